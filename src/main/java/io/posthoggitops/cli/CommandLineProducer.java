@@ -1,0 +1,26 @@
+package io.posthoggitops.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/** Builds the CDI-aware command line and maps failures to the exit codes in {@link ExitCode}. */
+@ApplicationScoped
+public class CommandLineProducer {
+
+  @Produces
+  CommandLine commandLine(PicocliCommandLineFactory factory) {
+    CommandLine cl = factory.create();
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.USAGE;
+        });
+    cl.setExecutionExceptionHandler(new ErrorReporter());
+    return cl;
+  }
+}

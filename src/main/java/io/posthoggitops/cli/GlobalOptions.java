@@ -1,0 +1,87 @@
+package io.posthoggitops.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * Options every command accepts, before or after the command name. Values resolve as flag >
+ * environment > config file > default (see {@code config.ConnectionSettings}).
+ */
+public class GlobalOptions {
+
+  @Option(
+      names = "--api-url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      description = "API base URL before /api/... (env POSTHOG_GITOPS_API_URL; default https://api.maton.ai/posthog).")
+  String apiUrl;
+
+  @Option(
+      names = "--project",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ID",
+      description = "PostHog project id (env POSTHOG_GITOPS_PROJECT; default @current).")
+  String project;
+
+  @Option(
+      names = "--connection",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ID",
+      description = "Maton connection id, sent as Maton-Connection (env MATON_CONNECTION).")
+  String connection;
+
+  @Option(
+      names = "--config",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description = "Config file (default: posthog-gitops.yaml in the current directory).")
+  Path config;
+
+  @Option(
+      names = "--env",
+      scope = ScopeType.INHERIT,
+      paramLabel = "NAME",
+      description = "Environment from the config file's environments: section.")
+  String env;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Log each HTTP request (method, path, status, time) to stderr.")
+  boolean verbose;
+
+  @Option(
+      names = {"-e", "--errors"},
+      scope = ScopeType.INHERIT,
+      description = "Show stack traces with errors.")
+  boolean errors;
+
+  public String apiUrl() {
+    return apiUrl;
+  }
+
+  public String project() {
+    return project;
+  }
+
+  public String connection() {
+    return connection;
+  }
+
+  public Path config() {
+    return config;
+  }
+
+  public String env() {
+    return env;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  public boolean errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,38 @@
+package io.posthoggitops.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Kind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The PostHog API as this tool uses it, scoped to one project. Paths are relative to {@code
+ * /api/projects/{project}/}. Implementations retry, rate-limit and turn failures into {@link
+ * ApiException}s; they never follow PostHog's {@code next} links.
+ */
+public interface PostHogApi {
+
+  /** The numeric project id ({@code @current} resolved) and its name. */
+  ProjectInfo project();
+
+  /** Keys of the organisation's {@code available_product_features}, e.g. {@code tagging}. */
+  Set<String> organizationFeatures();
+
+  /**
+   * Every live object of a kind, all pages (archived flags included). Experiments and dashboards
+   * come in their retrieve shape (metrics, tiles): one GET each after the list.
+   */
+  List<ObjectNode> list(Kind kind);
+
+  /** GET one object, e.g. {@code experiments/77/}. */
+  ObjectNode get(String path);
+
+  /**
+   * A write: {@code POST} or {@code PATCH}. A POST is retried only on 429; after a POST answered
+   * 502/503/504 or not at all, this throws {@link UnclearWriteException} and the caller must re-list
+   * by identity before trying again.
+   */
+  ObjectNode write(String method, String path, ObjectNode body);
+
+  record ProjectInfo(long id, String name) {}
+}

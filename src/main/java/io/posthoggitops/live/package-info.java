@@ -1,0 +1,2 @@
+/** The PostHog/Maton REST client (retries, rate limit, pagination) and reading live state and snapshots. */
+package io.posthoggitops.live;

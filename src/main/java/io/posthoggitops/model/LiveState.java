@@ -1,0 +1,27 @@
+package io.posthoggitops.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything read from one PostHog project: all objects of the five kinds, and the organisation's
+ * product features (to know whether {@code tags} and {@code evaluation_contexts} are stored).
+ *
+ * @param apiUrl the API base URL it was read from (never the key)
+ * @param projectId the numeric project id
+ * @param projectName the project's name, for headers
+ * @param organizationFeatures keys of {@code available_product_features} (e.g. {@code tagging})
+ * @param objects live objects per kind, in the order PostHog listed them
+ */
+public record LiveState(
+    String apiUrl,
+    long projectId,
+    String projectName,
+    Set<String> organizationFeatures,
+    Map<Kind, List<LiveObject>> objects) {
+
+  public List<LiveObject> of(Kind kind) {
+    return objects.getOrDefault(kind, List.of());
+  }
+}

@@ -1,0 +1,2 @@
+/** Text, markdown and JSON views of plans and diagnostics. */
+package io.posthoggitops.render;
