@@ -2,6 +2,7 @@ package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
 import java.util.List;
 
 /**
@@ -14,11 +15,12 @@ public final class RequestBuilder {
   private RequestBuilder() {}
 
   /**
+   * @param live the live object as PostHog returned it (tile and insight ids), null for a create
    * @param before canonical live object, null for a create
    * @param after canonical desired object, null for a delete
    */
   public static List<ApiRequest> requestsFor(
-      Kind kind, ChangeAction action, Long liveId, ObjectNode before, ObjectNode after, References refs) {
+      Kind kind, ChangeAction action, LiveObject live, ObjectNode before, ObjectNode after, References refs) {
     throw new UnsupportedOperationException("not built yet");
   }
 }
