@@ -46,8 +46,9 @@ public final class DeclarationLoader {
       YamlTreeReader.Result parsed = YamlTreeReader.read(file.getKey(), file.getValue());
       findings.addAll(parsed.diagnostics());
       for (ParsedDocument document : parsed.documents()) {
-        DeclarationReader.read(document, findings)
-            .ifPresent(d -> documents.add(new ReadDocument(d, document)));
+        DeclarationReader.read(document, findings).ifPresentOrElse(
+            d -> documents.add(new ReadDocument(d, document)),
+            () -> DeclarationChecks.checkUnidentified(document, findings));
       }
     }
     DeclarationChecks.check(documents, findings);
