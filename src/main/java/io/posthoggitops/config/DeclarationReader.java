@@ -128,7 +128,7 @@ final class DeclarationReader {
       String name = list.get(i).asText();
       if (!list.get(i).isTextual() || !writable.contains(name)) {
         findings.error(document.key("/ignore_changes/" + i), "`ignore_changes` names `" + name
-            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.didYouMean(name, writable));
+            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.orPeriod(name, writable));
       } else {
         names.add(name);
       }

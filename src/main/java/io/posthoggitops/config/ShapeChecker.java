@@ -114,7 +114,7 @@ final class ShapeChecker {
       String member = FieldPath.member(pointer, byKey.key());
       findings.error(document.value(member), "`" + FieldPath.label(member) + "` must be one of "
           + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ", not `"
-          + selector.asText() + "`" + Suggestions.didYouMean(selector.asText(), byKey.shapes().keySet()));
+          + selector.asText() + "`" + Suggestions.orPeriod(selector.asText(), byKey.shapes().keySet()));
     }
   }
 
@@ -124,7 +124,7 @@ final class ShapeChecker {
     } else if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(value.asText())) {
       findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be one of "
           + String.join(", ", scalar.allowed()) + ", not `" + value.asText() + "`"
-          + Suggestions.didYouMean(value.asText(), scalar.allowed()));
+          + Suggestions.orPeriod(value.asText(), scalar.allowed()));
     } else if (outOfRange(value, scalar)) {
       findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be "
           + range(scalar) + ", not " + value.asText() + ".");
