@@ -80,7 +80,7 @@ final class DeclarationReader {
     JsonNode value = root.get(field);
     if (value == null || value.isNull() || value.asText().isBlank()) {
       findings.error(value == null ? document.start() : document.value("/" + field),
-          "missing `" + field + "`: a " + kind.yamlName() + " is identified by its `" + field + "`.");
+          "missing `" + field + "`, which identifies each " + kind.yamlName() + " document.");
       return Optional.empty();
     }
     if (!value.isTextual()) {

@@ -7,7 +7,6 @@ import io.posthoggitops.config.ValueType.ListOf;
 import io.posthoggitops.config.ValueType.Scalar;
 import io.posthoggitops.config.ValueType.ShapeRef;
 import io.posthoggitops.model.Kind;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,8 +61,7 @@ final class ShapeChecker {
       wrongType(pointer, "a mapping", value);
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : value.properties()) {
       String memberPointer = FieldPath.member(pointer, member.getKey());
       ValueType type = shape.members().get(member.getKey());
       if (pointer.isEmpty() && checkedByReader(member.getKey())) {
