@@ -18,14 +18,15 @@ import picocli.CommandLine.Spec;
     name = "schema",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the JSON Schema (draft 2020-12) of the YAML format, for editors with yaml-language-server.",
-      "It is generated from the same tables validate checks against; validate remains the full check",
-      "(references, rollout sums, cycles and duplicates are beyond a schema)."
+      "Print the JSON Schema (draft 2020-12) of the YAML format, for editors with",
+      "yaml-language-server. It comes from the same tables validate checks against;",
+      "validate remains the full check (references, rollout sums, cycles and",
+      "duplicates are beyond a schema)."
     },
     footer = {
       "",
       "Example: posthog-gitops schema --out .posthog-gitops.schema.json",
-      "then put this first line in each YAML file:",
+      "then make this the first line of each YAML file (path relative to the file):",
       "  # yaml-language-server: $schema=.posthog-gitops.schema.json"
     })
 public class SchemaCommand implements Callable<Integer> {

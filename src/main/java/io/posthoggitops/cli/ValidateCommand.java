@@ -16,13 +16,15 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check the YAML declarations offline: syntax, duplicate keys, unknown fields, types, flag and",
-      "variant keys, rollout sums, payloads, references, cycles and duplicate identities.",
-      "Every problem is printed to stderr as FILE:LINE:COLUMN: message; nothing touches the network."
+      "Check YAML declarations offline: syntax, duplicate keys, unknown fields,",
+      "types, flag and variant keys, rollout sums, payloads, references, cycles",
+      "and duplicate identities. Every problem goes to stderr as",
+      "FILE:LINE:COLUMN: message; nothing touches the network."
     },
     footer = {
       "",
-      "References to objects no file declares are warnings: they may exist in PostHog (plan checks).",
+      "A reference to an object no file declares is a warning: it may exist in",
+      "PostHog, and plan fails if it does not.",
       "Exit codes: 0 valid (warnings allowed), 1 any error, 64 usage error.",
       "Example: posthog-gitops validate flags/ cohorts/beta.yaml"
     })
