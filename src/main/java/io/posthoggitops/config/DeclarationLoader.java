@@ -74,7 +74,8 @@ public final class DeclarationLoader {
 
   private static List<Path> filesUnder(Path directory) {
     try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isRegularFile)
+      return walk.map(Path::normalize)
+          .filter(Files::isRegularFile)
           .filter(DeclarationLoader::isYaml)
           .filter(p -> !isConfigFile(p))
           .sorted()

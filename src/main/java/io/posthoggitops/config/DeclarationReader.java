@@ -48,7 +48,7 @@ final class DeclarationReader {
     Optional<String> identity = identity(root, kind.get());
     Long pinnedId = pinnedId(root);
     boolean tombstone = tombstone(root);
-    Set<String> ignoreChanges = ignoreChanges(root, kind.get());
+    Set<String> ignoreChanges = tombstone ? Set.of() : ignoreChanges(root, kind.get());
     if (identity.isEmpty()) {
       return Optional.empty();
     }

@@ -26,8 +26,16 @@ final class ReferenceChecks {
         declared.putIfAbsent(Kind.FEATURE_FLAG.yamlName() + "/" + d.identity(), d);
       }
     }
+    BehavioralCohorts behavioral = new BehavioralCohorts(declared);
     for (ReferenceUse use : references) {
-      checkTarget(use, declared.get(use.target().yamlName() + "/" + use.name()), findings);
+      Declaration target = declared.get(use.target().yamlName() + "/" + use.name());
+      checkTarget(use, target, findings);
+      if (use.from().kind() == Kind.FEATURE_FLAG && target != null && use.target() == Kind.COHORT
+          && !target.tombstone() && behavioral.isBehavioral(target)) {
+        findings.error(use.location(), "Cohort `" + use.name() + "` has behavioural conditions (itself or"
+            + " through the cohorts it includes), which PostHog refuses in flag targeting; target a"
+            + " person-property or static cohort instead.");
+      }
     }
     checkCycles(references, Kind.COHORT, findings);
     checkCycles(references, Kind.FEATURE_FLAG, findings);

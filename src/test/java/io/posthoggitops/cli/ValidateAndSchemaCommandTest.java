@@ -54,7 +54,7 @@ class ValidateAndSchemaCommandTest {
         .contains(BROKEN + ":12:7: unknown field `rolout_percentage` in `filters.groups[0]`; did you mean `rollout_percentage`?")
         .contains(BROKEN + ":47:9: `status` must be one of draft, running, stopped, not `launched`.")
         .contains(BROKEN + ":37:33: warning: Action `Signed up` is not declared")
-        .contains("16 errors, 1 warning in 1 file.");
+        .contains("17 errors, 1 warning in 1 file.");
     assertThat(result.getOutput()).isEmpty();
     assertThat(api.getAllServeEvents()).isEmpty();
   }
