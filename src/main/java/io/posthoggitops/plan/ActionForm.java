@@ -38,6 +38,17 @@ final class ActionForm implements KindForm {
     }
   }
 
+  @Override
+  public void omitDefaults(ObjectNode canonical) {
+    canonical.path("steps").forEach(step -> {
+      ObjectNode s = (ObjectNode) step;
+      CanonicalJson.dropNulls(s);
+      if ("contains".equals(s.path("url_matching").asText())) {
+        s.remove("url_matching");
+      }
+    });
+  }
+
   private static void normaliseSteps(ObjectNode action) {
     JsonNode steps = action.get("steps");
     if (steps == null || !steps.isArray()) {

@@ -66,6 +66,29 @@ public final class Canonical {
   }
 
   /**
+   * A live object as a declaration would say it, for {@code export}: canonical form without the
+   * values PostHog assumes anyway (a field equal to its default, an empty or false field that has
+   * no default and so is compared only when declared).
+   */
+  public static ObjectNode forExport(LiveObject live, References refs) {
+    ObjectNode canonical = fromLive(live, refs);
+    for (FieldSpec field : KindSpec.of(live.kind()).fields().values()) {
+      JsonNode value = canonical.get(field.name());
+      if (field.required() || value == null) {
+        continue;
+      }
+      boolean isDefault = field.defaultValue() != null
+          ? value.equals(CanonicalJson.normalise(field.defaultValue()))
+          : CanonicalJson.isEmpty(value) || (value.isBoolean() && !value.asBoolean());
+      if (isDefault) {
+        canonical.remove(field.name());
+      }
+    }
+    KindForm.of(live.kind()).omitDefaults(canonical);
+    return canonical;
+  }
+
+  /**
    * Fields in {@code KindSpec} order, omitted ones filled with their default (null from PostHog
    * counts as omitted when the default is a value); values normalised. Keys the spec does not know
    * are kept for declarations (the user wrote them) and dropped for live objects (server fields).

@@ -55,6 +55,15 @@ final class DashboardForm implements KindForm {
     }
   }
 
+  @Override
+  public void omitDefaults(ObjectNode canonical) {
+    canonical.path("tiles").forEach(tile -> {
+      if (tile.path("insight") instanceof ObjectNode insight && "".equals(insight.path("description").asText(null))) {
+        insight.remove("description");
+      }
+    });
+  }
+
   private static void keepDeclaredLayouts(ObjectNode tile, JsonNode declaredLayouts) {
     if (declaredLayouts == null || !declaredLayouts.isObject()) {
       tile.remove("layouts");

@@ -31,6 +31,15 @@ final class ExperimentForm implements KindForm {
     body.remove("status");
   }
 
+  @Override
+  public void omitDefaults(ObjectNode canonical) {
+    ObjectNode defaults = CanonicalJson.NODES.objectNode();
+    defaults.set("feature_flag_variants", defaultVariants());
+    if (CanonicalJson.normalise(defaults).equals(canonical.get("parameters"))) {
+      canonical.remove("parameters");
+    }
+  }
+
   /** draft until started, running until ended, then stopped. */
   static String status(JsonNode raw) {
     if (isUnset(raw.path("start_date"))) {

@@ -33,6 +33,9 @@ interface KindForm {
    */
   default void compareLike(ObjectNode desired, ObjectNode live) {}
 
+  /** Drops nested values equal to what PostHog assumes when they are omitted (for export). */
+  default void omitDefaults(ObjectNode canonical) {}
+
   static KindForm of(Kind kind) {
     return Registry.FORMS.get(kind);
   }
