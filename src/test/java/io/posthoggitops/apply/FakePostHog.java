@@ -24,6 +24,7 @@ final class FakePostHog implements PostHogApi {
 
   final Map<String, List<ObjectNode>> store = new LinkedHashMap<>();
   final List<String> writes = new ArrayList<>();
+  final List<String> reads = new ArrayList<>();
   final Map<Integer, RuntimeException> failBefore = new LinkedHashMap<>();
   final Map<Integer, RuntimeException> failAfter = new LinkedHashMap<>();
   /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
@@ -72,11 +73,13 @@ final class FakePostHog implements PostHogApi {
 
   @Override
   public List<ObjectNode> list(Kind kind) {
+    reads.add("list " + kind.resource());
     return all(kind.resource()).stream().filter(o -> !o.path("deleted").asBoolean(false)).map(ObjectNode::deepCopy).toList();
   }
 
   @Override
   public ObjectNode get(String path) {
+    reads.add("get " + path);
     String[] parts = path.split("/");
     return find(parts[0], Long.parseLong(parts[1])).deepCopy();
   }
