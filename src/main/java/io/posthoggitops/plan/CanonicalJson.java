@@ -21,7 +21,7 @@ final class CanonicalJson {
 
   /** Nested keys that read best first; the rest follow alphabetically. */
   private static final List<String> LEADING_KEYS =
-      List.of("kind", "type", "key", "name", "event", "operator", "value", "insight", "text");
+      List.of("kind", "type", "key", "name", "event", "operator", "value", "insight", "text", "x", "y", "w", "h");
 
   private CanonicalJson() {}
 
