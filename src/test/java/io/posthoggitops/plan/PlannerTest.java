@@ -146,6 +146,43 @@ class PlannerTest {
   }
 
   @Test
+  void aFeatureFlagDocumentWithTheKeyOfADeclaredExperimentIsAnError() {
+    String text = flagYaml("new-test", 100) + "---\nkind: Experiment\nname: New test\nfeature_flag_key: new-test\n";
+    PlanResult result = Plans.plan(yaml(text), state());
+    assertThat(result.diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.format()).startsWith("flags.yaml:1:1: FeatureFlag/new-test is the flag of an experiment"));
+  }
+
+  @Test
+  void aDraftExperimentMayBeLaunchedByDeclaringItRunning() {
+    String text = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\nstatus: running\n";
+    LiveObject draft = object(Kind.EXPERIMENT, TestLive.results("experiment.list.json").get(0));
+    PlanResult result = Plans.plan(yaml(text), state(draft));
+    assertThat(result.diagnostics()).isEmpty();
+    Change launch = result.plan().changes().get(0);
+    assertThat(launch.before().path("status").asText()).isEqualTo("draft");
+    assertThat(launch.after().path("status").asText()).isEqualTo("running");
+  }
+
+  @Test
+  void aStoppedExperimentCannotRunAgain() {
+    String text = "kind: Experiment\nname: Checkout button color\nfeature_flag_key: checkout-button-color\nstatus: running\n";
+    ObjectNode stopped = fixture("experiment.retrieve.json").put("end_date", "2025-06-01T00:00:00Z");
+    PlanResult result = Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, stopped)));
+    assertThat(result.diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("stopped in PostHog and cannot move back to running"));
+  }
+
+  @Test
+  void anActionStepChangedInTheUiIsAnUpdate() {
+    ObjectNode raw = fixture("action.retrieve.json");
+    ((ObjectNode) raw.at("/steps/0")).put("url", "/register");
+    PlanResult result = Plans.plan(yaml(ServerRewritesTest.SIGNUP_ACTION), state(object(Kind.ACTION, raw)));
+    assertThat(result.plan().changes()).singleElement()
+        .satisfies(c -> assertThat(c.before().at("/steps/0/url").asText()).isEqualTo("/register"));
+  }
+
+  @Test
   void twoLiveObjectsWithTheDeclaredNameAreAnErrorNamingBothIds() {
     ObjectNode a = fixture("cohort.retrieve.json");
     ObjectNode b = fixture("cohort.retrieve.json").put("id", 1300);
