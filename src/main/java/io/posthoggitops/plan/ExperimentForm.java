@@ -16,14 +16,8 @@ final class ExperimentForm implements KindForm {
   private static final List<String> SERVER_METRIC_KEYS = List.of("uuid", "fingerprint");
 
   @Override
-  public void desired(ObjectNode fields) {
-    normalise(fields);
-  }
-
-  @Override
   public void live(ObjectNode raw) {
     raw.put("status", status(raw));
-    normalise(raw);
   }
 
   @Override
@@ -52,7 +46,8 @@ final class ExperimentForm implements KindForm {
     return date.isNull() || date.isMissingNode() || date.asText().isEmpty();
   }
 
-  private static void normalise(ObjectNode experiment) {
+  @Override
+  public void normalise(ObjectNode experiment) {
     JsonNode parameters = experiment.get("parameters");
     experiment.set("parameters", parameters(parameters));
     for (String field : METRIC_FIELDS) {

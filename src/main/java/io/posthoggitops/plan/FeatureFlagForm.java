@@ -16,13 +16,8 @@ final class FeatureFlagForm implements KindForm {
   private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
 
   @Override
-  public void desired(ObjectNode fields) {
-    normaliseFilters(fields.get("filters"));
-  }
-
-  @Override
-  public void live(ObjectNode raw) {
-    normaliseFilters(raw.get("filters"));
+  public void normalise(ObjectNode flag) {
+    normaliseFilters(flag.get("filters"));
   }
 
   @Override

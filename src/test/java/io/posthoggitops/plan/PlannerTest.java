@@ -182,12 +182,15 @@ class PlannerTest {
         .satisfies(c -> assertThat(c.before().at("/steps/0/url").asText()).isEqualTo("/register"));
   }
 
+  /** Two live cohorts named "Beta testers", ids 1205 and 1300. */
+  static LiveState twinCohorts() {
+    return state(object(Kind.COHORT, fixture("cohort.retrieve.json")),
+        object(Kind.COHORT, fixture("cohort.retrieve.json").put("id", 1300)));
+  }
+
   @Test
   void twoLiveObjectsWithTheDeclaredNameAreAnErrorNamingBothIds() {
-    ObjectNode a = fixture("cohort.retrieve.json");
-    ObjectNode b = fixture("cohort.retrieve.json").put("id", 1300);
-    PlanResult result = Plans.plan(yaml("kind: Cohort\nname: Beta testers\n"),
-        state(object(Kind.COHORT, a), object(Kind.COHORT, b)));
+    PlanResult result = Plans.plan(yaml("kind: Cohort\nname: Beta testers\n"), twinCohorts());
     assertThat(result.plan()).isNull();
     assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.format())
         .startsWith("flags.yaml:1:1: ").contains("1205 and 1300").contains("id:"));
@@ -195,10 +198,7 @@ class PlannerTest {
 
   @Test
   void anIdPinChoosesBetweenLiveObjectsAndRenames() {
-    ObjectNode a = fixture("cohort.retrieve.json");
-    ObjectNode b = fixture("cohort.retrieve.json").put("id", 1300);
-    PlanResult result = Plans.plan(yaml("kind: Cohort\nid: 1300\nname: Beta users\n"),
-        state(object(Kind.COHORT, a), object(Kind.COHORT, b)));
+    PlanResult result = Plans.plan(yaml("kind: Cohort\nid: 1300\nname: Beta users\n"), twinCohorts());
     Change rename = result.plan().changes().get(0);
     assertThat(rename.liveId()).isEqualTo(1300L);
     assertThat(rename.after().path("name").asText()).isEqualTo("Beta users");
