@@ -115,6 +115,22 @@ final class CanonicalJson {
     }
   }
 
+  /**
+   * Cuts {@code live} down to the keys {@code declared} has, at every depth (arrays element by
+   * element when both have the same length): for values PostHog enriches on read.
+   */
+  static void keepDeclared(JsonNode live, JsonNode declared) {
+    if (live instanceof ObjectNode object && declared != null && declared.isObject()) {
+      object.properties().removeIf(e -> !declared.has(e.getKey()));
+      object.properties().forEach(e -> keepDeclared(e.getValue(), declared.get(e.getKey())));
+    } else if (live != null && live.isArray() && declared != null && declared.isArray()
+        && live.size() == declared.size()) {
+      for (int i = 0; i < live.size(); i++) {
+        keepDeclared(live.get(i), declared.get(i));
+      }
+    }
+  }
+
   static boolean isEmpty(JsonNode node) {
     return node == null || node.isNull() || (node.isContainerNode() && node.isEmpty());
   }

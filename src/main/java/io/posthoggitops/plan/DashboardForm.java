@@ -56,6 +56,9 @@ final class DashboardForm implements KindForm {
       JsonNode twin = unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
       unmatched.remove(twin);
       keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
+      if (twin != null) {
+        CanonicalJson.keepDeclared(tile.path("insight").get("query"), twin.path("insight").get("query"));
+      }
     }
     if (live.get("tiles") instanceof ArrayNode tiles) {
       live.set("tiles", sorted(tiles));
