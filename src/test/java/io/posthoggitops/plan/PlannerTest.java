@@ -57,6 +57,7 @@ class PlannerTest {
     assertThat(update.action()).isEqualTo(ChangeAction.UPDATE);
     assertThat(update.liveId()).isEqualTo(7L);
     assertThat(update.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(Fingerprint.of(update.before()));
+    assertThat(update.fingerprint()).isNotEqualTo(Fingerprint.of(update.after()));
   }
 
   @Test
