@@ -11,14 +11,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "plan",
@@ -41,6 +44,18 @@ public class PlanCommand implements Callable<Integer> {
     JSON
   }
 
+  /** Reads {@code text|markdown|json} in any case and names the choices in lower case when wrong. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected text, markdown or json but was '" + value + "'");
+      }
+    }
+  }
+
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
@@ -51,6 +66,7 @@ public class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
+      converter = FormatConverter.class,
       description = "text (default), markdown (a pull-request comment) or json (the saved-plan document).")
   Format format = Format.TEXT;
 
