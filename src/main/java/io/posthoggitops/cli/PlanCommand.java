@@ -32,7 +32,7 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Exit codes: 0 success (with or without changes), 2 changes with --detailed-exitcode,",
+      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
       "1 error (invalid YAML, API or network), 64 usage error.",
       "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
     })
