@@ -1,14 +1,97 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.config.ConnectionSettings;
+import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.live.LiveStateReader;
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveState;
+import io.posthoggitops.render.ExportWriter;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "export", mixinStandardHelpOptions = true, description = "export (not built yet).")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the live PostHog state as YAML, one file per resource under DIR/<kind>/<name>.yaml,",
+      "and/or as a snapshot (raw JSON of all five kinds) for 'plan --snapshot'.",
+      "YAML is written unless only --snapshot-out is given. Live state is read once."
+    })
 public class ExportCommand implements Callable<Integer> {
+
+  static final Path DEFAULT_OUT = Path.of("posthog");
+
+  @Inject ProcessEnvironment environment;
+  @ParentCommand PosthogGitopsCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Folder for the YAML files (default: posthog).")
+  Path out;
+
+  @Option(
+      names = "--kind",
+      paramLabel = "KIND",
+      description = "Export only this kind (repeatable): Action, Cohort, FeatureFlag, Experiment, Dashboard (any case). The snapshot always holds all five.")
+  List<String> kinds = new ArrayList<>();
+
+  @Option(names = "--snapshot-out", paramLabel = "FILE", description = "Also write the raw live state as a snapshot file (JSON).")
+  Path snapshotOut;
 
   @Override
   public Integer call() {
-    System.err.println("export is not available in this build.");
-    return ExitCode.ERROR;
+    Set<Kind> selected = selectedKinds();
+    GlobalOptions global = parent.global;
+    ProjectConfig config = ProjectConfig.load(global.config());
+    ConnectionSettings settings = LiveConnection.settings(global, config, environment::get);
+    PostHogApi api = LiveConnection.open(settings, global.verbose());
+    LiveState state = LiveStateReader.read(api, settings.apiUrl());
+    if (snapshotOut != null) {
+      Snapshots.write(state, snapshotOut);
+      spec.commandLine().getErr().println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");
+    }
+    if (out != null || snapshotOut == null) {
+      Path dir = out != null ? out : DEFAULT_OUT;
+      for (Path file : ExportWriter.write(state, selected, dir)) {
+        spec.commandLine().getOut().println(dir.resolve(file));
+      }
+    }
+    spec.commandLine().getOut().flush();
+    return ExitCode.OK;
+  }
+
+  private Set<Kind> selectedKinds() {
+    if (kinds.isEmpty()) {
+      return EnumSet.allOf(Kind.class);
+    }
+    Set<Kind> selected = EnumSet.noneOf(Kind.class);
+    for (String name : kinds) {
+      selected.add(
+          Arrays.stream(Kind.values())
+              .filter(k -> k.yamlName().equalsIgnoreCase(name))
+              .findFirst()
+              .orElseThrow(() -> new ParameterException(spec.commandLine(),
+                  "unknown kind '" + name + "' for --kind; valid kinds: "
+                      + Arrays.stream(Kind.values()).map(Kind::yamlName).collect(Collectors.joining(", ")))));
+    }
+    return selected;
+  }
+
+  private static int objectCount(LiveState state) {
+    return Arrays.stream(Kind.values()).mapToInt(k -> state.of(k).size()).sum();
   }
 }

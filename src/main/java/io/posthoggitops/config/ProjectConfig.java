@@ -1,5 +1,8 @@
 package io.posthoggitops.config;
 
+import io.posthoggitops.model.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +25,9 @@ public record ProjectConfig(
     List<String> pruneIgnore,
     Integer rateLimitPerMinute) {
 
+  /** The config file read from the current directory when {@code --config} is not given. */
+  public static final String DEFAULT_FILE = "posthog-gitops.yaml";
+
   public static ProjectConfig empty() {
     return new ProjectConfig(null, null, null, false, List.of(), null);
   }
@@ -32,6 +38,17 @@ public record ProjectConfig(
    * FILE:LINE:COLUMN.
    */
   public static ProjectConfig load(Path explicit) {
-    throw new UnsupportedOperationException("not built yet");
+    Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
+    if (!Files.isRegularFile(file)) {
+      if (explicit != null) {
+        throw new UserError(explicit + ": config file not found (given with --config); check the path.");
+      }
+      return empty();
+    }
+    try {
+      return new ProjectConfigReader(file.toString()).read(Files.readString(file));
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read the config file (" + e.getMessage() + ").");
+    }
   }
 }

@@ -1,19 +1,146 @@
 package io.posthoggitops.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The snapshot file: raw live state as JSON, written by {@code export --snapshot-out}. */
+/**
+ * The snapshot file: raw live state as JSON, written by {@code export --snapshot-out} and read by
+ * {@code plan --snapshot}. Keys in a fixed order, pretty printed, so two snapshots of the same
+ * state are byte-identical.
+ */
 public final class Snapshots {
+
+  public static final int FORMAT_VERSION = 1;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Snapshots() {}
 
   public static void write(LiveState state, Path file) {
-    throw new UnsupportedOperationException("not built yet");
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, toJson(state));
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot write the snapshot (" + e.getMessage() + ").");
+    }
+  }
+
+  /** The snapshot text, ending in a newline. */
+  public static String toJson(LiveState state) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.put("api_url", state.apiUrl());
+    root.putObject("project").put("id", state.projectId()).put("name", state.projectName());
+    ArrayNode features = root.putArray("organization_features");
+    new TreeSet<>(state.organizationFeatures()).forEach(features::add);
+    ObjectNode objects = root.putObject("objects");
+    for (Kind kind : Kind.values()) {
+      ArrayNode list = objects.putArray(kind.yamlName());
+      state.of(kind).forEach(o -> list.add(o.raw()));
+    }
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    try {
+      return JSON.writer(printer).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
   }
 
   /** Reads a snapshot; a file that does not parse is a {@code UserError} naming the file. */
   public static LiveState read(Path file) {
-    throw new UnsupportedOperationException("not built yet");
+    JsonNode root;
+    try {
+      root = JSON.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": snapshot file not found; write one with 'posthog-gitops export --snapshot-out " + file + "'.");
+    } catch (JsonProcessingException e) {
+      throw new UserError(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+          + ": not a snapshot, the JSON does not parse (" + e.getOriginalMessage() + ").");
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read the snapshot (" + e.getMessage() + ").");
+    }
+    return fromJson(root, file.toString());
+  }
+
+  static LiveState fromJson(JsonNode root, String file) {
+    if (root == null || !root.isObject()) {
+      throw new UserError(file + ": not a snapshot: expected a JSON object with format_version, project and objects.");
+    }
+    if (root.path("format_version").asInt(-1) != FORMAT_VERSION) {
+      throw new UserError(file + ": unsupported snapshot format_version " + root.path("format_version")
+          + "; this version reads format_version " + FORMAT_VERSION + ", write a new snapshot with export --snapshot-out.");
+    }
+    JsonNode project = root.path("project");
+    if (!project.path("id").canConvertToLong()) {
+      throw new UserError(file + ": not a snapshot: project.id must be the numeric project id.");
+    }
+    return new LiveState(
+        root.path("api_url").asText(""),
+        project.get("id").asLong(),
+        project.path("name").asText(""),
+        features(root.path("organization_features")),
+        objects(root.path("objects"), file));
+  }
+
+  private static Set<String> features(JsonNode node) {
+    Set<String> features = new LinkedHashSet<>();
+    node.forEach(f -> features.add(f.asText()));
+    return features;
+  }
+
+  private static Map<Kind, List<LiveObject>> objects(JsonNode node, String file) {
+    Map<Kind, List<LiveObject>> objects = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      objects.put(kind, List.of());
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      Kind kind = Kind.fromYamlName(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
+      objects.put(kind, LiveStateReader.toLiveObjects(kind, rawObjects(entry.getValue(), kind, file)));
+    }
+    return objects;
+  }
+
+  private static List<ObjectNode> rawObjects(JsonNode list, Kind kind, String file) {
+    List<ObjectNode> raws = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isObject() || !item.path("id").canConvertToLong()) {
+        throw new UserError(file + ": not a snapshot: objects." + kind.yamlName() + " holds an entry without a numeric id.");
+      }
+      raws.add((ObjectNode) item);
+    }
+    return raws;
+  }
+
+  private static UserError unknownKind(String file, String name) {
+    List<String> names = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      names.add(kind.yamlName());
+    }
+    return new UserError(file + ": not a snapshot: unknown kind '" + name + "' under objects; known kinds: " + String.join(", ", names) + ".");
   }
 }

@@ -1,0 +1,28 @@
+package io.posthoggitops.live;
+
+import java.util.function.Consumer;
+
+/**
+ * How the client behaves around requests, kept apart from where it connects.
+ *
+ * @param retry attempts and backoff
+ * @param time the clock and sleeper behind backoff and the rate limiter
+ * @param requestLog receives one line per HTTP request ({@code --verbose}), never a header
+ * @param warnings receives warnings meant for stderr
+ * @param concurrency how many pages or objects are fetched at once
+ */
+public record ClientOptions(
+    RetryPolicy retry, TimeSource time, Consumer<String> requestLog, Consumer<String> warnings, int concurrency) {
+
+  public static final int DEFAULT_CONCURRENCY = 4;
+
+  public static ClientOptions standard(boolean verbose) {
+    Consumer<String> toStderr = line -> System.err.println(line);
+    return new ClientOptions(
+        RetryPolicy.standard(),
+        TimeSource.SYSTEM,
+        verbose ? toStderr : line -> {},
+        line -> System.err.println("warning: " + line),
+        DEFAULT_CONCURRENCY);
+  }
+}

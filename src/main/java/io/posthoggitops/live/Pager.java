@@ -1,0 +1,106 @@
+package io.posthoggitops.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Reads every page of a list endpoint by {@code limit}/{@code offset} on the configured API URL.
+ * PostHog's {@code next} links name PostHog's own host, not the proxy, so they are never followed.
+ * Once the first page gives {@code count}, the other pages are fetched concurrently. A page whose
+ * size disagrees with {@code count}, or an id seen twice, is an error: a short list would plan
+ * creates and deletes.
+ */
+final class Pager {
+
+  static final int PAGE_SIZE = 100;
+
+  private final JsonReplies replies;
+  private final ExecutorService pool;
+
+  Pager(JsonReplies replies, ExecutorService pool) {
+    this.replies = replies;
+    this.pool = pool;
+  }
+
+  /** @param listPath e.g. {@code /api/projects/7/feature_flags/?archived=true&} (ends in ? or &) */
+  List<ObjectNode> standard(String listPath) {
+    String firstPath = pagePath(listPath, 0);
+    ObjectNode first = replies.get(firstPath);
+    long count = count(first, firstPath);
+    List<ObjectNode> items = new ArrayList<>(itemsOf(first, firstPath, Math.min(PAGE_SIZE, count)));
+    List<Long> offsets = new ArrayList<>();
+    for (long offset = PAGE_SIZE; offset < count; offset += PAGE_SIZE) {
+      offsets.add(offset);
+    }
+    for (List<ObjectNode> page : Concurrently.map(pool, offsets, offset -> page(listPath, offset, count))) {
+      items.addAll(page);
+    }
+    requireUniqueIds(items, firstPath);
+    return items;
+  }
+
+  /**
+   * Actions answer everything at once: {@code {"count", "results"}} [newer] or {@code {"results"}}
+   * [older], without {@code next}.
+   */
+  List<ObjectNode> unpaged(String listPath) {
+    ObjectNode body = replies.get(listPath);
+    Long count = body.has("count") ? count(body, listPath) : null;
+    List<ObjectNode> items = itemsOf(body, listPath, count);
+    requireUniqueIds(items, listPath);
+    return items;
+  }
+
+  private List<ObjectNode> page(String listPath, long offset, long count) {
+    String path = pagePath(listPath, offset);
+    return itemsOf(replies.get(path), path, Math.min(PAGE_SIZE, count - offset));
+  }
+
+  private static String pagePath(String listPath, long offset) {
+    return listPath + "limit=" + PAGE_SIZE + "&offset=" + offset;
+  }
+
+  private long count(ObjectNode body, String path) {
+    JsonNode count = body.get("count");
+    if (count == null || !count.canConvertToLong() || count.asLong() < 0) {
+      throw replies.malformed("GET", path, "the list has no numeric 'count'");
+    }
+    return count.asLong();
+  }
+
+  private List<ObjectNode> itemsOf(ObjectNode body, String path, Long expected) {
+    JsonNode results = body.get("results");
+    if (results == null || !results.isArray()) {
+      throw replies.malformed("GET", path, "the answer has no 'results' list");
+    }
+    if (expected != null && results.size() != expected) {
+      throw replies.malformed(
+          "GET", path,
+          "the page holds " + results.size() + " items where 'count' implies " + expected + " (the list changed while it was read, or the answer is incomplete)");
+    }
+    List<ObjectNode> items = new ArrayList<>();
+    for (JsonNode item : results) {
+      if (!item.isObject() || !item.path("id").canConvertToLong()) {
+        throw replies.malformed("GET", path, "a list item has no numeric 'id'");
+      }
+      items.add((ObjectNode) item);
+    }
+    return items;
+  }
+
+  private void requireUniqueIds(List<ObjectNode> items, String path) {
+    Set<Long> seen = new HashSet<>();
+    for (ObjectNode item : items) {
+      long id = item.get("id").asLong();
+      if (!seen.add(id)) {
+        throw replies.malformed(
+            "GET", path, "id " + id + " appears twice in the listing (the list changed while it was read)");
+      }
+    }
+  }
+}

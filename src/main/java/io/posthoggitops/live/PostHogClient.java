@@ -1,0 +1,154 @@
+package io.posthoggitops.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.config.ConnectionSettings;
+import io.posthoggitops.model.Kind;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** {@link PostHogApi} over any {@link HttpTransport}, scoped to one project. */
+public final class PostHogClient implements PostHogApi {
+
+  private final JsonReplies replies;
+  private final Pager pager;
+  private final ExecutorService pool;
+  private final ClientOptions options;
+  private final String project;
+  private volatile ProjectInfo resolved;
+
+  public PostHogClient(ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
+    ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()));
+    RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
+    RequestRunner runner =
+        new RequestRunner(transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));
+    this.replies = new JsonReplies(runner, errors);
+    this.pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+    this.pager = new Pager(replies, pool);
+    this.options = options;
+    this.project = settings.project();
+  }
+
+  @Override
+  public ProjectInfo project() {
+    if (resolved == null) {
+      String path = "/api/projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("%40", "@") + "/";
+      ObjectNode body = replies.get(path);
+      if (!body.path("id").canConvertToLong()) {
+        throw replies.malformed("GET", path, "the project has no numeric 'id'");
+      }
+      resolved = new ProjectInfo(body.get("id").asLong(), body.path("name").asText(""));
+    }
+    return resolved;
+  }
+
+  @Override
+  public Set<String> organizationFeatures() {
+    ObjectNode org;
+    try {
+      org = replies.get("/api/organizations/@current/");
+    } catch (ApiException e) {
+      if (e.status() != 403 && e.status() != 404) {
+        throw e;
+      }
+      options.warnings().accept(
+          "could not read the organisation's features (" + e.status()
+              + "); assuming none, so tags and evaluation contexts are treated as not stored.");
+      return Set.of();
+    }
+    Set<String> keys = new LinkedHashSet<>();
+    for (JsonNode feature : org.path("available_product_features")) {
+      if (feature.hasNonNull("key")) {
+        keys.add(feature.get("key").asText());
+      }
+    }
+    return keys;
+  }
+
+  @Override
+  public List<ObjectNode> list(Kind kind) {
+    String base = projectPath() + kind.resource() + "/";
+    return switch (kind) {
+      case ACTION -> pager.unpaged(base);
+      case COHORT -> pager.standard(base + "?");
+      case FEATURE_FLAG -> withArchived(base);
+      case EXPERIMENT -> completed(withArchived(base), "metrics", base);
+      case DASHBOARD -> completed(pager.standard(base + "?"), "tiles", base);
+    };
+  }
+
+  @Override
+  public ObjectNode get(String path) {
+    return replies.get(projectPath() + path);
+  }
+
+  @Override
+  public ObjectNode write(String method, String path, ObjectNode body) {
+    String verb = method.toUpperCase(Locale.ROOT);
+    if (!verb.equals("POST") && !verb.equals("PATCH")) {
+      throw new IllegalArgumentException("only POST and PATCH are sent, not " + method);
+    }
+    return replies.send(verb, projectPath() + path, body);
+  }
+
+  /** PostHog hides archived objects by default; list them too and merge by id. */
+  private List<ObjectNode> withArchived(String base) {
+    Map<Long, ObjectNode> byId = new LinkedHashMap<>();
+    for (ObjectNode item : pager.standard(base + "?")) {
+      byId.put(item.get("id").asLong(), item);
+    }
+    for (ObjectNode item : pager.standard(base + "?archived=true&")) {
+      byId.putIfAbsent(item.get("id").asLong(), item);
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  /** List items lacking {@code field} (PostHog's lighter list shape) are replaced by one GET each. */
+  private List<ObjectNode> completed(List<ObjectNode> items, String field, String base) {
+    return Concurrently.map(
+        pool, items, item -> item.has(field) ? item : replies.get(base + item.get("id").asLong() + "/"));
+  }
+
+  private String projectPath() {
+    return "/api/projects/" + project().id() + "/";
+  }
+
+  private static Map<String, String> headers(ConnectionSettings settings) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", "Bearer " + settings.apiKey());
+    if (settings.connection() != null && !settings.connection().isBlank()) {
+      headers.put("Maton-Connection", settings.connection());
+    }
+    headers.put("Accept", "application/json");
+    headers.put("Content-Type", "application/json");
+    return headers;
+  }
+
+  static boolean isMaton(String apiUrl) {
+    String host = host(apiUrl).toLowerCase(Locale.ROOT);
+    return host.equals("maton.ai") || host.endsWith(".maton.ai");
+  }
+
+  static String host(String apiUrl) {
+    String host = URI.create(apiUrl).getHost();
+    return host == null ? apiUrl : host;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    return runnable -> {
+      Thread thread = new Thread(runnable, "posthog-api");
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}
