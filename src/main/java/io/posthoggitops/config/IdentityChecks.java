@@ -18,7 +18,7 @@ final class IdentityChecks {
       Declaration declaration = read.declaration();
       String identityField = declaration.kind().identityField();
       ReadDocument first = byIdentity.putIfAbsent(declaration.address(), read);
-      if (first != null) {
+      if (first != null && !bothPinned(first.declaration(), declaration)) {
         findings.error(read.document().value("/" + identityField), "duplicate " + declaration.kind().yamlName()
             + " `" + declaration.identity() + "`: also declared at " + first.declaration().location()
             + "; declare each " + identityField + " once.");
@@ -32,6 +32,14 @@ final class IdentityChecks {
       }
     }
     checkExperimentFlags(documents, findings);
+  }
+
+  /**
+   * PostHog names need not be unique: two documents may share one when each pins its own id (as
+   * export writes them), since matching is then by id.
+   */
+  private static boolean bothPinned(Declaration first, Declaration second) {
+    return first.pinnedId() != null && second.pinnedId() != null;
   }
 
   /** An experiment creates and owns its flag, so a FeatureFlag document with its key would fight it. */

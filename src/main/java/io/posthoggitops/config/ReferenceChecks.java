@@ -19,17 +19,24 @@ final class ReferenceChecks {
 
   static void check(List<ReadDocument> documents, List<ReferenceUse> references, Findings findings) {
     Map<String, Declaration> declared = new HashMap<>();
+    Map<String, Integer> declarations = new HashMap<>();
     for (ReadDocument read : documents) {
       Declaration d = read.declaration();
       declared.putIfAbsent(d.address(), d);
+      declarations.merge(d.address(), 1, Integer::sum);
       if (d.kind() == Kind.EXPERIMENT && !d.tombstone()) {
         declared.putIfAbsent(Kind.FEATURE_FLAG.yamlName() + "/" + d.identity(), d);
       }
     }
     BehavioralCohorts behavioral = new BehavioralCohorts(declared);
     for (ReferenceUse use : references) {
-      Declaration target = declared.get(use.target().yamlName() + "/" + use.name());
+      String address = use.target().yamlName() + "/" + use.name();
+      Declaration target = declared.get(address);
       checkTarget(use, target, findings);
+      if (declarations.getOrDefault(address, 0) > 1) {
+        findings.error(use.location(), use.target().yamlName() + " `" + use.name() + "` is declared by "
+            + declarations.get(address) + " documents; refer to the one meant by its id instead of its name.");
+      }
       if (use.from().kind() == Kind.FEATURE_FLAG && target != null && use.target() == Kind.COHORT
           && !target.tombstone() && behavioral.isBehavioral(target)) {
         findings.error(use.location(), "Cohort `" + use.name() + "` has behavioural conditions (itself or"
