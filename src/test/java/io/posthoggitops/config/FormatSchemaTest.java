@@ -14,11 +14,16 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.render.ExportWriter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,6 +52,19 @@ class FormatSchemaTest {
   void acceptsEveryDocumentOfTheExamples(Path file) throws IOException {
     for (JsonNode document : documents(Files.readString(file))) {
       assertThat(errors(document)).as(file + " " + document.path("kind")).isEmpty();
+    }
+  }
+
+  @Test
+  void acceptsWhatExportWritesFromASnapshot(@TempDir Path dir) throws IOException {
+    List<Path> written = ExportWriter.write(Snapshots.read(Path.of("examples/snapshot.json")),
+        EnumSet.allOf(Kind.class), dir);
+
+    assertThat(written).isNotEmpty();
+    for (Path file : written) {
+      for (JsonNode document : documents(Files.readString(dir.resolve(file)))) {
+        assertThat(errors(document)).as(file.toString()).isEmpty();
+      }
     }
   }
 
