@@ -13,7 +13,21 @@ final class CohortChecks {
   private CohortChecks() {}
 
   static void check(DocumentContext doc) {
+    checkQuery(doc);
     visit(doc, doc.fields().path("filters").path("properties"), "/filters/properties", 0);
+  }
+
+  /** PostHog takes a query only for static cohorts, and never together with filters. */
+  private static void checkQuery(DocumentContext doc) {
+    JsonNode query = doc.fields().path("query");
+    if (query.isMissingNode() || query.isNull()) {
+      return;
+    }
+    if (!doc.fields().path("filters").isMissingNode() && !doc.fields().path("filters").isNull()) {
+      doc.errorAtKey("/query", "a cohort takes `query` or `filters`, not both; remove one of them.");
+    } else if (!doc.fields().path("is_static").asBoolean(false)) {
+      doc.errorAtKey("/query", "`query` is only for static cohorts; add `is_static: true` or use `filters`.");
+    }
   }
 
   private static void visit(DocumentContext doc, JsonNode node, String pointer, int depth) {

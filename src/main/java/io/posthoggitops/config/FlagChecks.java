@@ -16,6 +16,7 @@ final class FlagChecks {
   static void check(DocumentContext doc) {
     checkKey(doc);
     checkArchived(doc);
+    checkContinuity(doc);
     JsonNode filters = doc.fields().path("filters");
     if (!filters.isObject()) {
       return;
@@ -42,6 +43,14 @@ final class FlagChecks {
     if (archived.asBoolean(false) && archived.isBoolean() && !(active.isBoolean() && !active.asBoolean())) {
       doc.errorAtValue("/archived", "`archived: true` requires `active: false`; PostHog cannot archive an"
           + " enabled flag.");
+    }
+  }
+
+  private static void checkContinuity(DocumentContext doc) {
+    if (doc.fields().path("ensure_experience_continuity").asBoolean(false)
+        && doc.fields().path("bucketing_identifier").asText().equals("device_id")) {
+      doc.errorAtValue("/ensure_experience_continuity", "`ensure_experience_continuity: true` does not work"
+          + " with `bucketing_identifier: device_id`; PostHog refuses the pair, drop one of them.");
     }
   }
 

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.KindSpec;
 import io.posthoggitops.render.ExportWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -65,6 +66,17 @@ class FormatSchemaTest {
       for (JsonNode document : documents(Files.readString(dir.resolve(file)))) {
         assertThat(errors(document)).as(file.toString()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  void describesEveryFieldOfEveryKindSpec() {
+    JsonNode defs = FormatSchema.generate().path("$defs");
+    for (Kind kind : Kind.values()) {
+      JsonNode properties = defs.path(kind.yamlName()).path("properties");
+      assertThat(properties.has(kind.identityField())).as(kind.yamlName()).isTrue();
+      KindSpec.of(kind).fields().keySet()
+          .forEach(field -> assertThat(properties.has(field)).as(kind + "." + field).isTrue());
     }
   }
 
