@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.config.LoadResult;
 import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.PlanInput;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Scenario folders {@code src/test/resources/scenarios/<case>/}: {@code desired/} (YAML), {@code
  * live.json} (a snapshot), optional {@code options.properties} ({@code prune}, {@code
- * prune.ignore}, {@code target}: comma-separated) and {@code expected-plan.txt}, the text plan (or
+ * prune.ignore}, {@code target}: comma-separated; {@code base}: the ref name), optional {@code
+ * base/} (the YAML at that ref) and {@code expected-plan.txt}, the text plan (or
  * the diagnostics) that {@code plan} prints. A new case is a new folder; run with {@code
  * -Dscenarios.update=true} to write the expected files after a deliberate change, then review them.
  */
@@ -59,7 +61,9 @@ class ScenarioTest {
     LoadResult loaded = DeclarationLoader.loadTexts(texts(dir.resolve("desired")));
     LiveState live = Snapshots.read(dir.resolve("live.json"));
     Properties options = options(dir.resolve("options.properties"));
-    PlanInput input = new PlanInput(loaded.declarations(), live, List.of(), null,
+    Path base = dir.resolve("base");
+    List<Declaration> atBase = Files.isDirectory(base) ? DeclarationLoader.loadTexts(texts(base)).declarations() : List.of();
+    PlanInput input = new PlanInput(loaded.declarations(), live, atBase, options.getProperty("base"),
         Boolean.parseBoolean(options.getProperty("prune")), list(options, "prune.ignore"), list(options, "target"),
         new PlanMetadata(1, "test", live.apiUrl(), live.projectId(), live.projectName(), null, false, null));
     List<Diagnostic> loadErrors = loaded.diagnostics().stream().filter(Diagnostic::isError).toList();
