@@ -3,8 +3,12 @@ package io.posthoggitops.plan;
 import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Apply order (DESIGN.md §5): creates and updates by kind (actions, cohorts, flags, experiments,
@@ -18,12 +22,12 @@ final class ChangeOrder {
   static List<PlannedChange> order(List<PlannedChange> changes) {
     List<PlannedChange> ordered = new ArrayList<>();
     for (Kind kind : Kind.values()) {
-      ordered.addAll(topological(of(changes, kind, false), (a, b) -> a.references().contains(b.address())));
+      ordered.addAll(topological(of(changes, kind, false), false));
     }
     List<Kind> reversed = new ArrayList<>(List.of(Kind.values()));
     Collections.reverse(reversed);
     for (Kind kind : reversed) {
-      ordered.addAll(topological(of(changes, kind, true), (a, b) -> b.references().contains(a.address())));
+      ordered.addAll(topological(of(changes, kind, true), true));
     }
     return ordered;
   }
@@ -34,21 +38,42 @@ final class ChangeOrder {
         .toList();
   }
 
-  /** Stable: repeatedly takes the first change whose prerequisites are placed; a cycle keeps input order. */
-  private static List<PlannedChange> topological(List<PlannedChange> changes, BiPredicate<PlannedChange, PlannedChange> needs) {
-    List<PlannedChange> left = new ArrayList<>(changes);
+  /**
+   * Kahn's algorithm, always taking the earliest ready change so ties keep input order. With
+   * {@code dependentsFirst}, a change waits for the changes that reference it instead.
+   */
+  private static List<PlannedChange> topological(List<PlannedChange> changes, boolean dependentsFirst) {
+    List<Set<Integer>> waitsFor = waits(changes, dependentsFirst);
+    TreeSet<Integer> left = new TreeSet<>();
+    for (int i = 0; i < changes.size(); i++) {
+      left.add(i);
+    }
     List<PlannedChange> placed = new ArrayList<>();
     while (!left.isEmpty()) {
-      int next = 0;
-      for (int i = 0; i < left.size(); i++) {
-        PlannedChange candidate = left.get(i);
-        if (left.stream().noneMatch(other -> other != candidate && needs.test(candidate, other))) {
-          next = i;
-          break;
-        }
-      }
-      placed.add(left.remove(next));
+      int next = left.stream().filter(i -> waitsFor.get(i).isEmpty()).findFirst().orElse(left.first());
+      left.remove(next);
+      placed.add(changes.get(next));
+      waitsFor.forEach(w -> w.remove(next));
     }
     return placed;
+  }
+
+  private static List<Set<Integer>> waits(List<PlannedChange> changes, boolean dependentsFirst) {
+    Map<String, List<Integer>> byAddress = new HashMap<>();
+    List<Set<Integer>> waitsFor = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      byAddress.computeIfAbsent(changes.get(i).address(), a -> new ArrayList<>()).add(i);
+      waitsFor.add(new HashSet<>());
+    }
+    for (int i = 0; i < changes.size(); i++) {
+      for (String address : changes.get(i).references()) {
+        for (int j : byAddress.getOrDefault(address, List.of())) {
+          if (i != j) {
+            waitsFor.get(dependentsFirst ? j : i).add(dependentsFirst ? i : j);
+          }
+        }
+      }
+    }
+    return waitsFor;
   }
 }

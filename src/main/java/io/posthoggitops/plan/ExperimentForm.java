@@ -93,9 +93,13 @@ final class ExperimentForm implements KindForm {
     return parameters;
   }
 
+  /** PostHog lower-cases the baseline's key and reads a legacy {@code split_percent} as the rollout. */
   private static void normaliseVariant(JsonNode node) {
     if (!(node instanceof ObjectNode variant)) {
       return;
+    }
+    if ("control".equalsIgnoreCase(variant.path("key").asText())) {
+      variant.put("key", "control");
     }
     JsonNode split = variant.remove("split_percent");
     if (!variant.has("rollout_percentage") && split != null) {

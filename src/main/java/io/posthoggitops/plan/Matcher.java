@@ -2,6 +2,7 @@ package io.posthoggitops.plan;
 
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
+import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.util.ArrayList;
@@ -38,9 +39,16 @@ final class Matcher {
         }
       }
     }
+    Map<String, List<LiveObject>> byAddress = new HashMap<>();
+    for (Kind kind : Kind.values()) {
+      live.of(kind).stream().filter(o -> !pinned.contains(key(o)))
+          .forEach(o -> byAddress.computeIfAbsent(o.address(), a -> new ArrayList<>()).add(o));
+    }
     List<Match> matches = new ArrayList<>();
     for (Declaration d : declarations) {
-      LiveObject found = d.pinnedId() != null ? byPin.get(d) : byIdentity(live, d, pinned, diagnostics);
+      LiveObject found = d.pinnedId() != null
+          ? byPin.get(d)
+          : byIdentity(d, byAddress.getOrDefault(d.address(), List.of()), diagnostics);
       matches.add(new Match(d, found));
     }
     return matches;
@@ -50,11 +58,8 @@ final class Matcher {
     return live.of(d.kind()).stream().filter(o -> o.id() == d.pinnedId()).findFirst().orElse(null);
   }
 
-  private static LiveObject byIdentity(
-      LiveState live, Declaration d, Set<String> pinned, List<Diagnostic> diagnostics) {
-    List<LiveObject> candidates = live.of(d.kind()).stream()
-        .filter(o -> d.identity().equals(o.identity()) && !pinned.contains(key(o)))
-        .toList();
+  /** The one live object among {@code candidates} (same kind and identity, not pinned by others). */
+  private static LiveObject byIdentity(Declaration d, List<LiveObject> candidates, List<Diagnostic> diagnostics) {
     if (candidates.size() > 1) {
       String ids = candidates.stream().map(o -> String.valueOf(o.id())).collect(Collectors.joining(" and "));
       diagnostics.add(Diagnostic.error(d.location(),

@@ -9,6 +9,7 @@ import io.posthoggitops.model.LiveState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,7 +50,8 @@ public final class Planner {
     Deletions deletions = deletions(input, matches, refs, owned);
     changes.addAll(deletions.deletes());
 
-    Set<String> scope = TargetScope.of(input.targets(), input.declarations(), input.removedSinceBase(), live);
+    Set<String> scope = TargetScope.of(input.targets(), input.declarations(),
+        Objects.requireNonNullElse(input.removedSinceBase(), List.of()), live);
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new PlanResult(null, diagnostics);
     }
@@ -66,10 +68,11 @@ public final class Planner {
     Deletions deletions = new Deletions(input.live(), refs, owned);
     deletions.tombstones(matches);
     Set<String> declared = input.declarations().stream().map(Declaration::address).collect(Collectors.toSet());
-    deletions.removedSinceBase(input.removedSinceBase(), declared, input.baseRef());
+    deletions.removedSinceBase(
+        Objects.requireNonNullElse(input.removedSinceBase(), List.of()), declared, input.baseRef());
     if (input.prune()) {
       Set<Kind> kinds = input.declarations().stream().map(Declaration::kind).collect(Collectors.toSet());
-      deletions.prune(kinds, matchedKeys(matches), input.pruneIgnore());
+      deletions.prune(kinds, matchedKeys(matches), Objects.requireNonNullElse(input.pruneIgnore(), List.of()));
     }
     return deletions;
   }

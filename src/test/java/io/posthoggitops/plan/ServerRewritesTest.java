@@ -245,6 +245,20 @@ class ServerRewritesTest {
   }
 
   @Test
+  void aCapitalisedControlVariantMatchesTheLowerCaseKeyPostHogStores() {
+    String yaml = """
+        kind: Experiment
+        name: Onboarding checklist
+        feature_flag_key: onboarding-checklist
+        parameters:
+          feature_flag_variants:
+            - {key: Control, name: Control Group, rollout_percentage: 50}
+            - {key: test, name: Test Variant, rollout_percentage: 50}
+        """;
+    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+  }
+
+  @Test
   void draftExperimentWithoutParametersMatchesPostHogsDefaultVariants() {
     String yaml = """
         kind: Experiment

@@ -2,7 +2,11 @@ package io.posthoggitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.model.Declaration;
+import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.PlanResult;
 import io.posthoggitops.plan.Plans;
@@ -13,7 +17,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,13 +38,22 @@ class ExportWriterTest {
     }
   }
 
+  /** The snapshot without cohort 1189, whose name it shares with 1188 (see the pin test below). */
+  static LiveState withoutTwin(LiveState state) {
+    Map<Kind, List<LiveObject>> objects = new EnumMap<>(state.objects());
+    objects.put(Kind.COHORT, state.of(Kind.COHORT).stream().filter(o -> o.id() != 1189).toList());
+    return new LiveState(state.apiUrl(), state.projectId(), state.projectName(), state.organizationFeatures(), objects);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"newer.json", "older.json"})
   void exportThenPlanAgainstTheSameStateShowsNoChanges(String snapshot) throws IOException {
-    LiveState state = snapshot(snapshot);
+    LiveState state = withoutTwin(snapshot(snapshot));
     List<Path> files = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir);
     assertThat(files).isNotEmpty();
-    PlanResult result = Plans.plan(TestDeclarations.readDir(dir), state);
+    LoadResult loaded = TestDeclarations.loadDir(dir);
+    assertThat(loaded.diagnostics()).noneMatch(Diagnostic::isError);
+    PlanResult result = Plans.plan(loaded.declarations(), state);
     assertThat(result.diagnostics()).isEmpty();
     assertThat(Plans.lines(result)).isEmpty();
     assertThat(result.plan().warnings()).isEmpty();
@@ -75,6 +91,24 @@ class ExportWriterTest {
     assertThat(Files.readString(dir.resolve("cohorts/enterprise-pilot-accounts-static-1189.yaml")))
         .startsWith("# PostHog Cohort id 1189").contains("\nid: 1189\n");
     assertThat(Files.readString(dir.resolve("cohorts/beta-testers.yaml"))).doesNotContain("\nid:");
+  }
+
+  @Test
+  void pinnedExportsOfASharedNamePlanNoChanges() throws IOException {
+    LiveState state = snapshot("newer.json");
+    ExportWriter.write(state, EnumSet.of(Kind.COHORT), dir);
+    List<Declaration> pinned = new ArrayList<>();
+    for (long id : new long[] {1188, 1189}) {
+      Path file = dir.resolve("cohorts/enterprise-pilot-accounts-static-" + id + ".yaml");
+      pinned.addAll(TestDeclarations.read(file.toString(), Files.readString(file)));
+    }
+    LiveState twins = new LiveState(state.apiUrl(), state.projectId(), state.projectName(),
+        state.organizationFeatures(), Map.of(Kind.COHORT, state.of(Kind.COHORT).stream()
+            .filter(o -> o.id() == 1188 || o.id() == 1189).toList()));
+    PlanResult result = Plans.plan(pinned, twins);
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(result.plan().changes()).isEmpty();
+    assertThat(result.plan().unmanaged()).isZero();
   }
 
   @Test
