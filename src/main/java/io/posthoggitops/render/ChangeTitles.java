@@ -27,9 +27,10 @@ final class ChangeTitles {
         : change.reason() + " (" + source + ")";
   }
 
-  /** {@code project 4242 (Acme Web)}. */
+  /** {@code project 4242 (Acme Web)}, or {@code project 4343 (Acme Web, environment production)}. */
   static String project(PlanMetadata metadata) {
-    return "project " + metadata.projectId() + " (" + metadata.projectName() + ")";
+    String environment = metadata.environment() == null ? "" : ", environment " + metadata.environment();
+    return "project " + metadata.projectId() + " (" + metadata.projectName() + environment + ")";
   }
 
   /** {@code 1 change}, {@code 4 changes}. */

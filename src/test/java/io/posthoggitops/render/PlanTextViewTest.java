@@ -23,6 +23,16 @@ class PlanTextViewTest {
   }
 
   @Test
+  void namesTheEnvironmentInTheHeaderWhenThereIsOne() {
+    var m = SamplePlans.METADATA;
+    var metadata = new io.posthoggitops.plan.PlanMetadata(1, "0.1.0", m.apiUrl(), 4343, "Acme Web", null, false, "production");
+    var plan = new io.posthoggitops.plan.Plan(metadata, java.util.List.of(), 0, java.util.List.of());
+
+    assertThat(PlanTextView.render(plan, false))
+        .startsWith("posthog-gitops plan · project 4343 (Acme Web, environment production) via https://api.maton.ai/posthog · 0 changes\n");
+  }
+
+  @Test
   void printsEachWarningOnItsOwnLine() {
     assertThat(PlanTextView.warnings(SamplePlans.illustrated()))
         .isEqualTo("warning: tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature\n");
