@@ -33,6 +33,18 @@ class PlanTextViewTest {
   }
 
   @Test
+  void saysWhyAPrunedObjectIsDeleted() {
+    var pruned =
+        new io.posthoggitops.plan.Change(io.posthoggitops.model.Kind.ACTION, "Viewed pricing page", 298L,
+            io.posthoggitops.plan.ChangeAction.DELETE, SamplePlans.json("{'name':'Viewed pricing page'}"), null,
+            java.util.List.of(), "fp", null, "--prune");
+    var plan = new io.posthoggitops.plan.Plan(SamplePlans.METADATA, java.util.List.of(pruned), 0, java.util.List.of());
+
+    assertThat(PlanTextView.render(plan, false))
+        .contains("- Action \"Viewed pricing page\" (id 298)   not declared here (--prune)\n    soft delete: PATCH {\"deleted\": true}\n");
+  }
+
+  @Test
   void printsEachWarningOnItsOwnLine() {
     assertThat(PlanTextView.warnings(SamplePlans.illustrated()))
         .isEqualTo("warning: tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature\n");
