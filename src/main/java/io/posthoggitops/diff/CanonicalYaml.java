@@ -3,7 +3,6 @@ package io.posthoggitops.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.posthoggitops.plan.PendingReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,9 +72,7 @@ public final class CanonicalYaml {
   }
 
   private void mapping(JsonNode object, int indent, String path) {
-    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
       String lead = " ".repeat(indent) + YamlScalars.string(field.getKey(), false) + ":";
       entry(lead, field.getValue(), indent + 2, childPath(path, field.getKey()), false);
     }
@@ -163,9 +160,9 @@ public final class CanonicalYaml {
       node.elements().forEachRemaining(e -> parts.add(flow(e, markPending)));
       return "[" + String.join(", ", parts) + "]";
     }
-    node.fields()
-        .forEachRemaining(
-            f -> parts.add(YamlScalars.string(f.getKey(), true) + ": " + flow(f.getValue(), markPending)));
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      parts.add(YamlScalars.string(f.getKey(), true) + ": " + flow(f.getValue(), markPending));
+    }
     return "{" + String.join(", ", parts) + "}";
   }
 

@@ -73,14 +73,15 @@ public final class ChangeDiffs {
   /** Rewrites java-diff-utils' hunks: {@code @@ PATH @@} headers and a space after each marker. */
   private static List<String> relabel(List<String> unified, List<YamlLine> old, List<YamlLine> neu) {
     List<String> out = new ArrayList<>();
-    List<String> changedPaths = new ArrayList<>();
+    List<String> removedPaths = new ArrayList<>();
+    List<String> addedPaths = new ArrayList<>();
     int headerAt = -1;
     int oi = 0;
     int ni = 0;
     for (String line : unified) {
       Matcher hunk = HUNK.matcher(line);
       if (hunk.matches()) {
-        closeHunk(out, headerAt, changedPaths);
+        closeHunk(out, headerAt, removedPaths, addedPaths);
         headerAt = out.size();
         out.add(null);
         oi = Integer.parseInt(hunk.group(1)) - 1;
@@ -90,23 +91,28 @@ public final class ChangeDiffs {
       char marker = line.isEmpty() ? ' ' : line.charAt(0);
       String text = line.isEmpty() ? "" : line.substring(1);
       if (marker == '-') {
-        changedPaths.add(old.get(oi++).path());
+        removedPaths.add(old.get(oi++).path());
       } else if (marker == '+') {
-        changedPaths.add(neu.get(ni++).path());
+        addedPaths.add(neu.get(ni++).path());
       } else {
         oi++;
         ni++;
       }
       out.add(marker + " " + text);
     }
-    closeHunk(out, headerAt, changedPaths);
+    closeHunk(out, headerAt, removedPaths, addedPaths);
     return out;
   }
 
-  private static void closeHunk(List<String> out, int headerAt, List<String> changedPaths) {
+  /**
+   * Labels a hunk by where its added lines sit in the desired object (where the reviewer will edit),
+   * or by its removed lines when it only removes: list indexes can differ between the two sides.
+   */
+  private static void closeHunk(List<String> out, int headerAt, List<String> removed, List<String> added) {
     if (headerAt >= 0) {
-      out.set(headerAt, "@@ " + YamlPaths.hunkLabel(changedPaths) + " @@");
+      out.set(headerAt, "@@ " + YamlPaths.hunkLabel(added.isEmpty() ? removed : added) + " @@");
     }
-    changedPaths.clear();
+    removed.clear();
+    added.clear();
   }
 }

@@ -22,14 +22,14 @@ final class ChangeTitles {
     if (change.action() != ChangeAction.DELETE || change.reason() == null) {
       return source == null ? "" : source;
     }
-    return source == null || change.reason().contains("(")
-        ? change.reason()
-        : change.reason() + " (" + source + ")";
+    String reason = change.reason().equals("--prune") ? "not declared here (--prune)" : change.reason();
+    return source == null || reason.contains("(") ? reason : reason + " (" + source + ")";
   }
 
-  /** {@code project 4242 (Acme Web)}. */
+  /** {@code project 4242 (Acme Web)}, or {@code project 4343 (Acme Web, environment production)}. */
   static String project(PlanMetadata metadata) {
-    return "project " + metadata.projectId() + " (" + metadata.projectName() + ")";
+    String environment = metadata.environment() == null ? "" : ", environment " + metadata.environment();
+    return "project " + metadata.projectId() + " (" + metadata.projectName() + environment + ")";
   }
 
   /** {@code 1 change}, {@code 4 changes}. */

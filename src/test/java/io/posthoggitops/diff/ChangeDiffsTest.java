@@ -19,6 +19,9 @@ class ChangeDiffsTest {
           + "{'properties':[{'type':'cohort','key':'id','operator':'in','value':{'cohort':'Beta testers'}}],'rollout_percentage':%d}],"
           + "'payloads':{}}}";
 
+  private static final String INSIGHT =
+      "{'tiles':[%s{'text':'b'},{'insight':{'name':'i','q':{'s':{'k':'x'}},'a':1,'b':2,'c':3,'d':4,'e':5,'f':6,'g':7,'interval':'%s'}}]}";
+
   static Change update(Kind kind, String identity, JsonNode before, JsonNode after) {
     return new Change(kind, identity, 4821L, ChangeAction.UPDATE, before, after, List.of(), "f", null, null);
   }
@@ -52,6 +55,25 @@ class ChangeDiffsTest {
         update(Kind.FEATURE_FLAG, "k", json("{'key':'k','active':true}"), json("{'key':'k','active':false}"));
 
     assertThat(ChangeDiffs.of(change, Set.of()).lines()).first().isEqualTo("@@ active @@");
+  }
+
+  @Test
+  void labelsAHunkByWhereTheChangeSitsInTheDesiredObjectWhenListItemsMoved() {
+    Change change =
+        update(Kind.DASHBOARD, "d",
+            json("{'tiles':[{'text':'b'},{'insight':{'name':'i','interval':'week'}}]}"),
+            json("{'tiles':[{'insight':{'name':'i','interval':'day'}},{'text':'b'}]}"));
+
+    assertThat(ChangeDiffs.of(change, Set.of()).lines())
+        .filteredOn(l -> l.startsWith("@@"))
+        .containsExactly("@@ tiles @@");
+    Change edit =
+        update(Kind.DASHBOARD, "d",
+            json(INSIGHT.formatted("{'text':'a'},", "week")), json(INSIGHT.formatted("", "day")));
+
+    assertThat(ChangeDiffs.of(edit, Set.of()).lines())
+        .filteredOn(l -> l.startsWith("@@"))
+        .containsExactly("@@ tiles @@", "@@ tiles[1].insight @@");
   }
 
   @Test

@@ -54,6 +54,23 @@ class PlanMarkdownViewTest {
   }
 
   @Test
+  void fencesDiffsThatHoldBackticksAndEscapesHtmlInSummaries() {
+    var after = SamplePlans.json("{'name':'<b>KPIs</b>','tiles':[{'text':'```sql\\nselect 1\\n```'}]}");
+    Plan plan =
+        new Plan(SamplePlans.METADATA,
+            List.of(new Change(Kind.DASHBOARD, "<b>KPIs</b>", null, ChangeAction.CREATE, null, after,
+                List.of(), null, null, null)), 0, List.of());
+
+    String markdown = PlanMarkdownView.render(plan);
+
+    assertThat(markdown)
+        .contains("<summary>➕ Dashboard \"&lt;b&gt;KPIs&lt;/b&gt;\"</summary>")
+        .contains("\n````diff\n+ name: <b>KPIs</b>\n")
+        .contains("+       ```sql\n")
+        .contains("\n````\n</details>");
+  }
+
+  @Test
   void neverContainsAnsiCodes() {
     assertThat(PlanMarkdownView.render(SamplePlans.illustrated())).doesNotContain("\u001B[");
   }
