@@ -1,0 +1,118 @@
+package io.posthoggitops.scenario;
+
+import io.posthoggitops.cli.ExitCode;
+import io.posthoggitops.cli.PosthogGitopsCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+
+/**
+ * Runs {@code plan} in-process for one scenario, in a scratch folder so paths in the output are
+ * stable: the scratch folder's path is cut from stdout and stderr, leaving {@code desired/...} and
+ * {@code live.json}.
+ */
+final class ScenarioRun {
+
+  /** Fixed, so the base commit id (shown in markdown plans) is the same on every run. */
+  private static final Instant BASE_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+  record Result(String stdout, String stderr, int exitCode) {}
+
+  private ScenarioRun() {}
+
+  static Result run(Scenario scenario, Path work) throws IOException, GitAPIException, ReflectiveOperationException {
+    Path declarations = work.resolve(Scenario.DESIRED);
+    if (scenario.hasBase()) {
+      commitBase(scenario.folder().resolve(Scenario.BASE), declarations, work);
+    }
+    copyTree(scenario.folder().resolve(Scenario.DESIRED), declarations);
+    Files.copy(scenario.folder().resolve(Scenario.LIVE), work.resolve(Scenario.LIVE));
+    List<String> args = new ArrayList<>(List.of("plan", declarations.toString(), "--snapshot", work.resolve(Scenario.LIVE).toString()));
+    if (scenario.hasConfig()) {
+      Files.copy(scenario.folder().resolve(Scenario.CONFIG), work.resolve(Scenario.CONFIG));
+      args.addAll(List.of("--config", work.resolve(Scenario.CONFIG).toString()));
+    }
+    if (scenario.hasBase()) {
+      args.addAll(List.of("--base", "HEAD"));
+    }
+    args.addAll(scenario.extraArgs());
+    return execute(args, work);
+  }
+
+  private static Result execute(List<String> args, Path work) throws ReflectiveOperationException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args.toArray(String[]::new));
+    String prefix = work.toString() + "/";
+    return new Result(out.toString().replace(prefix, ""), err.toString().replace(prefix, ""), exit);
+  }
+
+  /** The command line as {@code cli.CommandLineProducer} builds it, minus CDI (plan --snapshot needs none). */
+  private static CommandLine commandLine() throws ReflectiveOperationException {
+    CommandLine cl = new CommandLine(new PosthogGitopsCommand());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage());
+          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
+          return ExitCode.USAGE;
+        });
+    cl.setExecutionExceptionHandler(errorReporter());
+    return cl;
+  }
+
+  /** The CLI's own reporter (package-private in {@code cli}), so errors look exactly as users see them. */
+  private static IExecutionExceptionHandler errorReporter() throws ReflectiveOperationException {
+    var constructor = Class.forName("io.posthoggitops.cli.ErrorReporter").getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return (IExecutionExceptionHandler) constructor.newInstance();
+  }
+
+  /** A git repository whose HEAD holds the base declarations; the work tree is then emptied. */
+  private static void commitBase(Path base, Path declarations, Path work) throws IOException, GitAPIException {
+    copyTree(base, declarations);
+    try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
+      git.add().addFilepattern(Scenario.DESIRED).call();
+      PersonIdent who = new PersonIdent("Scenario", "scenario@example.com", BASE_TIME, ZoneOffset.UTC);
+      git.commit().setMessage("base").setAuthor(who).setCommitter(who).setSign(false).call();
+    }
+    deleteTree(declarations);
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(file).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private static void deleteTree(Path folder) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(file);
+      }
+    }
+    Files.createDirectories(folder);
+  }
+}
