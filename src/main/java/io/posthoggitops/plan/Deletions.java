@@ -36,8 +36,12 @@ final class Deletions {
         .forEach(m -> delete(m.live(), m.declaration().location(), "tombstone"));
   }
 
-  /** Documents present at the base ref, gone now, and still live. */
-  void removedSinceBase(List<Declaration> removed, Set<String> declared, String baseRef) {
+  /**
+   * Documents present at the base ref, gone now, and still live. A live object that a current
+   * document matches (e.g. renamed through an {@code id:} pin) is kept: it is being updated.
+   */
+  void removedSinceBase(
+      List<Declaration> removed, Set<String> declared, Set<String> matchedKeys, String baseRef) {
     for (Declaration d : removed) {
       if (d.tombstone() || declared.contains(d.address())) {
         continue;
@@ -45,7 +49,7 @@ final class Deletions {
       List<LiveObject> found = live.of(d.kind()).stream()
           .filter(o -> d.pinnedId() != null ? o.id() == d.pinnedId() : o.identity().equals(d.identity()))
           .toList();
-      if (found.size() == 1) {
+      if (found.size() == 1 && !matchedKeys.contains(key(found.get(0)))) {
         delete(found.get(0), null, "removed since %s (%s)".formatted(baseRef, d.location().file()));
       }
     }

@@ -69,7 +69,10 @@ public final class Planner {
     deletions.tombstones(matches);
     Set<String> declared = input.declarations().stream().map(Declaration::address).collect(Collectors.toSet());
     deletions.removedSinceBase(
-        Objects.requireNonNullElse(input.removedSinceBase(), List.of()), declared, input.baseRef());
+        Objects.requireNonNullElse(input.removedSinceBase(), List.of()),
+        declared,
+        matchedKeys(matches),
+        input.baseRef());
     if (input.prune()) {
       Set<Kind> kinds = input.declarations().stream().map(Declaration::kind).collect(Collectors.toSet());
       deletions.prune(kinds, matchedKeys(matches), Objects.requireNonNullElse(input.pruneIgnore(), List.of()));
