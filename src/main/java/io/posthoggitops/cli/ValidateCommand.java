@@ -1,14 +1,77 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.config.DeclarationLoader;
+import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.model.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "validate (not built yet).")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check the YAML declarations offline: syntax, duplicate keys, unknown fields, types, flag and",
+      "variant keys, rollout sums, payloads, references, cycles and duplicate identities.",
+      "Every problem is printed to stderr as FILE:LINE:COLUMN: message; nothing touches the network."
+    },
+    footer = {
+      "",
+      "References to objects no file declares are warnings: they may exist in PostHog (plan checks).",
+      "Exit codes: 0 valid (warnings allowed), 1 any error, 64 usage error.",
+      "Example: posthog-gitops validate flags/ cohorts/beta.yaml"
+    })
 public class ValidateCommand implements Callable<Integer> {
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
+  List<Path> paths;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    System.err.println("validate is not available in this build.");
-    return ExitCode.ERROR;
+    LoadResult result = DeclarationLoader.load(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
+    PrintWriter err = spec.commandLine().getErr();
+    result.diagnostics().forEach(d -> err.println(d.format()));
+    err.flush();
+    if (result.hasErrors()) {
+      err.println(ValidationSummary.failed(result.diagnostics()));
+      err.flush();
+      return ExitCode.ERROR;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(ValidationSummary.passed(result.declarations().size(), result.diagnostics()));
+    out.flush();
+    return ExitCode.OK;
+  }
+
+  /** The one-line summary after the diagnostics. */
+  static final class ValidationSummary {
+    private ValidationSummary() {}
+
+    static String passed(int documents, List<Diagnostic> diagnostics) {
+      String valid = plural(documents, "document") + " valid";
+      return diagnostics.isEmpty() ? valid + "." : valid + ", " + plural(diagnostics.size(), "warning") + ".";
+    }
+
+    static String failed(List<Diagnostic> diagnostics) {
+      long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+      long warnings = diagnostics.size() - errors;
+      long files = diagnostics.stream().map(d -> d.location().file()).distinct().count();
+      return plural(errors, "error") + (warnings > 0 ? ", " + plural(warnings, "warning") : "")
+          + " in " + plural(files, "file") + ".";
+    }
+
+    private static String plural(long count, String noun) {
+      return count + " " + noun + (count == 1 ? "" : "s");
+    }
   }
 }

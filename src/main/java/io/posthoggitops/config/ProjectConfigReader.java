@@ -117,7 +117,7 @@ final class ProjectConfigReader {
       if (looksLikeSecret(name)) {
         problem(pointer + "/" + name, "'" + name + "' is not allowed: the API key is read only from the environment (MATON_API_KEY, else POSTHOG_API_KEY), never from a file in the repository; remove it.");
       } else {
-        String hint = Suggestions.nearest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+        String hint = Suggestions.closest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("");
         problem(pointer + "/" + name, "unknown key '" + name + "'; " + hint + "known keys: " + String.join(", ", known) + ".");
       }
     }

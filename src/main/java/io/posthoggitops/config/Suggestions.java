@@ -1,22 +1,34 @@
 package io.posthoggitops.config;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
 
-/** The known name closest to a misspelt one, for "did you mean" hints. */
+/** "Did you mean" suggestions: the closest known name within a small edit distance. */
 final class Suggestions {
 
   private Suggestions() {}
 
-  /** The nearest candidate within a third of the word's length in edits, if any. */
-  static Optional<String> nearest(String word, List<String> candidates) {
-    int allowed = Math.max(2, word.length() / 3);
-    return candidates.stream()
-        .filter(c -> distance(word, c) <= allowed)
-        .min(Comparator.comparingInt(c -> distance(word, c)));
+  /** The closest candidate, if it is near enough to be a likely typo. */
+  static Optional<String> closest(String input, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(input.toLowerCase(), candidate.toLowerCase());
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    int tolerance = Math.max(2, input.length() / 3);
+    return bestDistance <= tolerance ? Optional.ofNullable(best) : Optional.empty();
   }
 
+  /** {@code ; did you mean `x`?} or nothing. */
+  static String didYouMean(String input, Collection<String> candidates) {
+    return closest(input, candidates).map(s -> "; did you mean `" + s + "`?").orElse("");
+  }
+
+  /** Levenshtein distance. */
   static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
@@ -26,8 +38,8 @@ final class Suggestions {
     for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
       }
       int[] swap = previous;
       previous = current;

@@ -1,20 +1,94 @@
 package io.posthoggitops.render;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Canonical;
+import io.posthoggitops.plan.ExperimentFlags;
+import io.posthoggitops.plan.ReferenceTable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Writes live state as declaration YAML, one file per resource under {@code DIR/<kind>/<name>.yaml}:
- * canonical form, defaults omitted, ids turned into references by name. Byte-stable.
+ * canonical form, defaults omitted, ids turned into references by name. Byte-stable: the same
+ * state always gives the same bytes, so re-exporting shows only real changes in git.
  */
 public final class ExportWriter {
+  private static final YAMLMapper YAML = YAMLMapper.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+      .build();
 
   private ExportWriter() {}
 
-  /** @return the files written, relative to {@code dir} */
-  public static java.util.List<Path> write(LiveState state, Set<Kind> kinds, Path dir) {
-    throw new UnsupportedOperationException("not built yet");
+  /** @return the files written, relative to {@code dir}, in writing order */
+  public static List<Path> write(LiveState state, Set<Kind> kinds, Path dir) {
+    ReferenceTable refs = ReferenceTable.live(state);
+    ExperimentFlags owned = ExperimentFlags.of(state);
+    List<Path> written = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      if (!kinds.contains(kind)) {
+        continue;
+      }
+      List<LiveObject> objects = state.of(kind).stream()
+          .filter(o -> !owned.owns(o))
+          .sorted(Comparator.comparingLong(LiveObject::id))
+          .toList();
+      Map<String, Long> perIdentity = objects.stream()
+          .collect(Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
+      Map<LiveObject, String> names = ExportFileNames.assign(objects);
+      for (LiveObject o : objects) {
+        Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
+        String text = document(o, Canonical.forExport(o, refs), perIdentity.get(String.valueOf(o.identity())) > 1);
+        writeFile(dir.resolve(file), text);
+        written.add(file);
+      }
+    }
+    return written;
+  }
+
+  /** One YAML document: a comment naming the live id, {@code kind}, an {@code id:} pin if needed, fields. */
+  static String document(LiveObject o, ObjectNode canonical, boolean pin) {
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    doc.put("kind", o.kind().yamlName());
+    if (pin) {
+      doc.put("id", o.id());
+    }
+    doc.setAll(canonical);
+    try {
+      String yaml = YAML.writeValueAsString(doc).replace("\r\n", "\n");
+      String comment = "# PostHog %s id %d%s\n".formatted(
+          o.kind().yamlName(), o.id(), pin ? " (pinned: another " + o.kind().yamlName() + " has the same name)" : "");
+      return comment + (yaml.endsWith("\n") ? yaml : yaml + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  private static void writeFile(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot write " + file + ": " + e.getMessage() + "; check that the --out directory is writable");
+    }
   }
 }

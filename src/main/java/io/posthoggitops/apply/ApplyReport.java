@@ -1,0 +1,81 @@
+package io.posthoggitops.apply;
+
+import io.posthoggitops.live.ApiException;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The account of an apply: what was applied, the change that failed (if any) and why, and what was
+ * not attempted after it.
+ *
+ * @param applied changes carried out, in order
+ * @param failed the change that failed, or null when all were applied
+ * @param notAttempted changes after the failed one
+ */
+public record ApplyReport(List<Outcome> applied, Failure failed, List<Change> notAttempted) {
+
+  /**
+   * The change that stopped the apply.
+   *
+   * @param outcome the change, with its id if one was created or known
+   * @param request {@code PATCH feature_flags/4821/}, the write that failed, or null
+   * @param sentBefore how many of the change's requests had succeeded before it
+   * @param error what went wrong
+   */
+  public record Failure(Outcome outcome, String request, int sentBefore, RuntimeException error) {}
+
+  public boolean succeeded() {
+    return failed == null;
+  }
+
+  public long count(ChangeAction action) {
+    return applied.stream().filter(o -> o.is(action)).count();
+  }
+
+  /** {@code 2 created, 1 updated, 0 deleted}. */
+  public String counts() {
+    return "%d created, %d updated, %d deleted"
+        .formatted(count(ChangeAction.CREATE), count(ChangeAction.UPDATE), count(ChangeAction.DELETE));
+  }
+
+  /** The closing lines: a one-line result, or the applied / failed / not attempted account. */
+  public List<String> summary() {
+    List<String> lines = new ArrayList<>();
+    if (succeeded()) {
+      lines.add("Apply complete: " + counts() + ".");
+      return lines;
+    }
+    lines.add("");
+    lines.add("Apply stopped at the first failure: " + counts() + " before it.");
+    lines.add("Applied (" + applied.size() + "):");
+    applied.forEach(o -> lines.add("  " + o.doneLine()));
+    lines.add("Failed (1):");
+    lines.addAll(failureLines());
+    lines.add("Not attempted (" + notAttempted.size() + "):");
+    notAttempted.forEach(c -> lines.add("  " + new Outcome(c, c.liveId()).plannedLine()));
+    lines.add("Nothing after the failure was sent. Fix the cause, then run apply again: it plans from"
+        + " the live state, so what was applied is not repeated.");
+    return lines;
+  }
+
+  private List<String> failureLines() {
+    List<String> lines = new ArrayList<>();
+    lines.add("  " + failed.outcome().plannedLine());
+    if (failed.request() != null) {
+      String partly = failed.sentBefore() == 0 ? "" : " (after " + failed.sentBefore() + " of its requests succeeded)";
+      lines.add("    request: " + failed.request() + partly);
+    }
+    lines.add("    error: " + failed.error().getMessage());
+    if (failed.error() instanceof ApiException api) {
+      if (api.detail() != null) {
+        lines.add("    detail: " + api.detail());
+      }
+      if (api.attr() != null) {
+        lines.add("    attr: " + api.attr());
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,142 @@
+package io.posthoggitops.apply;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.live.UnclearWriteException;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.plan.ApiRequest;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.RequestBuilder;
+import io.posthoggitops.plan.TileReference;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Carries out a plan: its changes in order, each change's requests one after another, ids of objects
+ * created earlier put into later requests, each result printed as it completes. The first failure
+ * stops the run; nothing is ever sent twice and nothing is ever HTTP DELETEd.
+ */
+public final class ApplyRun {
+  private final PostHogApi api;
+  private final PrintStream out;
+  private final PrintStream err;
+  private final CreatedIds created = new CreatedIds();
+  private final UnclearPostRecovery recovery;
+
+  public ApplyRun(PostHogApi api, PrintStream out, PrintStream err) {
+    this.api = api;
+    this.out = out;
+    this.err = err;
+    this.recovery = new UnclearPostRecovery(api);
+  }
+
+  /** Runs the plan; a request apply would never send stops it before the first write. */
+  public ApplyReport run(Plan plan) {
+    List<Change> changes = plan.changes();
+    changes.forEach(change -> change.requests().forEach(RequestShape::check));
+    List<Outcome> applied = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      ChangeRun run = new ChangeRun(changes.get(i));
+      try {
+        Outcome outcome = run.execute();
+        out.println(outcome.doneLine());
+        out.flush();
+        applied.add(outcome);
+      } catch (RuntimeException e) {
+        return new ApplyReport(applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
+      }
+    }
+    return new ApplyReport(applied, null, List.of());
+  }
+
+  /** One change in progress: its id once known, and which of its requests is being sent. */
+  private final class ChangeRun {
+    private final Change change;
+    private Long id;
+    private int sent;
+    private String current;
+
+    ChangeRun(Change change) {
+      this.change = change;
+      this.id = change.liveId();
+    }
+
+    Outcome execute() {
+      for (ApiRequest request : change.requests()) {
+        send(request);
+        sent++;
+      }
+      return new Outcome(change, id);
+    }
+
+    private void send(ApiRequest request) {
+      String path = ownPathOrFail(request.path());
+      current = request.method() + " " + path;
+      ObjectNode body = created.resolve(request.body());
+      ObjectNode answer = write(request.method(), path, body);
+      remember(request, path, body, answer);
+      StoredFields.notStored(body, answer).forEach(field ->
+          err.println("warning: PostHog did not store " + field + " of " + Outcome.describe(change)
+              + " (" + current + "); declare what PostHog keeps, or list the field in ignore_changes."));
+    }
+
+    private ObjectNode write(String method, String path, ObjectNode body) {
+      try {
+        return api.write(method, path, body);
+      } catch (UnclearWriteException e) {
+        if (!"POST".equals(method)) {
+          throw e;
+        }
+        ObjectNode found = recovery.find(change, path, body, ownPath()).orElseThrow(() -> e);
+        err.println("note: " + current + " got no clear answer (" + e.getMessage() + "); re-reading shows it"
+            + " took effect, so it is not sent again.");
+        return found;
+      }
+    }
+
+    /** The create's POST gives the change its id; an insight's POST gives its tile's id. */
+    private void remember(ApiRequest request, String path, ObjectNode body, ObjectNode answer) {
+      if (!"POST".equals(request.method())) {
+        return;
+      }
+      if (id == null && path.equals(change.kind().resource() + "/")) {
+        id = answer.path("id").asLong();
+        created.put(change.address(), id);
+      } else if (change.kind() == Kind.DASHBOARD && path.equals("insights/")) {
+        tileOf(answer).ifPresent(tile ->
+            created.put(TileReference.address(change.identity(), body.path("name").asText()), tile));
+      }
+    }
+
+    private java.util.Optional<Long> tileOf(ObjectNode insight) {
+      java.util.Optional<Long> any = java.util.Optional.empty();
+      for (var tile : insight.path("dashboard_tiles")) {
+        if (id != null && tile.path("dashboard_id").asLong() == id) {
+          return java.util.Optional.of(tile.path("id").asLong());
+        }
+        any = any.or(() -> java.util.Optional.of(tile.path("id").asLong()));
+      }
+      return any;
+    }
+
+    private String ownPathOrFail(String path) {
+      if (!path.contains("{id}")) {
+        return path;
+      }
+      if (id == null) {
+        throw new IllegalStateException(path + " needs the id of " + change.address() + ", which no earlier request gave");
+      }
+      return path.replace("{id}", Long.toString(id));
+    }
+
+    private String ownPath() {
+      return id == null ? null : RequestBuilder.objectPath(change.kind(), id);
+    }
+
+    ApplyReport.Failure failure(RuntimeException e) {
+      return new ApplyReport.Failure(new Outcome(change, id), current, sent, e);
+    }
+  }
+}

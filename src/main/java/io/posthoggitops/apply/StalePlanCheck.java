@@ -1,0 +1,128 @@
+package io.posthoggitops.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
+import io.posthoggitops.model.LiveState;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.ChangedFields;
+import io.posthoggitops.plan.Plan;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Before a saved plan is applied: has PostHog moved since it was made? Each object the plan updates
+ * or deletes must still exist with the fingerprint the plan recorded, and nothing may now hold the
+ * identity of an object the plan creates (DESIGN.md §6). The live state is re-read with one list per
+ * kind the plan touches, plus the kinds those can reference (earlier in {@link Kind} order), which
+ * canonical form needs to name references.
+ */
+public final class StalePlanCheck {
+
+  /** The canonical live object, as the planner computes it. */
+  @FunctionalInterface
+  public interface CanonicalLive {
+    ObjectNode of(LiveObject live, LiveState state);
+  }
+
+  /** The planner's fingerprint of a canonical object's compared fields. */
+  @FunctionalInterface
+  public interface Fingerprint {
+    String of(Kind kind, ObjectNode comparedFields);
+  }
+
+  /** A resource the plan no longer describes truthfully, and why. */
+  public record Stale(Change change, String why) {
+    public String line() {
+      return change.action().symbol() + " " + new Outcome(change, change.liveId()).resource() + ": " + why;
+    }
+  }
+
+  private final CanonicalLive canonical;
+  private final Fingerprint fingerprint;
+
+  public StalePlanCheck(CanonicalLive canonical, Fingerprint fingerprint) {
+    this.canonical = canonical;
+    this.fingerprint = fingerprint;
+  }
+
+  public List<Stale> staleResources(Plan plan, PostHogApi api) {
+    LiveState state = reread(plan, api);
+    List<Stale> stale = new ArrayList<>();
+    for (Change change : plan.changes()) {
+      check(change, state).ifPresent(why -> stale.add(new Stale(change, why)));
+    }
+    return stale;
+  }
+
+  private Optional<String> check(Change change, LiveState state) {
+    if (change.action() == ChangeAction.CREATE) {
+      return state.of(change.kind()).stream()
+          .filter(o -> change.identity().equals(o.identity()))
+          .findFirst()
+          .map(o -> "now exists in PostHog (id " + o.id() + "), created since the plan was made");
+    }
+    Optional<LiveObject> live =
+        state.of(change.kind()).stream().filter(o -> Objects.equals(o.id(), change.liveId())).findFirst();
+    if (live.isEmpty()) {
+      return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
+    }
+    ObjectNode now = compared(canonical.of(live.get(), state), change.before());
+    if (Objects.equals(fingerprint.of(change.kind(), now), change.fingerprint())) {
+      return Optional.empty();
+    }
+    return Optional.of("changed in PostHog since the plan was made" + changedFields(change.before(), now));
+  }
+
+  /** Only the fields the plan compared (its {@code before}); {@code ignore_changes} stay out. */
+  private static ObjectNode compared(ObjectNode now, JsonNode before) {
+    if (before == null || !before.isObject()) {
+      return now;
+    }
+    ObjectNode fields = now.objectNode();
+    before.fieldNames().forEachRemaining(name -> {
+      if (now.has(name)) {
+        fields.set(name, now.get(name));
+      }
+    });
+    return fields;
+  }
+
+  private static String changedFields(JsonNode before, ObjectNode now) {
+    if (before == null || !before.isObject()) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    ChangedFields.between((ObjectNode) before, now).fieldNames().forEachRemaining(names::add);
+    ChangedFields.between(now, (ObjectNode) before).fieldNames().forEachRemaining(n -> {
+      if (!names.contains(n)) {
+        names.add(n);
+      }
+    });
+    return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
+  }
+
+  /** One list per kind the plan touches and per kind those may reference; nothing else. */
+  private static LiveState reread(Plan plan, PostHogApi api) {
+    int last = plan.changes().stream().mapToInt(c -> c.kind().ordinal()).max().orElse(-1);
+    Map<Kind, List<LiveObject>> objects = new EnumMap<>(Kind.class);
+    for (Kind kind : Kind.values()) {
+      if (kind.ordinal() <= last) {
+        objects.put(kind, api.list(kind).stream().map(raw -> live(kind, raw)).toList());
+      }
+    }
+    PostHogApi.ProjectInfo project = api.project();
+    return new LiveState(plan.metadata().apiUrl(), project.id(), project.name(), api.organizationFeatures(), objects);
+  }
+
+  private static LiveObject live(Kind kind, ObjectNode raw) {
+    return new LiveObject(kind, raw.path("id").asLong(), raw.path(kind.identityField()).asText(), raw);
+  }
+}

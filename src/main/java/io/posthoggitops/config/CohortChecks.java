@@ -1,0 +1,65 @@
+package io.posthoggitops.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.model.Kind;
+import java.util.Set;
+
+/** The checks specific to Cohort documents: the leaves of the AND/OR tree (CONTRACT.md §2.3). */
+final class CohortChecks {
+
+  private static final Set<String> VALUELESS_OPERATORS = Set.of("is_set", "is_not_set");
+  private static final int MAX_DEPTH = 32;
+
+  private CohortChecks() {}
+
+  static void check(DocumentContext doc) {
+    visit(doc, doc.fields().path("filters").path("properties"), "/filters/properties", 0);
+  }
+
+  private static void visit(DocumentContext doc, JsonNode node, String pointer, int depth) {
+    if (!node.isObject() || depth > MAX_DEPTH) {
+      return;
+    }
+    switch (node.path("type").asText()) {
+      case "AND", "OR" -> {
+        JsonNode values = node.path("values");
+        for (int i = 0; values.isArray() && i < values.size(); i++) {
+          visit(doc, values.get(i), pointer + "/values/" + i, depth + 1);
+        }
+      }
+      case "person", "person_metadata" -> checkPerson(doc, node, pointer);
+      case "cohort" -> FlagChecks.checkReference(doc, node.get("value"), pointer + "/value", Kind.COHORT, "cohort");
+      case "behavioral" -> checkBehavioral(doc, node, pointer);
+      default -> { }
+    }
+  }
+
+  private static void checkPerson(DocumentContext doc, JsonNode leaf, String pointer) {
+    String operator = leaf.path("operator").asText("exact");
+    if (!leaf.has("value") && !VALUELESS_OPERATORS.contains(operator)) {
+      doc.errorAtKey(pointer, "a person condition with operator `" + operator + "` needs a `value`"
+          + " (only is_set and is_not_set go without).");
+    }
+    if (Set.of("in", "not_in", "flag_evaluates_to").contains(operator)) {
+      doc.errorAtValue(pointer + "/operator", "operator `" + operator + "` is not for person"
+          + " properties; use `exact` for a list of values.");
+    }
+  }
+
+  private static void checkBehavioral(DocumentContext doc, JsonNode leaf, String pointer) {
+    JsonNode key = leaf.get("key");
+    boolean onActions = leaf.path("event_type").asText().equals("actions");
+    boolean actionReference = key != null && key.isObject();
+    if (onActions || actionReference) {
+      FlagChecks.checkReference(doc, key, pointer + "/key", Kind.ACTION, "action");
+    }
+    if (actionReference && leaf.path("event_type").isTextual() && !onActions) {
+      doc.errorAtValue(pointer + "/event_type", "a behavioral condition on {action: NAME} needs"
+          + " `event_type: actions`.");
+    }
+    if (!onActions && !actionReference && key != null && !key.isTextual()) {
+      doc.errorAtValue(pointer + "/key", DocumentContext.quote(pointer + "/key")
+          + " must be an event name with `event_type: events`, not " + JsonTypes.describe(key) + ".");
+    }
+  }
+}

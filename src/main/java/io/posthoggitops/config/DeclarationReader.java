@@ -1,0 +1,152 @@
+package io.posthoggitops.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Declaration;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.KindSpec;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns one parsed document into a {@link Declaration}: its kind, identity, {@code id:} pin,
+ * tombstone flag and {@code ignore_changes}, reporting what is missing or malformed in those keys of
+ * ours. PostHog's own fields are checked elsewhere.
+ */
+final class DeclarationReader {
+
+  private static final List<String> KIND_NAMES =
+      Arrays.stream(Kind.values()).map(Kind::yamlName).toList();
+
+  private final ParsedDocument document;
+  private final Findings findings;
+
+  private DeclarationReader(ParsedDocument document, Findings findings) {
+    this.document = document;
+    this.findings = findings;
+  }
+
+  /** The declaration, or empty when the document has no usable kind or identity. */
+  static Optional<Declaration> read(ParsedDocument document, Findings findings) {
+    return new DeclarationReader(document, findings).read();
+  }
+
+  private Optional<Declaration> read() {
+    if (!(document.root() instanceof ObjectNode root)) {
+      findings.error(document.start(), "a document must be a mapping that starts with `kind:`, not "
+          + JsonTypes.describe(document.root()) + ".");
+      return Optional.empty();
+    }
+    rejectEnvironmentKeys(root);
+    Optional<Kind> kind = kind(root);
+    if (kind.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> identity = identity(root, kind.get());
+    Long pinnedId = pinnedId(root);
+    boolean tombstone = tombstone(root);
+    Set<String> ignoreChanges = ignoreChanges(root, kind.get());
+    if (identity.isEmpty()) {
+      return Optional.empty();
+    }
+    ObjectNode fields = root.deepCopy();
+    fields.remove(KindSpec.COMMON_KEYS);
+    return Optional.of(new Declaration(kind.get(), identity.get(), pinnedId, tombstone, fields,
+        ignoreChanges, document.start(), document.keyLocations()));
+  }
+
+  private Optional<Kind> kind(ObjectNode root) {
+    JsonNode kind = root.get("kind");
+    if (kind == null) {
+      findings.error(document.start(), "missing `kind`; add `kind:` with one of "
+          + String.join(", ", KIND_NAMES) + ".");
+      return Optional.empty();
+    }
+    Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
+    if (found.isEmpty()) {
+      String text = kind.asText();
+      String hint = Suggestions.didYouMean(text, KIND_NAMES);
+      findings.error(document.value("/kind"), "unknown kind `" + text + "`"
+          + (hint.isEmpty() ? "; use one of " + String.join(", ", KIND_NAMES) + "." : hint));
+    }
+    return found;
+  }
+
+  private Optional<String> identity(ObjectNode root, Kind kind) {
+    String field = kind.identityField();
+    JsonNode value = root.get(field);
+    if (value == null || value.isNull() || value.asText().isBlank()) {
+      findings.error(value == null ? document.start() : document.value("/" + field),
+          "missing `" + field + "`: a " + kind.yamlName() + " is identified by its `" + field + "`.");
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      findings.error(document.value("/" + field), "`" + field + "` must be a string, not "
+          + JsonTypes.describe(value) + "; quote it: " + field + ": \"" + value.asText() + "\"");
+      return Optional.empty();
+    }
+    return Optional.of(value.asText());
+  }
+
+  private Long pinnedId(ObjectNode root) {
+    JsonNode id = root.get("id");
+    if (id == null) {
+      return null;
+    }
+    if (id.canConvertToLong() && id.isIntegralNumber() && id.asLong() > 0) {
+      return id.asLong();
+    }
+    findings.error(document.value("/id"), "`id` must be a positive integer (the live object's id), not `"
+        + id.asText() + "`.");
+    return null;
+  }
+
+  private boolean tombstone(ObjectNode root) {
+    JsonNode deleted = root.get("deleted");
+    if (deleted != null && !deleted.isBoolean()) {
+      findings.error(document.value("/deleted"), "`deleted` must be true or false, not `" + deleted.asText() + "`.");
+      return false;
+    }
+    return deleted != null && deleted.asBoolean();
+  }
+
+  private Set<String> ignoreChanges(ObjectNode root, Kind kind) {
+    JsonNode list = root.get("ignore_changes");
+    Set<String> names = new LinkedHashSet<>();
+    if (list == null) {
+      return names;
+    }
+    if (!list.isArray()) {
+      findings.error(document.value("/ignore_changes"), "`ignore_changes` must be a list of field names, e.g. [active].");
+      return names;
+    }
+    Set<String> writable = KindSpec.of(kind).fields().keySet();
+    for (int i = 0; i < list.size(); i++) {
+      String name = list.get(i).asText();
+      if (!list.get(i).isTextual() || !writable.contains(name)) {
+        findings.error(document.key("/ignore_changes/" + i), "`ignore_changes` names `" + name
+            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.didYouMean(name, writable));
+      } else {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Per-environment documents are refused rather than ignored: ignoring them would apply a
+   * staging-only document to production.
+   */
+  private void rejectEnvironmentKeys(ObjectNode root) {
+    for (String key : List.of("environments", "only")) {
+      if (root.has(key)) {
+        findings.error(document.key("/" + key), "`" + key + "` is not supported: per-environment documents"
+            + " need environment support, which this version does not have; keep one folder per"
+            + " environment and run validate/plan on that folder instead.");
+      }
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.posthoggitops.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.model.Kind;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The checks specific to FeatureFlag documents (CONTRACT.md §1.2, §1.3). */
+final class FlagChecks {
+
+  static final Pattern FLAG_KEY = Pattern.compile("^[a-zA-Z0-9_-]+$");
+
+  private FlagChecks() {}
+
+  static void check(DocumentContext doc) {
+    checkKey(doc);
+    checkArchived(doc);
+    JsonNode filters = doc.fields().path("filters");
+    if (!filters.isObject()) {
+      return;
+    }
+    Set<String> variants = VariantChecks.check(doc, "/filters/multivariate/variants", "rollout_percentage");
+    boolean multivariate = filters.path("multivariate").path("variants").isArray();
+    checkPayloads(doc, filters.path("payloads"), multivariate, variants);
+    JsonNode groups = filters.path("groups");
+    for (int i = 0; groups.isArray() && i < groups.size(); i++) {
+      checkGroup(doc, groups.get(i), "/filters/groups/" + i, multivariate, variants);
+    }
+  }
+
+  private static void checkKey(DocumentContext doc) {
+    String key = doc.declaration().identity();
+    if (!FLAG_KEY.matcher(key).matches()) {
+      doc.errorAtValue("/key", "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
+    }
+  }
+
+  private static void checkArchived(DocumentContext doc) {
+    JsonNode archived = doc.fields().path("archived");
+    JsonNode active = doc.fields().path("active");
+    if (archived.asBoolean(false) && archived.isBoolean() && !(active.isBoolean() && !active.asBoolean())) {
+      doc.errorAtValue("/archived", "`archived: true` requires `active: false`; PostHog cannot archive an"
+          + " enabled flag.");
+    }
+  }
+
+  private static void checkPayloads(DocumentContext doc, JsonNode payloads, boolean multivariate, Set<String> variants) {
+    if (!payloads.isObject()) {
+      return;
+    }
+    for (Iterator<String> it = payloads.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      String pointer = FieldPath.member("/filters/payloads", key);
+      if (multivariate && !variants.contains(key)) {
+        doc.errorAtKey(pointer, "payload `" + key + "` names no variant of this flag"
+            + hint(key, variants));
+      } else if (!multivariate && !key.equals("true")) {
+        doc.errorAtKey(pointer, "a boolean flag has one payload, under the key \"true\", not `" + key + "`.");
+      }
+    }
+  }
+
+  private static void checkGroup(DocumentContext doc, JsonNode group, String pointer, boolean multivariate, Set<String> variants) {
+    JsonNode variant = group.path("variant");
+    if (variant.isTextual() && !variants.contains(variant.asText())) {
+      doc.errorAtValue(pointer + "/variant", multivariate
+          ? "variant override `" + variant.asText() + "` names no variant of this flag" + hint(variant.asText(), variants)
+          : "variant override `" + variant.asText() + "` on a flag without variants; declare"
+              + " filters.multivariate.variants or remove the override.");
+    }
+    JsonNode properties = group.path("properties");
+    for (int j = 0; properties.isArray() && j < properties.size(); j++) {
+      checkProperty(doc, properties.get(j), pointer + "/properties/" + j);
+    }
+  }
+
+  private static void checkProperty(DocumentContext doc, JsonNode property, String pointer) {
+    String type = property.path("type").asText();
+    String operator = property.path("operator").asText();
+    if ((operator.equals("in") || operator.equals("not_in")) && !type.equals("cohort")) {
+      doc.errorAtValue(pointer + "/operator", "operator `" + operator + "` is only for `type: cohort`;"
+          + " for a list of values use `exact` (or `is_not`).");
+    }
+    if (operator.equals("flag_evaluates_to") && !type.equals("flag")) {
+      doc.errorAtValue(pointer + "/operator", "operator `flag_evaluates_to` is only for `type: flag`.");
+    }
+    if (type.equals("group") && !property.has("group_type_index")) {
+      doc.errorAtKey(pointer, "a `type: group` property needs `group_type_index`.");
+    }
+    if (type.equals("cohort")) {
+      checkReference(doc, property.get("value"), pointer + "/value", Kind.COHORT, "cohort");
+    } else if (type.equals("flag")) {
+      checkReference(doc, property.get("key"), pointer + "/key", Kind.FEATURE_FLAG, "flag");
+    }
+  }
+
+  /** A reference in a flag or cohort: {@code {word: NAME}} or a raw id. */
+  static void checkReference(DocumentContext doc, JsonNode value, String pointer, Kind target, String word) {
+    if (ReferenceValue.isId(value)) {
+      return;
+    }
+    ReferenceValue.name(value, word).ifPresentOrElse(
+        name -> doc.refer(target, name, pointer),
+        () -> doc.errorAtValue(pointer, DocumentContext.quote(pointer) + " must be {" + word + ": "
+            + (target == Kind.FEATURE_FLAG ? "KEY" : "NAME") + "} or a " + target.yamlName() + " id, not "
+            + JsonTypes.describe(value) + "."));
+  }
+
+  private static String hint(String name, Set<String> variants) {
+    String suggestion = Suggestions.didYouMean(name, variants);
+    return suggestion.isEmpty() ? "; variants: " + String.join(", ", variants) + "." : suggestion;
+  }
+}

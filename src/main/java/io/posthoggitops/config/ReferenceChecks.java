@@ -1,0 +1,56 @@
+package io.posthoggitops.config;
+
+import io.posthoggitops.model.Declaration;
+import io.posthoggitops.model.Kind;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks references by name: a name nothing declares is a warning (it may exist live; the plan
+ * fails if it does not), a name whose document is a tombstone is an error, and cycles between
+ * cohorts or between flags are errors.
+ */
+final class ReferenceChecks {
+
+  private ReferenceChecks() {}
+
+  static void check(List<ReadDocument> documents, List<ReferenceUse> references, Findings findings) {
+    Map<String, Declaration> declared = new HashMap<>();
+    for (ReadDocument read : documents) {
+      Declaration d = read.declaration();
+      declared.putIfAbsent(d.address(), d);
+      if (d.kind() == Kind.EXPERIMENT && !d.tombstone()) {
+        declared.putIfAbsent(Kind.FEATURE_FLAG.yamlName() + "/" + d.identity(), d);
+      }
+    }
+    for (ReferenceUse use : references) {
+      checkTarget(use, declared.get(use.target().yamlName() + "/" + use.name()), findings);
+    }
+    checkCycles(references, Kind.COHORT, findings);
+    checkCycles(references, Kind.FEATURE_FLAG, findings);
+  }
+
+  private static void checkTarget(ReferenceUse use, Declaration target, Findings findings) {
+    String what = use.target().yamlName() + " `" + use.name() + "`";
+    if (target == null) {
+      findings.warning(use.location(), what + " is not declared in these files; plan looks it up in"
+          + " PostHog and fails if it does not exist there.");
+    } else if (target.tombstone()) {
+      findings.error(use.location(), what + " is deleted by its tombstone at " + target.location()
+          + "; remove this reference or keep the " + use.target().yamlName() + ".");
+    }
+  }
+
+  private static void checkCycles(List<ReferenceUse> references, Kind kind, Findings findings) {
+    Map<String, List<ReferenceUse>> edges = new LinkedHashMap<>();
+    for (ReferenceUse use : references) {
+      if (use.target() == kind && use.from().kind() == kind) {
+        edges.computeIfAbsent(use.from().identity(), k -> new ArrayList<>()).add(use);
+      }
+    }
+    new CycleFinder(edges, kind, findings).run();
+  }
+}

@@ -1,0 +1,178 @@
+package io.posthoggitops.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.config.ValueType.AnyValue;
+import io.posthoggitops.config.ValueType.ByKey;
+import io.posthoggitops.config.ValueType.ListOf;
+import io.posthoggitops.config.ValueType.Scalar;
+import io.posthoggitops.config.ValueType.ShapeRef;
+import io.posthoggitops.model.Kind;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a document against its {@link ObjectShape}s: unknown fields (with a suggestion), missing
+ * required fields, types, enums and ranges, at every level.
+ */
+final class ShapeChecker {
+
+  /** Root keys whose values {@link DeclarationReader} checks itself. */
+  private static final Set<String> READER_KEYS =
+      Set.of("kind", "id", "deleted", "ignore_changes", "environments", "only");
+
+  private final ParsedDocument document;
+  private final Findings findings;
+  private final String documentLabel;
+  private final String identityField;
+
+  private ShapeChecker(ParsedDocument document, Findings findings, String documentLabel, String identityField) {
+    this.document = document;
+    this.findings = findings;
+    this.documentLabel = documentLabel;
+    this.identityField = identityField;
+  }
+
+  /**
+   * Checks the document's fields against the shape.
+   *
+   * @param documentLabel how messages name the document itself, e.g. {@code FeatureFlag `beta`}
+   */
+  static void check(ParsedDocument document, Kind kind, String documentLabel, Findings findings) {
+    new ShapeChecker(document, findings, documentLabel, kind.identityField())
+        .checkObject(document.root(), FormatShapes.of(kind), "");
+  }
+
+  private void check(JsonNode value, ValueType type, String pointer) {
+    if (type instanceof Scalar scalar) {
+      checkScalar(value, scalar, pointer);
+    } else if (type instanceof ShapeRef ref) {
+      checkObject(value, FormatShapes.named(ref.shape()), pointer);
+    } else if (type instanceof ListOf list) {
+      checkList(value, list, pointer);
+    } else if (type instanceof ByKey byKey) {
+      checkByKey(value, byKey, pointer);
+    } else if (type instanceof AnyValue any && any.mappingOnly() && !value.isObject()) {
+      wrongType(pointer, "a mapping", value);
+    }
+  }
+
+  private void checkObject(JsonNode value, ObjectShape shape, String pointer) {
+    if (!value.isObject()) {
+      wrongType(pointer, "a mapping", value);
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      String memberPointer = FieldPath.member(pointer, member.getKey());
+      ValueType type = shape.members().get(member.getKey());
+      if (pointer.isEmpty() && checkedByReader(member.getKey())) {
+        continue;
+      }
+      if (type == null) {
+        reportUnknown(member.getKey(), shape, pointer, memberPointer);
+      } else if (member.getValue().isNull()) {
+        reportNullIfRequired(member.getKey(), shape, memberPointer);
+      } else {
+        check(member.getValue(), type, memberPointer);
+      }
+    }
+    for (String required : shape.required()) {
+      if (!value.has(required) && !(pointer.isEmpty() && checkedByReader(required))) {
+        findings.error(document.key(pointer), where(pointer) + " is missing required field `" + required + "`.");
+      }
+    }
+  }
+
+  private boolean checkedByReader(String rootKey) {
+    return READER_KEYS.contains(rootKey) || rootKey.equals(identityField);
+  }
+
+  private void checkList(JsonNode value, ListOf list, String pointer) {
+    if (!value.isArray()) {
+      wrongType(pointer, "a list", value);
+      return;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      check(value.get(i), list.item(), pointer + "/" + i);
+    }
+  }
+
+  private void checkByKey(JsonNode value, ByKey byKey, String pointer) {
+    if (!value.isObject()) {
+      wrongType(pointer, "a mapping", value);
+      return;
+    }
+    JsonNode selector = value.get(byKey.key());
+    String shape = selector == null ? null : byKey.shapes().get(selector.asText());
+    if (shape != null) {
+      checkObject(value, FormatShapes.named(shape), pointer);
+    } else if (selector == null) {
+      findings.error(document.key(pointer), where(pointer) + " is missing required field `" + byKey.key()
+          + "` (one of " + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ").");
+    } else {
+      String member = FieldPath.member(pointer, byKey.key());
+      findings.error(document.value(member), "`" + FieldPath.label(member) + "` must be one of "
+          + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ", not `"
+          + selector.asText() + "`" + Suggestions.didYouMean(selector.asText(), byKey.shapes().keySet()));
+    }
+  }
+
+  private void checkScalar(JsonNode value, Scalar scalar, String pointer) {
+    if (!matches(value, scalar.kind())) {
+      wrongType(pointer, scalar.allowed().isEmpty() ? scalar.kind().phrase : "one of " + String.join(", ", scalar.allowed()), value);
+    } else if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(value.asText())) {
+      findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be one of "
+          + String.join(", ", scalar.allowed()) + ", not `" + value.asText() + "`"
+          + Suggestions.didYouMean(value.asText(), scalar.allowed()));
+    } else if (outOfRange(value, scalar)) {
+      findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be "
+          + range(scalar) + ", not " + value.asText() + ".");
+    }
+  }
+
+  private static boolean matches(JsonNode value, ValueType.ScalarKind kind) {
+    return switch (kind) {
+      case STRING -> value.isTextual();
+      case BOOLEAN -> value.isBoolean();
+      case INTEGER -> value.isIntegralNumber();
+      case NUMBER -> value.isNumber();
+    };
+  }
+
+  private static boolean outOfRange(JsonNode value, Scalar scalar) {
+    return (scalar.min() != null && value.asDouble() < scalar.min())
+        || (scalar.max() != null && value.asDouble() > scalar.max());
+  }
+
+  private static String range(Scalar scalar) {
+    if (scalar.max() == null) {
+      return "at least " + Math.round(scalar.min());
+    }
+    return "between " + Math.round(scalar.min()) + " and " + Math.round(scalar.max());
+  }
+
+  private void reportUnknown(String key, ObjectShape shape, String pointer, String memberPointer) {
+    if (shape.open()) {
+      return;
+    }
+    String hint = Suggestions.didYouMean(key, shape.members().keySet());
+    findings.error(document.key(memberPointer), "unknown field `" + key + "` in " + where(pointer)
+        + (hint.isEmpty() ? "; allowed fields: " + String.join(", ", shape.members().keySet()) + "." : hint));
+  }
+
+  private void reportNullIfRequired(String key, ObjectShape shape, String memberPointer) {
+    if (shape.required().contains(key)) {
+      findings.error(document.value(memberPointer), "`" + FieldPath.label(memberPointer) + "` must have a value, not null.");
+    }
+  }
+
+  private void wrongType(String pointer, String expected, JsonNode value) {
+    findings.error(document.value(pointer), where(pointer) + " must be " + expected + ", not "
+        + JsonTypes.describe(value) + ".");
+  }
+
+  private String where(String pointer) {
+    return pointer.isEmpty() ? documentLabel : "`" + FieldPath.label(pointer) + "`";
+  }
+}

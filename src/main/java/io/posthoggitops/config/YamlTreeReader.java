@@ -1,0 +1,146 @@
+package io.posthoggitops.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Diagnostic;
+import io.posthoggitops.model.SourceLocation;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a YAML text into JSON trees, one per document, remembering where every key, array item and
+ * value is written. SnakeYAML's node graph is used rather than Jackson's databind because its marks
+ * are where a key or value starts, not where the parser happened to stop.
+ */
+final class YamlTreeReader {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int MAX_DEPTH = 64;
+
+  private final String file;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private Map<String, SourceLocation> keys;
+  private Map<String, SourceLocation> values;
+
+  private YamlTreeReader(String file) {
+    this.file = file;
+  }
+
+  /** The documents of the text and the syntax problems found; reading stops at a syntax error. */
+  static Result read(String file, String text) {
+    return new YamlTreeReader(file).readAll(text);
+  }
+
+  record Result(List<ParsedDocument> documents, List<Diagnostic> diagnostics) {}
+
+  private Result readAll(String text) {
+    List<ParsedDocument> documents = new ArrayList<>();
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(true);
+    try {
+      for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
+        if (!isEmpty(node)) {
+          documents.add(document(node));
+        }
+      }
+    } catch (MarkedYAMLException e) {
+      diagnostics.add(Diagnostic.error(at(markOf(e)), syntaxMessage(e)));
+    } catch (YAMLException e) {
+      diagnostics.add(Diagnostic.error(SourceLocation.unknown(file), "invalid YAML: " + e.getMessage()));
+    }
+    return new Result(documents, diagnostics);
+  }
+
+  private ParsedDocument document(Node node) {
+    keys = new HashMap<>();
+    values = new HashMap<>();
+    JsonNode root = convert(node, "", 0);
+    return new ParsedDocument(root, at(node.getStartMark()), keys, values);
+  }
+
+  private JsonNode convert(Node node, String pointer, int depth) {
+    values.put(pointer, at(node.getStartMark()));
+    if (depth > MAX_DEPTH) {
+      diagnostics.add(Diagnostic.error(at(node.getStartMark()), "YAML nested too deeply (or a recursive alias)."));
+      return NODES.nullNode();
+    }
+    if (node instanceof MappingNode mapping) {
+      return object(mapping, pointer, depth);
+    }
+    if (node instanceof SequenceNode sequence) {
+      ArrayNode array = NODES.arrayNode();
+      for (Node item : sequence.getValue()) {
+        String itemPointer = pointer + "/" + array.size();
+        keys.put(itemPointer, at(item.getStartMark()));
+        array.add(convert(item, itemPointer, depth + 1));
+      }
+      return array;
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    return YamlScalars.resolve(scalar.getValue(), scalar.isPlain());
+  }
+
+  private ObjectNode object(MappingNode mapping, String pointer, int depth) {
+    ObjectNode object = NODES.objectNode();
+    Map<String, Node> firstKeys = new HashMap<>();
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node keyNode = tuple.getKeyNode();
+      if (!(keyNode instanceof ScalarNode keyScalar)) {
+        diagnostics.add(Diagnostic.error(at(keyNode.getStartMark()), "a key must be a plain string, not a list or mapping."));
+        continue;
+      }
+      String key = keyScalar.getValue();
+      Node first = firstKeys.putIfAbsent(key, keyNode);
+      if (first != null) {
+        diagnostics.add(Diagnostic.error(at(keyNode.getStartMark()), "duplicate key `" + key
+            + "` (first at line " + (first.getStartMark().getLine() + 1) + "); remove one of them."));
+        continue;
+      }
+      String memberPointer = pointer + "/" + escape(key);
+      keys.put(memberPointer, at(keyNode.getStartMark()));
+      object.set(key, convert(tuple.getValueNode(), memberPointer, depth + 1));
+    }
+    return object;
+  }
+
+  /** JSON pointer escaping (RFC 6901). */
+  static String escape(String key) {
+    return key.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static boolean isEmpty(Node node) {
+    return node instanceof ScalarNode scalar && scalar.isPlain() && scalar.getValue().isEmpty();
+  }
+
+  private static Mark markOf(MarkedYAMLException e) {
+    return e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+  }
+
+  private static String syntaxMessage(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "unreadable YAML" : e.getProblem();
+    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    return "YAML syntax error: " + problem + context + "; check the indentation and quoting here.";
+  }
+
+  private SourceLocation at(Mark mark) {
+    if (mark == null) {
+      return SourceLocation.unknown(file);
+    }
+    return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+  }
+}

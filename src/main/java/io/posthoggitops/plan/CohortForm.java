@@ -1,0 +1,61 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Cohorts: PostHog re-serialises filter leaves with {@code negation: false} and adds compiled
+ * {@code bytecode}, {@code conditionHash} and {@code bytecode_error} (CONTRACT §2.4). The legacy
+ * {@code groups} field is a server field: {@code filters} is what counts.
+ */
+final class CohortForm implements KindForm {
+  private static final List<String> COMPILED_KEYS = List.of("bytecode", "conditionHash", "bytecode_error");
+
+  @Override
+  public void desired(ObjectNode fields) {
+    normaliseGroup(fields.get("filters"));
+  }
+
+  @Override
+  public void live(ObjectNode raw) {
+    normaliseGroup(raw.get("filters"));
+  }
+
+  @Override
+  public void api(ObjectNode body) {
+    // Cohort filters go out as they are once references are ids.
+  }
+
+  @Override
+  public List<String> referenceFields() {
+    return List.of("filters");
+  }
+
+  private static void normaliseGroup(JsonNode node) {
+    if (node == null) {
+      return;
+    }
+    if (node instanceof ObjectNode object && isLeaf(object)) {
+      normaliseLeaf(object);
+      return;
+    }
+    node.forEach(CohortForm::normaliseGroup);
+  }
+
+  private static boolean isLeaf(ObjectNode object) {
+    String type = object.path("type").asText("");
+    return !type.isEmpty() && !"AND".equals(type) && !"OR".equals(type);
+  }
+
+  private static void normaliseLeaf(ObjectNode leaf) {
+    leaf.remove(COMPILED_KEYS);
+    if (!leaf.path("negation").asBoolean(false)) {
+      leaf.remove("negation");
+    }
+    if ("person".equals(leaf.path("type").asText()) && leaf.path("operator").isMissingNode()) {
+      leaf.put("operator", "exact");
+    }
+    CanonicalJson.dropNulls(leaf);
+  }
+}

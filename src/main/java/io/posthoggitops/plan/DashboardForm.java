@@ -1,0 +1,143 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Dashboards hold their tiles inline: {@code {insight: {name, description, query}, layouts}} or
+ * {@code {text: BODY, layouts}}, ordered by layout (as PostHog lists them) then name. {@code
+ * layouts} count only where declared, since people drag tiles around in the UI.
+ */
+final class DashboardForm implements KindForm {
+
+  @Override
+  public void desired(ObjectNode fields) {
+    JsonNode tiles = fields.get("tiles");
+    if (tiles != null && tiles.isArray()) {
+      ArrayNode canonical = CanonicalJson.NODES.arrayNode();
+      tiles.forEach(tile -> canonical.add(desiredTile(tile)));
+      fields.set("tiles", sorted(canonical));
+    }
+  }
+
+  @Override
+  public void live(ObjectNode raw) {
+    if (raw.has("persisted_filters")) {
+      JsonNode stored = raw.get("persisted_filters");
+      raw.set("filters", stored.isNull() ? CanonicalJson.NODES.objectNode() : stored);
+    }
+    ArrayNode tiles = CanonicalJson.NODES.arrayNode();
+    raw.path("tiles").forEach(tile -> liveTile(tile, tiles));
+    raw.set("tiles", sorted(tiles));
+  }
+
+  @Override
+  public void api(ObjectNode body) {
+    body.remove("tiles");
+  }
+
+  @Override
+  public void compareLike(ObjectNode desired, ObjectNode live) {
+    JsonNode declared = desired.path("tiles");
+    List<JsonNode> unmatched = new ArrayList<>();
+    declared.forEach(unmatched::add);
+    for (JsonNode tile : live.path("tiles")) {
+      JsonNode twin = unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
+      unmatched.remove(twin);
+      keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
+    }
+    if (live.get("tiles") instanceof ArrayNode tiles) {
+      live.set("tiles", sorted(tiles));
+    }
+  }
+
+  @Override
+  public void omitDefaults(ObjectNode canonical) {
+    canonical.path("tiles").forEach(tile -> {
+      if (tile.path("insight") instanceof ObjectNode insight && "".equals(insight.path("description").asText(null))) {
+        insight.remove("description");
+      }
+    });
+  }
+
+  private static void keepDeclaredLayouts(ObjectNode tile, JsonNode declaredLayouts) {
+    if (declaredLayouts == null || !declaredLayouts.isObject()) {
+      tile.remove("layouts");
+      return;
+    }
+    if (tile.get("layouts") instanceof ObjectNode layouts) {
+      layouts.properties().removeIf(e -> !declaredLayouts.has(e.getKey()));
+    }
+  }
+
+  private static ObjectNode desiredTile(JsonNode tile) {
+    ObjectNode out = CanonicalJson.NODES.objectNode();
+    JsonNode insight = tile.get("insight");
+    if (insight != null && insight.isObject()) {
+      out.set("insight", insight(insight));
+    } else {
+      JsonNode text = tile.path("text");
+      out.set("text", text.isObject() ? text.path("body") : text);
+    }
+    JsonNode layouts = tile.get("layouts");
+    if (layouts != null && !layouts.isNull()) {
+      out.set("layouts", layouts);
+    }
+    return out;
+  }
+
+  private static void liveTile(JsonNode tile, ArrayNode into) {
+    if (tile.path("deleted").asBoolean(false)) {
+      return;
+    }
+    ObjectNode out = CanonicalJson.NODES.objectNode();
+    if (tile.path("insight").isObject()) {
+      if (tile.path("insight").path("deleted").asBoolean(false)) {
+        return;
+      }
+      out.set("insight", insight(tile.get("insight")));
+    } else if (tile.path("text").isObject()) {
+      out.set("text", tile.get("text").path("body"));
+    } else {
+      return;
+    }
+    if (!CanonicalJson.isEmpty(tile.get("layouts"))) {
+      out.set("layouts", tile.get("layouts"));
+    }
+    into.add(out);
+  }
+
+  private static ObjectNode insight(JsonNode insight) {
+    ObjectNode out = CanonicalJson.NODES.objectNode();
+    out.set("name", insight.path("name").isMissingNode() ? CanonicalJson.NODES.nullNode() : insight.get("name"));
+    JsonNode description = insight.path("description");
+    out.put("description", description.isTextual() ? description.asText() : "");
+    out.set("query", insight.path("query").isMissingNode() ? CanonicalJson.NODES.nullNode() : insight.get("query"));
+    return out;
+  }
+
+  /** The tile's name for matching and ordering: the insight's name or the text body. */
+  static String name(JsonNode tile) {
+    return tile.has("insight") ? tile.path("insight").path("name").asText("") : tile.path("text").asText("");
+  }
+
+  private static ArrayNode sorted(ArrayNode tiles) {
+    List<JsonNode> list = new ArrayList<>();
+    tiles.forEach(list::add);
+    list.sort(Comparator.comparingInt((JsonNode t) -> position(t, "y"))
+        .thenComparingInt(t -> position(t, "x"))
+        .thenComparing(DashboardForm::name));
+    ArrayNode out = CanonicalJson.NODES.arrayNode();
+    list.forEach(out::add);
+    return out;
+  }
+
+  private static int position(JsonNode tile, String axis) {
+    JsonNode value = tile.path("layouts").path("sm").path(axis);
+    return value.isNumber() ? value.intValue() : Integer.MAX_VALUE;
+  }
+}

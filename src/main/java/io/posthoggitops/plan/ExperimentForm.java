@@ -1,0 +1,101 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Experiments: {@code status} is ours, derived from {@code start_date}/{@code end_date}; PostHog
+ * fills metric {@code uuid}/{@code fingerprint}, echoes each variant's {@code split_percent} and
+ * projects flag settings back into {@code parameters} (CONTRACT §4.3). Omitted {@code parameters}
+ * mean PostHog's default variants.
+ */
+final class ExperimentForm implements KindForm {
+  private static final List<String> METRIC_FIELDS = List.of("metrics", "metrics_secondary");
+  private static final List<String> SERVER_METRIC_KEYS = List.of("uuid", "fingerprint");
+
+  @Override
+  public void desired(ObjectNode fields) {
+    normalise(fields);
+  }
+
+  @Override
+  public void live(ObjectNode raw) {
+    raw.put("status", status(raw));
+    normalise(raw);
+  }
+
+  @Override
+  public void api(ObjectNode body) {
+    body.remove("status");
+  }
+
+  @Override
+  public void omitDefaults(ObjectNode canonical) {
+    ObjectNode defaults = CanonicalJson.NODES.objectNode();
+    defaults.set("feature_flag_variants", defaultVariants());
+    if (CanonicalJson.normalise(defaults).equals(canonical.get("parameters"))) {
+      canonical.remove("parameters");
+    }
+  }
+
+  /** draft until started, running until ended, then stopped. */
+  static String status(JsonNode raw) {
+    if (isUnset(raw.path("start_date"))) {
+      return "draft";
+    }
+    return isUnset(raw.path("end_date")) ? "running" : "stopped";
+  }
+
+  private static boolean isUnset(JsonNode date) {
+    return date.isNull() || date.isMissingNode() || date.asText().isEmpty();
+  }
+
+  private static void normalise(ObjectNode experiment) {
+    JsonNode parameters = experiment.get("parameters");
+    experiment.set("parameters", parameters(parameters));
+    for (String field : METRIC_FIELDS) {
+      JsonNode metrics = experiment.get(field);
+      if (metrics != null && metrics.isNull()) {
+        experiment.set(field, CanonicalJson.NODES.arrayNode());
+      } else if (metrics != null) {
+        metrics.forEach(m -> CanonicalJson.dropKeysShallow(m, SERVER_METRIC_KEYS));
+      }
+    }
+  }
+
+  private static ObjectNode parameters(JsonNode given) {
+    ObjectNode parameters =
+        given instanceof ObjectNode object ? object : CanonicalJson.NODES.objectNode();
+    if (!parameters.path("feature_flag_variants").isArray()) {
+      parameters.set("feature_flag_variants", defaultVariants());
+    }
+    parameters.get("feature_flag_variants").forEach(ExperimentForm::normaliseVariant);
+    if (parameters.path("rollout_percentage").isNumber()
+        && parameters.get("rollout_percentage").doubleValue() == 100.0) {
+      parameters.remove("rollout_percentage");
+    }
+    CanonicalJson.dropNulls(parameters);
+    return parameters;
+  }
+
+  private static void normaliseVariant(JsonNode node) {
+    if (!(node instanceof ObjectNode variant)) {
+      return;
+    }
+    JsonNode split = variant.remove("split_percent");
+    if (!variant.has("rollout_percentage") && split != null) {
+      variant.set("rollout_percentage", split);
+    }
+    CanonicalJson.dropNulls(variant);
+  }
+
+  /** What PostHog creates when an experiment names no variants. */
+  private static ArrayNode defaultVariants() {
+    ArrayNode variants = CanonicalJson.NODES.arrayNode();
+    variants.addObject().put("key", "control").put("name", "Control Group").put("rollout_percentage", 50);
+    variants.addObject().put("key", "test").put("name", "Test Variant").put("rollout_percentage", 50);
+    return variants;
+  }
+}

@@ -1,0 +1,111 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Feature flags: PostHog adds per-group aggregation indexes, empty property lists and {@code
+ * cohort_name}s, stores payloads as JSON strings and may answer {@code 50.0} for {@code 50}
+ * (CONTRACT §1.4). Both sides are brought to one shape here.
+ */
+final class FeatureFlagForm implements KindForm {
+  private static final String AGGREGATION = "aggregation_group_type_index";
+  /** Keys other products write into flag filters; compared only when declared. */
+  private static final List<String> FOREIGN_FILTER_KEYS = List.of("super_groups", "holdout_groups", "holdout");
+  private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
+
+  @Override
+  public void desired(ObjectNode fields) {
+    normaliseFilters(fields.get("filters"));
+  }
+
+  @Override
+  public void live(ObjectNode raw) {
+    normaliseFilters(raw.get("filters"));
+  }
+
+  @Override
+  public void api(ObjectNode body) {
+    JsonNode payloads = body.path("filters").path("payloads");
+    if (payloads.isObject()) {
+      ObjectNode encoded = (ObjectNode) payloads;
+      encoded.properties().forEach(e -> e.setValue(CanonicalJson.NODES.textNode(CanonicalJson.text(e.getValue()))));
+    }
+  }
+
+  @Override
+  public List<String> referenceFields() {
+    return List.of("filters");
+  }
+
+  @Override
+  public void compareLike(ObjectNode desired, ObjectNode live) {
+    JsonNode declared = desired.path("filters");
+    if (live.get("filters") instanceof ObjectNode liveFilters) {
+      FOREIGN_FILTER_KEYS.stream().filter(k -> !declared.has(k)).forEach(liveFilters::remove);
+    }
+  }
+
+  private static void normaliseFilters(JsonNode node) {
+    if (!(node instanceof ObjectNode filters)) {
+      return;
+    }
+    JsonNode flagAggregation = filters.path(AGGREGATION);
+    if (!filters.path("groups").isArray()) {
+      filters.set("groups", CanonicalJson.NODES.arrayNode());
+    }
+    filters.get("groups").forEach(group -> normaliseGroup(group, flagAggregation));
+    normalisePayloads(filters);
+    JsonNode variants = filters.path("multivariate").path("variants");
+    variants.forEach(v -> CanonicalJson.dropNulls((ObjectNode) v));
+    CanonicalJson.dropNulls(filters);
+  }
+
+  private static void normaliseGroup(JsonNode node, JsonNode flagAggregation) {
+    if (!(node instanceof ObjectNode group)) {
+      return;
+    }
+    if (!group.path("properties").isArray()) {
+      group.set("properties", CanonicalJson.NODES.arrayNode());
+    }
+    group.get("properties").forEach(FeatureFlagForm::normaliseLeaf);
+    if (!group.has(AGGREGATION)) {
+      group.set(AGGREGATION, flagAggregation.isMissingNode() ? CanonicalJson.NODES.nullNode() : flagAggregation);
+    }
+    CanonicalJson.dropNulls(group);
+  }
+
+  private static void normaliseLeaf(JsonNode node) {
+    if (!(node instanceof ObjectNode leaf)) {
+      return;
+    }
+    leaf.remove(INJECTED_LEAF_KEYS);
+    if (leaf.path("operator").isNull() || leaf.path("operator").isMissingNode()) {
+      leaf.put("operator", defaultOperator(leaf.path("type").asText()));
+    }
+    if (!leaf.path("negation").asBoolean(false)) {
+      leaf.remove("negation");
+    }
+    CanonicalJson.dropNulls(leaf);
+  }
+
+  private static String defaultOperator(String type) {
+    return switch (type) {
+      case "cohort" -> "in";
+      case "flag" -> "flag_evaluates_to";
+      default -> "exact";
+    };
+  }
+
+  private static void normalisePayloads(ObjectNode filters) {
+    JsonNode payloads = filters.path("payloads");
+    if (!payloads.isObject()) {
+      return;
+    }
+    ((ObjectNode) payloads).properties().forEach(e -> e.setValue(CanonicalJson.parsedString(e.getValue())));
+    if (payloads.isEmpty()) {
+      filters.remove("payloads");
+    }
+  }
+}

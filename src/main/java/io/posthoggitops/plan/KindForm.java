@@ -1,0 +1,57 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Kind;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one kind adds to the generic canonical form: its own rewrites of a declaration, of a live
+ * object and of a request body. Field defaults, server fields and key order come from {@code
+ * KindSpec}; a new kind is one new implementation registered here.
+ */
+interface KindForm {
+
+  /** Rewrites a copy of a declaration's fields in place. */
+  void desired(ObjectNode fields);
+
+  /** Rewrites a copy of a live object in place (server fields are removed afterwards). */
+  void live(ObjectNode raw);
+
+  /** Rewrites a canonical copy into PostHog's request shape in place (references already ids). */
+  void api(ObjectNode body);
+
+  /** Top-level fields that hold references by name ({@code {cohort: NAME}} and the like). */
+  default List<String> referenceFields() {
+    return List.of();
+  }
+
+  /**
+   * Drops from {@code live} what is compared only where declared in {@code desired} (both are
+   * canonical copies that may be changed).
+   */
+  default void compareLike(ObjectNode desired, ObjectNode live) {}
+
+  /** Drops nested values equal to what PostHog assumes when they are omitted (for export). */
+  default void omitDefaults(ObjectNode canonical) {}
+
+  static KindForm of(Kind kind) {
+    return Registry.FORMS.get(kind);
+  }
+
+  /** The registered forms, one per kind. */
+  final class Registry {
+    private static final Map<Kind, KindForm> FORMS = new EnumMap<>(Kind.class);
+
+    static {
+      FORMS.put(Kind.ACTION, new ActionForm());
+      FORMS.put(Kind.COHORT, new CohortForm());
+      FORMS.put(Kind.FEATURE_FLAG, new FeatureFlagForm());
+      FORMS.put(Kind.EXPERIMENT, new ExperimentForm());
+      FORMS.put(Kind.DASHBOARD, new DashboardForm());
+    }
+
+    private Registry() {}
+  }
+}

@@ -1,0 +1,99 @@
+package io.posthoggitops.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
+import io.posthoggitops.model.LiveState;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The references of one plan: a name means the declared object of that name first (its live id,
+ * or a {@link PendingReference} when the plan creates it), else the one live object of that name.
+ * A name two live objects share resolves to nothing, and their ids stay numbers.
+ */
+public final class ReferenceTable implements References {
+  private final Map<String, JsonNode> ids = new HashMap<>();
+  private final Set<String> ambiguous = new HashSet<>();
+  private final Set<String> deleted = new HashSet<>();
+  private final Map<String, String> names = new HashMap<>();
+
+  private ReferenceTable() {}
+
+  /** References among live objects only (what {@code export} writes). */
+  public static ReferenceTable live(LiveState live) {
+    ReferenceTable table = new ReferenceTable();
+    for (Kind kind : Kind.values()) {
+      live.of(kind).forEach(table::addLive);
+    }
+    return table;
+  }
+
+  /** References of a plan: declarations first, then live objects. */
+  static ReferenceTable of(List<Match> matches, LiveState live) {
+    ReferenceTable table = live(live);
+    for (Match m : matches) {
+      String address = m.declaration().address();
+      if (m.declaration().tombstone()) {
+        table.ids.remove(address);
+        table.deleted.add(address);
+        continue;
+      }
+      table.ambiguous.remove(address);
+      table.ids.put(address, m.isLive()
+          ? CanonicalJson.NODES.numberNode(m.live().id())
+          : PendingReference.placeholder(m.declaration().kind(), m.declaration().identity()));
+      if (m.isLive()) {
+        table.names.put(idKey(m.live().kind(), m.live().id()), m.declaration().identity());
+      }
+    }
+    return table;
+  }
+
+  private void addLive(LiveObject o) {
+    names.putIfAbsent(idKey(o.kind(), o.id()), o.identity());
+    if (ambiguous.contains(o.address())) {
+      return;
+    }
+    if (ids.putIfAbsent(o.address(), CanonicalJson.NODES.numberNode(o.id())) != null) {
+      ids.remove(o.address());
+      ambiguous.add(o.address());
+    }
+  }
+
+  @Override
+  public Optional<JsonNode> idOf(Kind kind, String identity) {
+    return Optional.ofNullable(ids.get(kind.yamlName() + "/" + identity));
+  }
+
+  /** The name of a live object by id, when that name leads back to this id (else the id stays). */
+  @Override
+  public Optional<String> identityOf(Kind kind, long id) {
+    String name = names.get(idKey(kind, id));
+    if (name == null) {
+      return Optional.empty();
+    }
+    JsonNode back = ids.get(kind.yamlName() + "/" + name);
+    return back != null && back.isNumber() && back.asLong() == id ? Optional.of(name) : Optional.empty();
+  }
+
+  /** Why a name resolves to nothing, for the diagnostic. */
+  String whyMissing(Kind kind, String identity) {
+    String address = kind.yamlName() + "/" + identity;
+    if (deleted.contains(address)) {
+      return "is deleted by a tombstone in this plan";
+    }
+    if (ambiguous.contains(address)) {
+      return "names more than one live object; declare it with an `id:` pin";
+    }
+    return "is neither declared here nor live in PostHog";
+  }
+
+  private static String idKey(Kind kind, long id) {
+    return kind + "#" + id;
+  }
+}

@@ -1,0 +1,78 @@
+package io.posthoggitops.render;
+
+import io.posthoggitops.diff.LeafChange;
+import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import java.util.List;
+
+/** The markdown table of changes: one row per change with what changes in a few words. */
+final class ChangeTable {
+
+  private static final int SHOWN_LEAVES = 2;
+  private static final int IDENTITY_WIDTH = 80;
+
+  private ChangeTable() {}
+
+  static String emoji(ChangeAction action) {
+    return switch (action) {
+      case CREATE -> "➕";
+      case UPDATE -> "✏️";
+      case DELETE -> "🗑️";
+      case NO_OP -> "";
+    };
+  }
+
+  /** At most {@code maxRows} rows and about {@code maxChars} characters, then {@code … and N more}. */
+  static String render(List<Change> changes, List<ResourceDiff> diffs, int maxRows, int maxChars) {
+    StringBuilder out = new StringBuilder("| | kind | resource | change |\n|---|---|---|---|\n");
+    int shown = 0;
+    while (shown < changes.size() && shown < maxRows && out.length() < maxChars) {
+      out.append(row(changes.get(shown), diffs.get(shown)));
+      shown++;
+    }
+    if (shown < changes.size()) {
+      out.append("\n… and ").append(changes.size() - shown).append(" more\n");
+    }
+    return out.toString();
+  }
+
+  private static String row(Change change, ResourceDiff diff) {
+    String identity = change.identity();
+    if (identity.length() > IDENTITY_WIDTH) {
+      identity = identity.substring(0, IDENTITY_WIDTH - 1) + "…";
+    }
+    return "| %s | %s | %s | %s |\n"
+        .formatted(
+            emoji(change.action()),
+            change.kind().yamlName(),
+            MarkdownText.cell(identity),
+            what(change.action(), diff.leafChanges()));
+  }
+
+  /** {@code create}, {@code soft delete}, or the first changed leaves: {@code `path` 50 → 75}. */
+  static String what(ChangeAction action, List<LeafChange> leaves) {
+    if (action == ChangeAction.CREATE) {
+      return "create";
+    }
+    if (action == ChangeAction.DELETE) {
+      return "soft delete";
+    }
+    if (leaves.isEmpty()) {
+      return "update";
+    }
+    StringBuilder out = new StringBuilder();
+    for (LeafChange leaf : leaves.subList(0, Math.min(SHOWN_LEAVES, leaves.size()))) {
+      if (out.length() > 0) {
+        out.append(", ");
+      }
+      out.append(MarkdownText.code(leaf.path())).append(' ')
+          .append(MarkdownText.cell(leaf.beforeText())).append(" → ")
+          .append(MarkdownText.cell(leaf.afterText()));
+    }
+    if (leaves.size() > SHOWN_LEAVES) {
+      out.append(", +").append(leaves.size() - SHOWN_LEAVES).append(" more");
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,39 @@
+package io.posthoggitops.render;
+
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.PlanMetadata;
+
+/** The words every view uses for a change and a plan's origin, so the views never disagree. */
+final class ChangeTitles {
+
+  private ChangeTitles() {}
+
+  /** {@code FeatureFlag "new-checkout"}, with {@code (id 4821)} for live objects. */
+  static String title(Change change) {
+    String title = change.kind().yamlName() + " \"" + change.identity() + "\"";
+    return change.liveId() == null ? title : title + " (id " + change.liveId() + ")";
+  }
+
+  /** Where a change comes from: its document's {@code file:line}, or why a delete is planned. */
+  static String origin(Change change) {
+    String source =
+        change.source() == null ? null : change.source().file() + ":" + change.source().line();
+    if (change.action() != ChangeAction.DELETE || change.reason() == null) {
+      return source == null ? "" : source;
+    }
+    return source == null || change.reason().contains("(")
+        ? change.reason()
+        : change.reason() + " (" + source + ")";
+  }
+
+  /** {@code project 4242 (Acme Web)}. */
+  static String project(PlanMetadata metadata) {
+    return "project " + metadata.projectId() + " (" + metadata.projectName() + ")";
+  }
+
+  /** {@code 1 change}, {@code 4 changes}. */
+  static String changeCount(int n) {
+    return n + (n == 1 ? " change" : " changes");
+  }
+}

@@ -1,0 +1,73 @@
+package io.posthoggitops.render;
+
+import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.Plan;
+import java.util.List;
+
+/**
+ * The terminal view: a header naming project and API, one block per change ({@code +}/{@code
+ * ~}/{@code -}, the resource, where it comes from, its diff), the summary and unmanaged lines.
+ * Colour is the caller's decision (a terminal, {@code NO_COLOR} unset).
+ */
+public final class PlanTextView {
+
+  private static final int MAX_ORIGIN_COLUMN = 60;
+  private static final String INDENT = "    ";
+
+  private PlanTextView() {}
+
+  public static String render(Plan plan, boolean colour) {
+    Palette palette = colour ? Palette.ANSI : Palette.PLAIN;
+    StringBuilder out = new StringBuilder();
+    out.append(header(plan)).append("\n\n");
+    List<ResourceDiff> diffs = ChangeDiffs.of(plan);
+    int column = originColumn(plan.changes());
+    for (int i = 0; i < plan.changes().size(); i++) {
+      Change change = plan.changes().get(i);
+      out.append(palette.forAction(change.action(), changeLine(change, column))).append('\n');
+      for (String line : diffs.get(i).lines()) {
+        out.append(INDENT).append(palette.forDiffLine(line)).append('\n');
+      }
+      out.append('\n');
+    }
+    out.append(plan.summaryLine()).append('\n');
+    if (plan.unmanagedLine() != null) {
+      out.append(plan.unmanagedLine()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** The plan's warnings, one {@code warning: ...} line each, for stderr. */
+  public static String warnings(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    plan.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    return out.toString();
+  }
+
+  static String header(Plan plan) {
+    return "posthog-gitops plan · %s via %s · %s"
+        .formatted(
+            ChangeTitles.project(plan.metadata()),
+            plan.metadata().apiUrl(),
+            ChangeTitles.changeCount(plan.changes().size()));
+  }
+
+  private static String changeLine(Change change, int column) {
+    String left = change.action().symbol() + " " + ChangeTitles.title(change);
+    String origin = ChangeTitles.origin(change);
+    if (origin.isEmpty()) {
+      return left;
+    }
+    return left + " ".repeat(Math.max(2, column - left.length())) + origin;
+  }
+
+  private static int originColumn(List<Change> changes) {
+    int widest = 0;
+    for (Change change : changes) {
+      widest = Math.max(widest, 2 + ChangeTitles.title(change).length());
+    }
+    return Math.min(widest + 3, MAX_ORIGIN_COLUMN);
+  }
+}

@@ -1,0 +1,209 @@
+package io.posthoggitops.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.plan.ApiRequest;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanMetadata;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ApplyRunTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  static ObjectNode json(String text) {
+    try {
+      return (ObjectNode) JSON.readTree(text.replace('\'', '"'));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  static Change change(Kind kind, String identity, Long liveId, ChangeAction action, ApiRequest... requests) {
+    return new Change(kind, identity, liveId, action, null, null, List.of(requests), null, null, null);
+  }
+
+  static Plan plan(Change... changes) {
+    PlanMetadata metadata = new PlanMetadata(1, "test", "http://localhost", 4242, "Acme Web", null, false, null);
+    return new Plan(metadata, List.of(changes), 0, List.of());
+  }
+
+  static Change pilotCohort() {
+    return change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE,
+        ApiRequest.post("cohorts/", json("{'name':'Pilot users','filters':{}}")));
+  }
+
+  static Change pilotFlag() {
+    return change(Kind.FEATURE_FLAG, "pilot-banner", null, ChangeAction.CREATE,
+        ApiRequest.post("feature_flags/", json("{'key':'pilot-banner','filters':{'groups':[{'properties':"
+            + "[{'type':'cohort','key':'id','operator':'in','value':{'$ref':'Cohort/Pilot users'}}]}]}}")));
+  }
+
+  private ApplyReport run(FakePostHog api, Plan plan) {
+    ApplyReport report = new ApplyRun(api, print(out), print(err)).run(plan);
+    report.summary().forEach(print(out)::println);
+    return report;
+  }
+
+  private static PrintStream print(ByteArrayOutputStream buffer) {
+    return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void putsTheIdOfACohortCreatedEarlierIntoTheFlagThatTargetsIt() {
+    FakePostHog api = new FakePostHog();
+
+    ApplyReport report = run(api, plan(pilotCohort(), pilotFlag()));
+
+    assertThat(report.succeeded()).isTrue();
+    long cohortId = api.all("cohorts").get(0).path("id").asLong();
+    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong()).isEqualTo(cohortId);
+    assertThat(stdout()).isEqualTo("+ created Cohort \"Pilot users\" (id 5001)\n"
+        + "+ created FeatureFlag \"pilot-banner\" (id 5002)\n"
+        + "Apply complete: 2 created, 0 updated, 0 deleted.\n");
+  }
+
+  @Test
+  void launchesAnExperimentAtTheIdItsCreateReturned() {
+    FakePostHog api = new FakePostHog();
+    Change experiment = change(Kind.EXPERIMENT, "button", null, ChangeAction.CREATE,
+        ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
+        ApiRequest.post("experiments/{id}/launch/", json("{}")));
+
+    run(api, plan(experiment));
+
+    assertThat(api.writes).containsExactly(
+        "POST experiments/ {\"name\":\"Button\",\"feature_flag_key\":\"button\"}", "POST experiments/5001/launch/ {}");
+    assertThat(api.all("experiments").get(0).path("start_date").isTextual()).isTrue();
+  }
+
+  @Test
+  void placesAnInsightOnADashboardCreatedInTheSameApplyAndLaysOutItsTile() {
+    FakePostHog api = new FakePostHog();
+    Change dashboard = change(Kind.DASHBOARD, "Checkout", null, ChangeAction.CREATE,
+        ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
+        ApiRequest.post("insights/", json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
+        ApiRequest.patch("dashboards/{id}/", json("{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
+            + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},{'text':{'body':'Hi'}}]}")));
+
+    ApplyReport report = run(api, plan(dashboard));
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(api.writes.get(1)).isEqualTo(
+        "POST insights/ {\"name\":\"Daily\",\"query\":{},\"dashboards\":[5001]}");
+    ObjectNode stored = api.all("dashboards").get(0);
+    assertThat(stored.at("/tiles/0/layouts/sm/w").asInt()).isEqualTo(6);
+    assertThat(stored.at("/tiles/1/text/body").asText()).isEqualTo("Hi");
+    assertThat(stdout()).startsWith("+ created Dashboard \"Checkout\" (id 5001)\n");
+  }
+
+  @Test
+  void stopsAtTheFirstFailureAndAccountsForEveryChange() {
+    FakePostHog api = new FakePostHog().rejectWrite(2, "There is already a feature flag with this key.", "key");
+    Change delete = change(Kind.FEATURE_FLAG, "old-banner", 3117L, ChangeAction.DELETE,
+        ApiRequest.patch("feature_flags/3117/", json("{'deleted':true}")));
+
+    ApplyReport report = run(api, plan(pilotCohort(), pilotFlag(), delete));
+
+    assertThat(report.succeeded()).isFalse();
+    assertThat(api.writes).hasSize(2);
+    assertThat(stdout()).isEqualTo("+ created Cohort \"Pilot users\" (id 5001)\n"
+        + "\n"
+        + "Apply stopped at the first failure: 1 created, 0 updated, 0 deleted before it.\n"
+        + "Applied (1):\n"
+        + "  + created Cohort \"Pilot users\" (id 5001)\n"
+        + "Failed (1):\n"
+        + "  + create FeatureFlag \"pilot-banner\"\n"
+        + "    request: POST feature_flags/\n"
+        + "    error: PostHog refused the write (HTTP 400): There is already a feature flag with this key.\n"
+        + "    detail: There is already a feature flag with this key.\n"
+        + "    attr: key\n"
+        + "Not attempted (1):\n"
+        + "  - delete FeatureFlag \"old-banner\" (id 3117)\n"
+        + "Nothing after the failure was sent. Fix the cause, then run apply again: it plans from the live"
+        + " state, so what was applied is not repeated.\n");
+  }
+
+  @Test
+  void countsAPostWhoseAnswerWasLostAsCreatedWhenReListingFindsIt() {
+    FakePostHog api = new FakePostHog().loseAnswerOfWrite(1);
+
+    ApplyReport report = run(api, plan(pilotCohort(), pilotFlag()));
+
+    assertThat(report.succeeded()).isTrue();
+    assertThat(api.all("cohorts")).hasSize(1);
+    assertThat(api.count(w -> w.startsWith("POST cohorts/"))).isEqualTo(1);
+    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong()).isEqualTo(5001);
+    assertThat(stderr()).contains("POST cohorts/ got no clear answer").contains("not sent again");
+  }
+
+  @Test
+  void stopsWithoutPostingAgainWhenAnUnclearPostCreatedNothing() {
+    FakePostHog api = new FakePostHog().failUnclearly(1);
+
+    ApplyReport report = run(api, plan(pilotCohort(), pilotFlag()));
+
+    assertThat(report.succeeded()).isFalse();
+    assertThat(api.writes).hasSize(1);
+    assertThat(api.all("cohorts")).isEmpty();
+    assertThat(stdout()).contains("Failed (1):\n  + create Cohort \"Pilot users\"\n")
+        .contains("Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"");
+  }
+
+  @Test
+  void findsALaunchThatTookEffectDespiteALostAnswer() {
+    FakePostHog api = new FakePostHog().loseAnswerOfWrite(2);
+    Change experiment = change(Kind.EXPERIMENT, "button", null, ChangeAction.CREATE,
+        ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
+        ApiRequest.post("experiments/{id}/launch/", json("{}")));
+
+    assertThat(run(api, plan(experiment)).succeeded()).isTrue();
+    assertThat(api.writes).hasSize(2);
+  }
+
+  @Test
+  void warnsAboutASentFieldThatPostHogDidNotStore() {
+    FakePostHog api = new FakePostHog();
+    api.droppedFields = Set.of("tags");
+    api.add("feature_flags", json("{'id':4821,'key':'new-checkout','tags':[]}"));
+    Change update = change(Kind.FEATURE_FLAG, "new-checkout", 4821L, ChangeAction.UPDATE,
+        ApiRequest.patch("feature_flags/4821/", json("{'tags':['beta'],'active':false}")));
+
+    run(api, plan(update));
+
+    assertThat(stdout()).startsWith("~ updated FeatureFlag \"new-checkout\" (id 4821)\n");
+    assertThat(stderr()).contains("warning: PostHog did not store tags of FeatureFlag \"new-checkout\"")
+        .doesNotContain("active");
+  }
+
+  @Test
+  void refusesAPlanThatHoldsAnHttpDeleteBeforeWritingAnything() {
+    FakePostHog api = new FakePostHog();
+    Change delete = change(Kind.FEATURE_FLAG, "old", 1L, ChangeAction.DELETE,
+        new ApiRequest("DELETE", "feature_flags/1/", json("{}")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(api, plan(pilotCohort(), delete)))
+        .hasMessageContaining("apply sends only POST and PATCH");
+    assertThat(api.writes).isEmpty();
+  }
+}

@@ -1,0 +1,176 @@
+package io.posthoggitops.apply;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.live.ApiException;
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.live.UnclearWriteException;
+import io.posthoggitops.model.Kind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * An in-memory PostHog that keeps what it is sent: creates get ids, PATCHes merge, experiments get
+ * dates from launch/end, insights POSTed with {@code dashboards} become tiles. Faults are injected
+ * per write number.
+ */
+final class FakePostHog implements PostHogApi {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  final Map<String, List<ObjectNode>> store = new LinkedHashMap<>();
+  final List<String> writes = new ArrayList<>();
+  final List<String> reads = new ArrayList<>();
+  final Map<Integer, RuntimeException> failBefore = new LinkedHashMap<>();
+  final Map<Integer, RuntimeException> failAfter = new LinkedHashMap<>();
+  /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
+  Set<String> droppedFields = Set.of();
+  private long nextId = 5001;
+
+  /** The n-th write (1-based) fails with a validation error before doing anything. */
+  FakePostHog rejectWrite(int n, String detail, String attr) {
+    failBefore.put(n, new ApiException(400, detail, attr, "PostHog refused the write (HTTP 400): " + detail));
+    return this;
+  }
+
+  /** The n-th write takes effect, then its answer is lost (a 502 after commit). */
+  FakePostHog loseAnswerOfWrite(int n) {
+    failAfter.put(n, new UnclearWriteException(502, "HTTP 502 from PostHog"));
+    return this;
+  }
+
+  /** The n-th write is answered 502 and has no effect. */
+  FakePostHog failUnclearly(int n) {
+    failBefore.put(n, new UnclearWriteException(502, "HTTP 502 from PostHog"));
+    return this;
+  }
+
+  ObjectNode add(String resource, ObjectNode object) {
+    if (!object.has("id")) {
+      object.put("id", nextId++);
+    }
+    store.computeIfAbsent(resource, r -> new ArrayList<>()).add(object);
+    return object;
+  }
+
+  List<ObjectNode> all(String resource) {
+    return store.getOrDefault(resource, List.of());
+  }
+
+  @Override
+  public ProjectInfo project() {
+    return new ProjectInfo(4242, "Acme Web");
+  }
+
+  @Override
+  public Set<String> organizationFeatures() {
+    return Set.of("tagging");
+  }
+
+  @Override
+  public List<ObjectNode> list(Kind kind) {
+    reads.add("list " + kind.resource());
+    return all(kind.resource()).stream().filter(o -> !o.path("deleted").asBoolean(false)).map(ObjectNode::deepCopy).toList();
+  }
+
+  @Override
+  public ObjectNode get(String path) {
+    reads.add("get " + path);
+    String[] parts = path.split("/");
+    return find(parts[0], Long.parseLong(parts[1])).deepCopy();
+  }
+
+  @Override
+  public ObjectNode write(String method, String path, ObjectNode body) {
+    writes.add(method + " " + path + " " + body);
+    int n = writes.size();
+    if (failBefore.containsKey(n)) {
+      throw failBefore.get(n);
+    }
+    ObjectNode answer = "POST".equals(method) ? post(path, body) : patch(path, body);
+    if (failAfter.containsKey(n)) {
+      throw failAfter.get(n);
+    }
+    return answer.deepCopy();
+  }
+
+  long count(Predicate<String> writeMatches) {
+    return writes.stream().filter(writeMatches).count();
+  }
+
+  private ObjectNode post(String path, ObjectNode body) {
+    String[] parts = path.split("/");
+    if (parts.length == 1) {
+      ObjectNode object = body.deepCopy();
+      droppedFields.forEach(object::putArray);
+      add(parts[0], object);
+      if ("insights".equals(parts[0])) {
+        placeOnDashboards(object);
+      }
+      return object;
+    }
+    ObjectNode experiment = find(parts[0], Long.parseLong(parts[1]));
+    experiment.put("launch".equals(parts[2]) ? "start_date" : "end_date", "2026-11-28T10:00:00Z");
+    return experiment;
+  }
+
+  private void placeOnDashboards(ObjectNode insight) {
+    ArrayNode tiles = insight.putArray("dashboard_tiles");
+    for (var dashboardId : insight.path("dashboards")) {
+      ObjectNode dashboard = find("dashboards", dashboardId.asLong());
+      ObjectNode tile = JSON.objectNode().put("id", nextId++);
+      tile.set("insight", insight);
+      tile.putObject("layouts");
+      dashboard.withArray("tiles").add(tile);
+      tiles.addObject().put("id", tile.get("id").asLong()).put("dashboard_id", dashboardId.asLong());
+    }
+  }
+
+  private ObjectNode patch(String path, ObjectNode body) {
+    String[] parts = path.split("/");
+    ObjectNode object = find(parts[0], Long.parseLong(parts[1]));
+    body.fields().forEachRemaining(field -> {
+      if ("tiles".equals(field.getKey())) {
+        patchTiles(object, field.getValue());
+      } else if (!droppedFields.contains(field.getKey())) {
+        object.set(field.getKey(), field.getValue().deepCopy());
+      }
+    });
+    return object;
+  }
+
+  private void patchTiles(ObjectNode dashboard, com.fasterxml.jackson.databind.JsonNode entries) {
+    ArrayNode tiles = dashboard.withArray("tiles");
+    for (var entry : entries) {
+      ObjectNode tile = null;
+      for (var t : tiles) {
+        if (entry.has("id") && t.path("id").asLong() == entry.path("id").asLong()) {
+          tile = (ObjectNode) t;
+        }
+      }
+      if (tile == null && entry.has("text")) {
+        tile = tiles.addObject().put("id", nextId++);
+        tile.set("text", entry.get("text").deepCopy());
+      }
+      if (tile != null) {
+        ObjectNode target = tile;
+        entry.fields().forEachRemaining(f -> {
+          if (!f.getKey().equals("id") && !f.getKey().equals("text")) {
+            target.set(f.getKey(), f.getValue().deepCopy());
+          }
+        });
+      }
+    }
+  }
+
+  private ObjectNode find(String resource, long id) {
+    return all(resource).stream()
+        .filter(o -> o.path("id").asLong() == id)
+        .findFirst()
+        .orElseThrow(() -> new ApiException(404, "Not found.", null, "HTTP 404 for " + resource + "/" + id + "/"));
+  }
+}

@@ -1,0 +1,65 @@
+package io.posthoggitops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Plan;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+
+  @Test
+  void aSavedPlanReadsBackAsTheSamePlan() {
+    Plan plan = SamplePlans.illustrated();
+
+    Plan read = PlanJson.read(PlanJson.write(plan), "plan.json");
+
+    assertThat(read).isEqualTo(plan);
+  }
+
+  @Test
+  void aLargePlanReadsBackAsTheSamePlan() {
+    Plan plan = SamplePlans.large(50);
+
+    assertThat(PlanJson.read(PlanJson.write(plan), "plan.json")).isEqualTo(plan);
+  }
+
+  @Test
+  void aPlanOfAnotherFormatVersionIsRefusedNamingTheFile() {
+    String json = PlanJson.write(SamplePlans.empty()).replace("\"format_version\" : 1", "\"format_version\" : 2");
+
+    assertThatThrownBy(() -> PlanJson.read(json, "old-plan.json"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("old-plan.json has saved-plan format_version 2")
+        .hasMessageContaining("posthog-gitops plan --out old-plan.json");
+  }
+
+  @Test
+  void aFileThatIsNotJsonIsAUserErrorNamingTheFile() {
+    assertThatThrownBy(() -> PlanJson.read("Plan: 1 to create", "plan.txt"))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith("plan.txt is not a saved plan");
+  }
+
+  @Test
+  void aPlanWithoutChangesIsAUserErrorNamingTheMissingField() {
+    assertThatThrownBy(() -> PlanJson.read("{\"format_version\": 1, \"api_url\": \"x\", \"project_id\": 1}", "p.json"))
+        .isInstanceOf(UserError.class)
+        .hasMessageContaining("p.json is not a saved plan of posthog-gitops: \"changes\" is missing");
+  }
+
+  @Test
+  void neverHoldsAnythingBesidesTheDocumentedKeys() throws Exception {
+    var root = SamplePlans.JSON.readTree(PlanJson.write(SamplePlans.illustrated()));
+
+    assertThat(root.fieldNames())
+        .toIterable()
+        .containsExactly("format_version", "tool_version", "api_url", "project_id", "project_name",
+            "git_commit", "git_dirty", "environment", "summary", "unmanaged", "warnings", "changes");
+    assertThat(root.get("changes").get(0).fieldNames())
+        .toIterable()
+        .containsExactly("kind", "identity", "live_id", "action", "requests", "diff", "fingerprint",
+            "source", "reason", "before", "after");
+  }
+}

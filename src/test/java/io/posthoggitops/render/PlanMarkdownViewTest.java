@@ -1,0 +1,60 @@
+package io.posthoggitops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.Plan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanMarkdownViewTest {
+
+  @Test
+  void aPlanOf500ChangesStaysUnder60000CharactersAndSaysWhatItLeftOut() {
+    String markdown = PlanMarkdownView.render(SamplePlans.large(500));
+
+    assertThat(markdown.length()).isLessThanOrEqualTo(60_000);
+    assertThat(markdown).startsWith("<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 500 to update, 0 to delete.**");
+    int shownBlocks = markdown.split("<details>", -1).length - 1;
+    assertThat(shownBlocks).isBetween(50, 499);
+    assertThat(markdown).endsWith("\n" + (500 - shownBlocks) + " more changes not shown here.\n");
+    assertThat(markdown.split("</details>", -1)).hasSize(shownBlocks + 1);
+  }
+
+  @Test
+  void theTableStopsAfter200RowsAndCountsTheRest() {
+    String markdown = PlanMarkdownView.render(SamplePlans.large(500));
+
+    assertThat(markdown.lines().filter(l -> l.startsWith("| ✏️ |"))).hasSize(200);
+    assertThat(markdown).contains("| ✏️ | FeatureFlag | flag-199 |").doesNotContain("| flag-200 |");
+    assertThat(markdown).contains("\n… and 300 more\n");
+  }
+
+  @Test
+  void aPlanThatFitsShowsEveryBlockAndNoCutLine() {
+    String markdown = PlanMarkdownView.render(SamplePlans.large(20));
+
+    assertThat(markdown.split("<details>", -1)).hasSize(21);
+    assertThat(markdown).doesNotContain("not shown here").doesNotContain("… and");
+  }
+
+  @Test
+  void summarisesSeveralChangedFieldsAsTheFirstTwoAndACount() {
+    var before = SamplePlans.json("{'a':1,'b':2,'c':3,'d':4}");
+    var after = SamplePlans.json("{'a':9,'b':8,'c':7,'d':6}");
+    Plan plan =
+        new Plan(SamplePlans.METADATA,
+            List.of(new Change(Kind.ACTION, "Signed | up", 5L, ChangeAction.UPDATE, before, after,
+                List.of(), "f", null, null)), 0, List.of());
+
+    assertThat(PlanMarkdownView.render(plan))
+        .contains("| ✏️ | Action | Signed \\| up | `a` 1 → 9, `b` 2 → 8, +2 more |");
+  }
+
+  @Test
+  void neverContainsAnsiCodes() {
+    assertThat(PlanMarkdownView.render(SamplePlans.illustrated())).doesNotContain("\u001B[");
+  }
+}
