@@ -40,7 +40,7 @@ final class ApiErrors {
   }
 
   ApiException unreachable(String method, String path, String host, IOException cause, int attempts) {
-    String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    String what = describe(cause);
     return new ApiException(
         0,
         null,
@@ -50,6 +50,21 @@ final class ApiErrors {
   }
 
   /** An answer that cannot be trusted; {@code problem} is a clause such as "the body is not JSON". */
+  /** The failure in words; the exception classes of the JDK and Netty mean little to a user. */
+  private static String describe(IOException cause) {
+    String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused" + detail;
+    }
+    if (cause instanceof java.net.UnknownHostException) {
+      return "unknown host" + detail;
+    }
+    if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+      return "timed out" + detail;
+    }
+    return cause.getClass().getSimpleName() + detail;
+  }
+
   ApiException unusable(String method, String path, int status, String problem) {
     return new ApiException(
         status, null, null,

@@ -140,7 +140,7 @@ class ErrorMessagesTest {
     error = catchThrowableOfType(ApiException.class, () -> setup.client().project());
 
     assertThat(error.getMessage())
-        .startsWith("GET /api/projects/@current/ got no answer from localhost after 2 attempts (ConnectException")
+        .startsWith("GET /api/projects/@current/ got no answer from localhost after 2 attempts (connection refused")
         .endsWith("check the network, any proxy, and the API URL (--api-url / POSTHOG_GITOPS_API_URL).");
     assertThat(setup.time.sleeps).hasSize(1);
   }
