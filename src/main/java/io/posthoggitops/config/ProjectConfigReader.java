@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +29,8 @@ import java.util.Set;
 final class ProjectConfigReader {
 
   static final List<String> TOP_KEYS =
-      List.of("api_url", "project", "connection", "annotate", "prune", "rate_limit_per_minute");
+      List.of("api_url", "project", "connection", "annotate", "prune", "rate_limit_per_minute", "environments");
+  static final List<String> ENVIRONMENT_KEYS = List.of("api_url", "project", "connection");
   static final List<String> PRUNE_KEYS = List.of("ignore");
   private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "password");
 
@@ -38,10 +40,16 @@ final class ProjectConfigReader {
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
   private Map<String, SourceLocation> keyLocations = Map.of();
 
   ProjectConfigReader(String file) {
     this.file = file;
+  }
+
+  /** The {@code environments:} entries of the last {@link #read}, in file order. */
+  Map<String, EnvironmentSettings> environments() {
+    return environments;
   }
 
   ProjectConfig read(String text) {
@@ -59,6 +67,7 @@ final class ProjectConfigReader {
     } else if (!prune.isMissingNode()) {
       problem("/prune", "prune must be a mapping such as 'prune: {ignore: [\"FeatureFlag/legacy-*\"]}'.");
     }
+    readEnvironments(root.path("environments"));
     ProjectConfig config =
         new ProjectConfig(
             text(root, "api_url"),
@@ -123,27 +132,57 @@ final class ProjectConfigReader {
     }
   }
 
+  private void readEnvironments(JsonNode section) {
+    if (section.isMissingNode() || section.isNull()) {
+      return;
+    }
+    if (!section.isObject()) {
+      problem("/environments", "environments must map names to settings, e.g. 'environments: {staging: {project: 4242}}'.");
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String pointer = "/environments/" + entry.getKey();
+      JsonNode settings = entry.getValue();
+      if (!settings.isObject()) {
+        problem(pointer, "environment '" + entry.getKey() + "' must be a mapping of api_url, project and connection.");
+        continue;
+      }
+      checkKeys(settings, pointer, ENVIRONMENT_KEYS);
+      environments.put(entry.getKey(), new EnvironmentSettings(
+          entry.getKey(), text(settings, "api_url", pointer), projectOf(settings, pointer), text(settings, "connection", pointer)));
+    }
+  }
+
   private static boolean looksLikeSecret(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
   private String text(JsonNode root, String key) {
-    JsonNode value = root.get(key);
+    return text(root, key, "");
+  }
+
+  private String text(JsonNode node, String key, String pointer) {
+    JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isValueNode() || value.asText().isBlank()) {
-      problem("/" + key, key + " must be a non-empty text value.");
+      problem(pointer + "/" + key, key + " must be a non-empty text value.");
       return null;
     }
     return value.asText();
   }
 
   private String projectOf(JsonNode root) {
-    String project = text(root, "project");
+    return projectOf(root, "");
+  }
+
+  private String projectOf(JsonNode node, String pointer) {
+    String project = text(node, "project", pointer);
     if (project != null && !project.equals("@current") && !project.matches("\\d+")) {
-      problem("/project", "project must be a numeric project id or @current, not '" + project + "'.");
+      problem(pointer + "/project", "project must be a numeric project id or @current, not '" + project + "'.");
     }
     return project;
   }
