@@ -1,19 +1,11 @@
 package io.posthoggitops.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.SourceLocation;
 import io.posthoggitops.model.UserError;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +26,11 @@ final class ProjectConfigReader {
   static final List<String> PRUNE_KEYS = List.of("ignore");
   private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "password");
 
-  private static final YAMLFactory YAML = new YAMLFactory();
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(YAML).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
-  private Map<String, SourceLocation> keyLocations = Map.of();
+  private ParsedDocument document;
 
   ProjectConfigReader(String file) {
     this.file = file;
@@ -83,38 +72,18 @@ final class ProjectConfigReader {
     return config;
   }
 
+  /** The single document of the config file; YAML errors end here with their position. */
   private JsonNode parse(String text) {
-    try {
-      keyLocations = locateKeys(text);
-      return MAPPER.readTree(text);
-    } catch (IOException e) {
-      JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
-      String where = at == null ? file + ":1:1" : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-      String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-      throw new UserError(where + ": not valid YAML (" + reason + "); fix the config file.");
+    YamlTreeReader.Result result = YamlTreeReader.read(file, text);
+    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+    if (!errors.isEmpty()) {
+      throw new UserError(String.join("\n", errors));
     }
-  }
-
-  /** Where each mapping key starts, by JSON pointer, since Jackson's tree has no positions. */
-  private static Map<String, SourceLocation> locateKeys(String text) throws IOException {
-    Map<String, SourceLocation> found = new HashMap<>();
-    Deque<String> path = new ArrayDeque<>();
-    String pending = "";
-    try (JsonParser parser = YAML.createParser(text)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        switch (token) {
-          case START_OBJECT, START_ARRAY -> path.push(pending);
-          case END_OBJECT, END_ARRAY -> path.pop();
-          case FIELD_NAME -> {
-            pending = (path.isEmpty() ? "" : path.peek()) + "/" + parser.currentName();
-            JsonLocation at = parser.currentTokenLocation();
-            found.put(pending, new SourceLocation("", at.getLineNr(), at.getColumnNr()));
-          }
-          default -> { }
-        }
-      }
+    if (result.documents().size() > 1) {
+      throw new UserError(file + ":1:1: the config file must hold one YAML document, not " + result.documents().size() + ".");
     }
-    return found;
+    document = result.documents().isEmpty() ? null : result.documents().get(0);
+    return document == null ? null : document.root();
   }
 
   private void checkKeys(JsonNode node, String pointer, List<String> known) {
@@ -227,8 +196,8 @@ final class ProjectConfigReader {
   }
 
   private void problem(String pointer, String message) {
-    SourceLocation at = keyLocations.getOrDefault(pointer, new SourceLocation("", 1, 1));
-    problems.add(new Problem(at, file + ":" + at.line() + ":" + at.column() + ": " + message));
+    SourceLocation at = document.key(pointer);
+    problems.add(new Problem(at, at + ": " + message));
   }
 
   private record Problem(SourceLocation at, String text) {}
