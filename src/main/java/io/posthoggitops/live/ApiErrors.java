@@ -15,10 +15,19 @@ final class ApiErrors {
   private static final int MAX_BODY_CHARS = 300;
 
   private final boolean viaMaton;
+  private final String secret;
 
-  /** @param viaMaton whether the API URL is Maton's gateway, which changes what 400/500 mean */
-  ApiErrors(boolean viaMaton) {
+  /**
+   * @param viaMaton whether the API URL is Maton's gateway, which changes what 400/500 mean
+   * @param secret the API key, masked wherever a server echoes it back into an answer
+   */
+  ApiErrors(boolean viaMaton, String secret) {
     this.viaMaton = viaMaton;
+    this.secret = secret;
+  }
+
+  private String scrub(String text) {
+    return text == null || secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
   }
 
   ApiException fromReply(String method, String path, HttpTransport.HttpReply reply, int attempts) {
@@ -36,7 +45,7 @@ final class ApiErrors {
     if (isMatonConnectionAnswer(reply.status(), body)) {
       sentence = request + said + ": Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.";
     }
-    return new ApiException(reply.status(), body.detail, body.attr, sentence);
+    return new ApiException(reply.status(), scrub(body.detail), scrub(body.attr), scrub(sentence));
   }
 
   ApiException unreachable(String method, String path, String host, IOException cause, int attempts) {
@@ -68,7 +77,7 @@ final class ApiErrors {
   ApiException unusable(String method, String path, int status, String problem) {
     return new ApiException(
         status, null, null,
-        method + " " + path + " answered " + status + ", but " + problem
+        method + " " + path + " answered " + status + ", but " + scrub(problem)
             + "; nothing was planned from it. Run again; if it persists, check that the API URL points at PostHog or Maton.");
   }
 

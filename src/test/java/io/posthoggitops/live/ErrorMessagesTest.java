@@ -45,7 +45,7 @@ class ErrorMessagesTest {
   @AfterEach
   void neverShowsTheKey() {
     if (error != null) {
-      assertThat(error.getMessage()).doesNotContain(ClientSetup.KEY).doesNotContain("Bearer");
+      assertThat(error.getMessage()).doesNotContain(ClientSetup.KEY);
     }
     assertThat(String.join("\n", setup.requestLog)).doesNotContain(ClientSetup.KEY);
   }
@@ -120,6 +120,19 @@ class ErrorMessagesTest {
     assertThat(projectAnswers(aResponse().withStatus(500).withBody("Internal Server Error")).getMessage()).isEqualTo(
         "GET /api/projects/@current/ failed with 500 (Internal Server Error): through Maton a 500 usually means the connection's "
             + "PostHog authorisation expired; re-create (re-authorise) the PostHog connection in Maton, then run again.");
+  }
+
+  @Test
+  void aKeyEchoedBackByAServerIsMasked() {
+    String echo = "{\"type\":\"authentication_error\",\"detail\":\"Bad header: Bearer " + ClientSetup.KEY + "\",\"attr\":null}";
+
+    assertThat(projectAnswers(aResponse().withStatus(401).withBody(echo)).getMessage()).contains("(Bad header: Bearer ***)");
+    assertThat(error.detail()).isEqualTo("Bad header: Bearer ***");
+    error = catchThrowableOfType(ApiException.class, () -> {
+      api.stubFor(get(urlEqualTo("/api/projects/@current/")).willReturn(okJson("{\"id\": " + ClientSetup.KEY + "}")));
+      setup.client().project();
+    });
+    assertThat(error.getMessage()).contains("***");
   }
 
   @Test
