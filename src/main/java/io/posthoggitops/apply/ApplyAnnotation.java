@@ -3,7 +3,7 @@ package io.posthoggitops.apply;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.live.PostHogApi;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -26,7 +26,7 @@ public final class ApplyAnnotation {
   }
 
   /** Adds the annotation when the apply succeeded and changed something. */
-  public static void addIfChanged(PostHogApi api, String commit, ApplyReport report, Clock clock, PrintStream err) {
+  public static void addIfChanged(PostHogApi api, String commit, ApplyReport report, Clock clock, PrintWriter err) {
     if (!report.succeeded() || report.applied().isEmpty()) {
       return;
     }

@@ -9,7 +9,7 @@ import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.RequestBuilder;
 import io.posthoggitops.plan.TileReference;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,12 +20,12 @@ import java.util.List;
  */
 public final class ApplyRun {
   private final PostHogApi api;
-  private final PrintStream out;
-  private final PrintStream err;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final CreatedIds created = new CreatedIds();
   private final UnclearPostRecovery recovery;
 
-  public ApplyRun(PostHogApi api, PrintStream out, PrintStream err) {
+  public ApplyRun(PostHogApi api, PrintWriter out, PrintWriter err) {
     this.api = api;
     this.out = out;
     this.err = err;
@@ -80,6 +80,7 @@ public final class ApplyRun {
       StoredFields.notStored(body, answer).forEach(field ->
           err.println("warning: PostHog did not store " + field + " of " + Outcome.describe(change)
               + " (" + current + "); declare what PostHog keeps, or list the field in ignore_changes."));
+      err.flush();
     }
 
     private ObjectNode write(String method, String path, ObjectNode body) {
@@ -92,6 +93,7 @@ public final class ApplyRun {
         ObjectNode found = recovery.find(change, path, body, ownPath()).orElseThrow(() -> e);
         err.println("note: " + current + " got no clear answer (" + e.getMessage() + "); re-reading shows it"
             + " took effect, so it is not sent again.");
+        err.flush();
         return found;
       }
     }

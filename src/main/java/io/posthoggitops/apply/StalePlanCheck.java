@@ -32,10 +32,10 @@ public final class StalePlanCheck {
     ObjectNode of(LiveObject live, LiveState state);
   }
 
-  /** The planner's fingerprint of a canonical object's compared fields. */
+  /** The planner's fingerprint of a fresh live object over the fields of a change's {@code before}. */
   @FunctionalInterface
   public interface Fingerprint {
-    String of(Kind kind, ObjectNode comparedFields);
+    String of(LiveObject fresh, LiveState state, JsonNode before);
   }
 
   /** A resource the plan no longer describes truthfully, and why. */
@@ -74,14 +74,14 @@ public final class StalePlanCheck {
     if (live.isEmpty()) {
       return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
     }
-    ObjectNode now = compared(canonical.of(live.get(), state), change.before());
-    if (Objects.equals(fingerprint.of(change.kind(), now), change.fingerprint())) {
+    if (Objects.equals(fingerprint.of(live.get(), state, change.before()), change.fingerprint())) {
       return Optional.empty();
     }
+    ObjectNode now = compared(canonical.of(live.get(), state), change.before());
     return Optional.of("changed in PostHog since the plan was made" + changedFields(change.before(), now));
   }
 
-  /** Only the fields the plan compared (its {@code before}); {@code ignore_changes} stay out. */
+  /** Only the fields the plan compared (its {@code before}), to name what changed. */
   private static ObjectNode compared(ObjectNode now, JsonNode before) {
     if (before == null || !before.isObject()) {
       return now;

@@ -1,14 +1,133 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.apply.ApplyProcess;
+import io.posthoggitops.apply.ApplyProcess.Result;
+import io.posthoggitops.apply.StalePlanCheck;
+import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.git.GitRepo;
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Canonical;
+import io.posthoggitops.plan.Fingerprint;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.ReferenceTable;
+import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.render.PlanTextView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true, description = "apply (not built yet).")
+@Command(
+    name = "apply",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Make the planned changes in PostHog: POST, PATCH and soft delete, in plan order.",
+      "Without --approve it only shows the plan and writes nothing."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 applied (or no changes), 1 error or partial apply, 3 changes not approved,",
+      "4 saved plan is stale (nothing written), 64 usage error.",
+      "Example: posthog-gitops apply --plan plan.json --approve"
+    })
 public class ApplyCommand implements Callable<Integer> {
+
+  @ParentCommand PosthogGitopsCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PlanningOptions planning;
+
+  @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (plan --out FILE); PATH is not read.")
+  Path planFile;
+
+  @Option(names = "--approve", description = "Write to PostHog. Without it, apply shows the plan and writes nothing.")
+  boolean approve;
 
   @Override
   public Integer call() {
-    System.err.println("apply is not available in this build.");
-    return ExitCode.ERROR;
+    GlobalOptions global = parent.global;
+    ProjectConfig config = ProjectConfig.load(global.config());
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    PostHogApi api = LiveConnection.open(global, config);
+    ApplyProcess process = new ApplyProcess(api, out, err, Clock.systemUTC());
+    Result result;
+    if (planFile != null) {
+      Plan plan = readSavedPlan();
+      result = process.applySaved(plan, planFile.toString(), settings(config, plan), ApplyCommand::view, freshness());
+    } else {
+      Plan plan = PlanPipeline.run(global, planning, config, api, null);
+      err.print(PlanTextView.warnings(plan));
+      result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
+    }
+    return exitCode(result);
+  }
+
+  private static int exitCode(Result result) {
+    return switch (result) {
+      case NO_CHANGES, APPLIED -> ExitCode.OK;
+      case NOT_APPROVED -> ExitCode.NOT_APPROVED;
+      case STALE_PLAN -> ExitCode.STALE_PLAN;
+      case FAILED -> ExitCode.ERROR;
+    };
+  }
+
+  private static String view(Plan plan) {
+    return PlanTextView.render(plan, System.console() != null && System.getenv("NO_COLOR") == null);
+  }
+
+  /** A saved change's fingerprint, recomputed by the planner over the same fields. */
+  private static StalePlanCheck freshness() {
+    return new StalePlanCheck(
+        (live, state) -> Canonical.fromLive(live, ReferenceTable.live(state)),
+        (live, state, before) -> Fingerprint.recompute(live, ReferenceTable.live(state), before));
+  }
+
+  private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
+    return new ApplyProcess.Settings(approve, approveCommand(), config.annotate(), commit(plan));
+  }
+
+  /** The commit the plan was made from; else the one the work tree is on. */
+  private String commit(Plan plan) {
+    if (plan.metadata().gitCommit() != null) {
+      return plan.metadata().gitCommit();
+    }
+    Path where = planFile != null ? Path.of(".") : planning.paths().get(0);
+    return GitRepo.head(where.toAbsolutePath()).map(GitRepo.Head::commit).orElse(null);
+  }
+
+  /** This very command line with {@code --approve} added, quoted for a POSIX shell. */
+  private String approveCommand() {
+    return "posthog-gitops "
+        + spec.commandLine().getParseResult().originalArgs().stream()
+            .map(ApplyCommand::shellQuoted)
+            .collect(Collectors.joining(" "))
+        + " --approve";
+  }
+
+  private static String shellQuoted(String arg) {
+    return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+
+  private Plan readSavedPlan() {
+    if (!planning.paths.isEmpty() || planning.base() != null || planning.prune() || !planning.targets().isEmpty()) {
+      throw new UserError(
+          "--plan " + planFile + " is the whole input: PATH, --base, --prune and --target cannot be combined with it. Drop them, or plan again with them.",
+          ExitCode.USAGE);
+    }
+    try {
+      return PlanJson.read(Files.readString(planFile), planFile.toString());
+    } catch (IOException e) {
+      throw new UserError("cannot read the saved plan " + planFile + ": " + e.getMessage() + "; make one with posthog-gitops plan --out " + planFile + ".");
+    }
   }
 }

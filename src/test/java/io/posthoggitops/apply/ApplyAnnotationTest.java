@@ -8,7 +8,7 @@ import io.posthoggitops.model.Kind;
 import io.posthoggitops.plan.ApiRequest;
 import io.posthoggitops.plan.ChangeAction;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,7 +29,7 @@ class ApplyAnnotationTest {
   void annotatesTheProjectWithTheShortCommitAndTheCounts() {
     FakePostHog api = new FakePostHog();
 
-    ApplyAnnotation.addIfChanged(api, "3f9c2e1d0a", oneCreated(), NOON, new PrintStream(err));
+    ApplyAnnotation.addIfChanged(api, "3f9c2e1d0a", oneCreated(), NOON, new PrintWriter(err));
 
     assertThat(api.writes).containsExactly("POST annotations/ {\"content\":\"posthog-gitops apply 3f9c2e1: 1 created,"
         + " 0 updated, 0 deleted\",\"date_marker\":\"2026-11-28T12:00:00Z\",\"scope\":\"project\"}");
@@ -39,7 +39,7 @@ class ApplyAnnotationTest {
   void addsNoAnnotationWhenNothingChanged() {
     FakePostHog api = new FakePostHog();
 
-    ApplyAnnotation.addIfChanged(api, "3f9c2e1", new ApplyReport(List.of(), null, List.of()), NOON, new PrintStream(err));
+    ApplyAnnotation.addIfChanged(api, "3f9c2e1", new ApplyReport(List.of(), null, List.of()), NOON, new PrintWriter(err));
 
     assertThat(api.writes).isEmpty();
   }
@@ -48,7 +48,7 @@ class ApplyAnnotationTest {
   void onlyWarnsWhenTheAnnotationFails() {
     FakePostHog api = new FakePostHog().rejectWrite(1, "API key missing required scope 'annotation:write'", null);
 
-    ApplyAnnotation.addIfChanged(api, null, oneCreated(), NOON, new PrintStream(err, true, StandardCharsets.UTF_8));
+    ApplyAnnotation.addIfChanged(api, null, oneCreated(), NOON, new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
 
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("warning: the apply succeeded, but adding its PostHog annotation failed:")

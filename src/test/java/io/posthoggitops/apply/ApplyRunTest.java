@@ -12,7 +12,7 @@ import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanMetadata;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -57,8 +57,8 @@ class ApplyRunTest {
     return report;
   }
 
-  private static PrintStream print(ByteArrayOutputStream buffer) {
-    return new PrintStream(buffer, true, StandardCharsets.UTF_8);
+  private static PrintWriter print(ByteArrayOutputStream buffer) {
+    return new PrintWriter(new java.io.OutputStreamWriter(buffer, StandardCharsets.UTF_8), true);
   }
 
   private String stdout() {

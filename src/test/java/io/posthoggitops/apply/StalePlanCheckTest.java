@@ -17,7 +17,11 @@ class StalePlanCheckTest {
   /** Canonical form here: the raw object without its id; the fingerprint: its JSON text. */
   private final StalePlanCheck check = new StalePlanCheck(
       (live, state) -> (ObjectNode) live.raw().deepCopy().without("id"),
-      (kind, fields) -> kind.yamlName() + fields);
+      (live, state, before) -> {
+        ObjectNode fields = live.raw().deepCopy();
+        fields.properties().removeIf(field -> !before.has(field.getKey()));
+        return live.kind().yamlName() + fields;
+      });
 
   private final FakePostHog api = new FakePostHog();
 

@@ -1,0 +1,108 @@
+package io.posthoggitops.apply;
+
+import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Plan;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The whole of {@code apply} once a plan is in hand: nothing is written without approval, a saved
+ * plan must be for the target project and still fresh, then the plan runs and is accounted for, and
+ * a successful apply that changed something is annotated when asked.
+ */
+public final class ApplyProcess {
+
+  /** How an apply ended; the CLI maps each to its exit code. */
+  public enum Result {
+    NO_CHANGES,
+    NOT_APPROVED,
+    STALE_PLAN,
+    APPLIED,
+    FAILED
+  }
+
+  /**
+   * @param approve {@code --approve} was given
+   * @param approveCommand the command line that approves, shown when {@code approve} is false
+   * @param annotate {@code annotate: true} in the config
+   * @param commit the git commit to name in the annotation, or null
+   */
+  public record Settings(boolean approve, String approveCommand, boolean annotate, String commit) {}
+
+  private final PostHogApi api;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Clock clock;
+
+  public ApplyProcess(PostHogApi api, PrintWriter out, PrintWriter err, Clock clock) {
+    this.api = api;
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** Applies a plan computed just now from PATH. */
+  public Result applyFresh(Plan plan, Settings settings, Function<Plan, String> view) {
+    return gateThenApply(plan, settings, view, null);
+  }
+
+  /** Applies a saved plan, after checking its project and that PostHog has not moved since. */
+  public Result applySaved(Plan plan, String fileName, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
+    PostHogApi.ProjectInfo target = api.project();
+    if (plan.metadata().projectId() != target.id()) {
+      throw new UserError("the saved plan %s is for project %d (%s), but the target is project %d (%s); nothing was written. Apply it with --project %d, or make a new plan for this project."
+          .formatted(fileName, plan.metadata().projectId(), plan.metadata().projectName(), target.id(), target.name(),
+              plan.metadata().projectId()));
+    }
+    return gateThenApply(plan, settings, view, check);
+  }
+
+  private Result gateThenApply(Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
+    if (!plan.hasChanges()) {
+      out.println(plan.summaryLine());
+      out.flush();
+      return Result.NO_CHANGES;
+    }
+    if (!settings.approve()) {
+      out.print(view.apply(plan));
+      out.println("Nothing was written. To apply this plan, run:");
+      out.println("  " + settings.approveCommand());
+      out.flush();
+      return Result.NOT_APPROVED;
+    }
+    if (check != null && isStale(check.staleResources(plan, api))) {
+      return Result.STALE_PLAN;
+    }
+    return apply(plan, settings);
+  }
+
+  private boolean isStale(List<StalePlanCheck.Stale> stale) {
+    if (stale.isEmpty()) {
+      return false;
+    }
+    err.println("error: the saved plan is stale: PostHog changed since it was made; nothing was written.");
+    stale.forEach(s -> err.println("  " + s.line()));
+    err.println("Make a new plan (posthog-gitops plan --out FILE), review it, and apply that one.");
+    err.flush();
+    return true;
+  }
+
+  private Result apply(Plan plan, Settings settings) {
+    ApplyReport report = new ApplyRun(api, out, err).run(plan);
+    report.summary().forEach(out::println);
+    out.flush();
+    if (!report.succeeded()) {
+      err.println("error: apply stopped at " + report.failed().outcome().resource() + "; see the summary above.");
+      err.flush();
+      return Result.FAILED;
+    }
+    if (settings.annotate()) {
+      ApplyAnnotation.addIfChanged(api, settings.commit(), report, clock, err);
+      err.flush();
+    }
+    return Result.APPLIED;
+  }
+}
