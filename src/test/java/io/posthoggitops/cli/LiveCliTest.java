@@ -171,7 +171,9 @@ class LiveCliTest {
     deleteTree(first);
     deleteTree(second);
 
-    LaunchResult one = launcher.launch("--project", "5", "--api-url", api.baseUrl(), "export", "--out", first.toString());
+    Path snapshot = Path.of("target", "live-cli-test", "export-live.json");
+    LaunchResult one = launcher.launch("--project", "5", "--api-url", api.baseUrl(), "export", "--out", first.toString(),
+        "--snapshot-out", snapshot.toString());
     LaunchResult two = launcher.launch("export", "--out", second.toString(), "--project", "5", "--api-url", api.baseUrl());
 
     assertThat(one.exitCode()).as(one.getErrorOutput()).isEqualTo(0);
@@ -184,6 +186,8 @@ class LiveCliTest {
     }
     LaunchResult validation = launcher.launch("validate", first.toString());
     assertThat(validation.exitCode()).as(validation.getOutput() + validation.getErrorOutput()).isEqualTo(0);
+    LaunchResult plan = launcher.launch("plan", first.toString(), "--snapshot", snapshot.toString(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(0);
   }
 
   @Test
