@@ -28,9 +28,10 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the live PostHog state as YAML, one file per resource under DIR/<kind>/<name>.yaml,",
-      "and/or as a snapshot (raw JSON of all five kinds) for 'plan --snapshot'.",
-      "YAML is written unless only --snapshot-out is given. Live state is read once."
+      "Write the live PostHog state as YAML, one file per resource under",
+      "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of all five kinds)",
+      "for 'plan --snapshot'. Live state is read once. YAML is written unless",
+      "only --snapshot-out is given; the files written are listed on stdout."
     })
 public class ExportCommand implements Callable<Integer> {
 

@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
  * <p>These are {@link ScopeType#INHERIT} options of the top command. Picocli copies them into each
  * subcommand, and the copies keep the top command's setter, so {@code plan --project 5} and {@code
  * --project 5 plan} both set this object's field. A subcommand reads them from its parent: declare
- * {@code @ParentCommand PosthogGitopsCommand parent} and use {@code parent.global}; do not add a
- * second {@code @Mixin GlobalOptions}, which would hold its own, never-set copy.
+ * {@code @ParentCommand PosthogGitopsCommand parent} and use {@code parent.global}, rather than a
+ * second {@code @Mixin GlobalOptions} whose names the inherited copies already take.
  */
 public class GlobalOptions {
 

@@ -1,6 +1,7 @@
 package io.posthoggitops.cli;
 
 import io.posthoggitops.config.ConnectionSettings;
+import io.posthoggitops.config.EnvironmentSettings;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.live.ClientOptions;
 import io.posthoggitops.live.PostHogApi;
@@ -20,7 +21,10 @@ public final class LiveConnection {
 
   private LiveConnection() {}
 
-  /** Flag > environment > config file > default; the key only from the environment. */
+  /**
+   * Flag > the config file's {@code --env} section > environment variable > config file > default;
+   * the key only from the environment.
+   */
   public static ConnectionSettings settings(GlobalOptions global, ProjectConfig config) {
     return settings(global, config, System::getenv);
   }
@@ -28,10 +32,12 @@ public final class LiveConnection {
   /** As {@link #settings(GlobalOptions, ProjectConfig)}, reading variables from {@code env}. */
   static ConnectionSettings settings(
       GlobalOptions global, ProjectConfig config, Function<String, String> env) {
-    String apiUrl = first(global.apiUrl(), env.apply(ENV_API_URL), config.apiUrl(), ConnectionSettings.DEFAULT_API_URL);
-    String project = first(global.project(), env.apply(ENV_PROJECT), config.project(), "@current");
-    String connection = first(global.connection(), env.apply(ENV_CONNECTION), config.connection(), null);
-    String key = first(env.apply(ENV_KEY), env.apply(ENV_KEY_ALTERNATIVE), null, null);
+    EnvironmentSettings selected = ProjectConfig.environment(global.config(), global.env());
+    EnvironmentSettings section = selected != null ? selected : new EnvironmentSettings(null, null, null, null);
+    String apiUrl = first(global.apiUrl(), section.apiUrl(), env.apply(ENV_API_URL), config.apiUrl(), ConnectionSettings.DEFAULT_API_URL);
+    String project = first(global.project(), section.project(), env.apply(ENV_PROJECT), config.project(), "@current");
+    String connection = first(global.connection(), section.connection(), env.apply(ENV_CONNECTION), config.connection(), null);
+    String key = first(env.apply(ENV_KEY), env.apply(ENV_KEY_ALTERNATIVE), null);
     int rateLimit = config.rateLimitPerMinute() != null ? config.rateLimitPerMinute() : ConnectionSettings.DEFAULT_RATE_LIMIT;
     return new ConnectionSettings(stripSlash(apiUrl), project, connection, key, rateLimit);
   }
@@ -53,13 +59,14 @@ public final class LiveConnection {
     return new PostHogClient(settings, new RestClientTransport(settings.apiUrl()), ClientOptions.standard(verbose));
   }
 
-  private static String first(String flag, String environment, String file, String fallback) {
-    for (String value : new String[] {flag, environment, file}) {
-      if (value != null && !value.isBlank()) {
-        return value.trim();
+  /** The first value set, in precedence order; the last argument is the default, used as is. */
+  private static String first(String... values) {
+    for (int i = 0; i < values.length - 1; i++) {
+      if (values[i] != null && !values[i].isBlank()) {
+        return values[i].trim();
       }
     }
-    return fallback;
+    return values[values.length - 1];
   }
 
   private static String stripSlash(String url) {

@@ -39,14 +39,47 @@ public record ProjectConfig(
    */
   public static ProjectConfig load(Path explicit) {
     Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
-    if (!Files.isRegularFile(file)) {
-      if (explicit != null) {
-        throw new UserError(explicit + ": config file not found (given with --config); check the path.");
-      }
-      return empty();
+    return Files.isRegularFile(file) ? reader(file).read(readText(file)) : orMissing(explicit);
+  }
+
+  /**
+   * The {@code environments:} entry selected by {@code --env NAME}, or null when {@code name} is
+   * null. An unknown name, or {@code --env} without a config file, is a UserError naming the
+   * environments there are.
+   */
+  public static EnvironmentSettings environment(Path explicit, String name) {
+    if (name == null) {
+      return null;
     }
+    Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
+    if (!Files.isRegularFile(file)) {
+      orMissing(explicit);
+      throw new UserError("--env " + name + " needs an environments: section in " + DEFAULT_FILE + " (or the file given with --config), and there is no such file.");
+    }
+    ProjectConfigReader reader = reader(file);
+    reader.read(readText(file));
+    EnvironmentSettings found = reader.environments().get(name);
+    if (found == null) {
+      throw new UserError(file + ": no environment '" + name + "' under environments:; known: "
+          + (reader.environments().isEmpty() ? "none" : String.join(", ", reader.environments().keySet())) + ".");
+    }
+    return found;
+  }
+
+  private static ProjectConfigReader reader(Path file) {
+    return new ProjectConfigReader(file.toString());
+  }
+
+  private static ProjectConfig orMissing(Path explicit) {
+    if (explicit != null) {
+      throw new UserError(explicit + ": config file not found (given with --config); check the path.");
+    }
+    return empty();
+  }
+
+  private static String readText(Path file) {
     try {
-      return new ProjectConfigReader(file.toString()).read(Files.readString(file));
+      return Files.readString(file);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read the config file (" + e.getMessage() + ").");
     }

@@ -1,20 +1,13 @@
 package io.posthoggitops.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.SourceLocation;
 import io.posthoggitops.model.UserError;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,20 +21,24 @@ import java.util.Set;
 final class ProjectConfigReader {
 
   static final List<String> TOP_KEYS =
-      List.of("api_url", "project", "connection", "annotate", "prune", "rate_limit_per_minute");
+      List.of("api_url", "project", "connection", "annotate", "prune", "rate_limit_per_minute", "environments");
+  static final List<String> ENVIRONMENT_KEYS = List.of("api_url", "project", "connection");
   static final List<String> PRUNE_KEYS = List.of("ignore");
   private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "password");
 
-  private static final YAMLFactory YAML = new YAMLFactory();
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(YAML).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
-  private Map<String, SourceLocation> keyLocations = Map.of();
+  private final Map<String, EnvironmentSettings> environments = new LinkedHashMap<>();
+  private ParsedDocument document;
 
   ProjectConfigReader(String file) {
     this.file = file;
+  }
+
+  /** The {@code environments:} entries of the last {@link #read}, in file order. */
+  Map<String, EnvironmentSettings> environments() {
+    return environments;
   }
 
   ProjectConfig read(String text) {
@@ -59,6 +56,7 @@ final class ProjectConfigReader {
     } else if (!prune.isMissingNode()) {
       problem("/prune", "prune must be a mapping such as 'prune: {ignore: [\"FeatureFlag/legacy-*\"]}'.");
     }
+    readEnvironments(root.path("environments"));
     ProjectConfig config =
         new ProjectConfig(
             text(root, "api_url"),
@@ -74,38 +72,18 @@ final class ProjectConfigReader {
     return config;
   }
 
+  /** The single document of the config file; YAML errors end here with their position. */
   private JsonNode parse(String text) {
-    try {
-      keyLocations = locateKeys(text);
-      return MAPPER.readTree(text);
-    } catch (IOException e) {
-      JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
-      String where = at == null ? file + ":1:1" : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-      String reason = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
-      throw new UserError(where + ": not valid YAML (" + reason + "); fix the config file.");
+    YamlTreeReader.Result result = YamlTreeReader.read(file, text);
+    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+    if (!errors.isEmpty()) {
+      throw new UserError(String.join("\n", errors));
     }
-  }
-
-  /** Where each mapping key starts, by JSON pointer, since Jackson's tree has no positions. */
-  private static Map<String, SourceLocation> locateKeys(String text) throws IOException {
-    Map<String, SourceLocation> found = new HashMap<>();
-    Deque<String> path = new ArrayDeque<>();
-    String pending = "";
-    try (JsonParser parser = YAML.createParser(text)) {
-      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        switch (token) {
-          case START_OBJECT, START_ARRAY -> path.push(pending);
-          case END_OBJECT, END_ARRAY -> path.pop();
-          case FIELD_NAME -> {
-            pending = (path.isEmpty() ? "" : path.peek()) + "/" + parser.currentName();
-            JsonLocation at = parser.currentTokenLocation();
-            found.put(pending, new SourceLocation("", at.getLineNr(), at.getColumnNr()));
-          }
-          default -> { }
-        }
-      }
+    if (result.documents().size() > 1) {
+      throw new UserError(file + ":1:1: the config file must hold one YAML document, not " + result.documents().size() + ".");
     }
-    return found;
+    document = result.documents().isEmpty() ? null : result.documents().get(0);
+    return document == null ? null : document.root();
   }
 
   private void checkKeys(JsonNode node, String pointer, List<String> known) {
@@ -123,27 +101,57 @@ final class ProjectConfigReader {
     }
   }
 
+  private void readEnvironments(JsonNode section) {
+    if (section.isMissingNode() || section.isNull()) {
+      return;
+    }
+    if (!section.isObject()) {
+      problem("/environments", "environments must map names to settings, e.g. 'environments: {staging: {project: 4242}}'.");
+      return;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      String pointer = "/environments/" + entry.getKey();
+      JsonNode settings = entry.getValue();
+      if (!settings.isObject()) {
+        problem(pointer, "environment '" + entry.getKey() + "' must be a mapping of api_url, project and connection.");
+        continue;
+      }
+      checkKeys(settings, pointer, ENVIRONMENT_KEYS);
+      environments.put(entry.getKey(), new EnvironmentSettings(
+          entry.getKey(), text(settings, "api_url", pointer), projectOf(settings, pointer), text(settings, "connection", pointer)));
+    }
+  }
+
   private static boolean looksLikeSecret(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return SECRET_WORDS.stream().anyMatch(lower::contains);
   }
 
   private String text(JsonNode root, String key) {
-    JsonNode value = root.get(key);
+    return text(root, key, "");
+  }
+
+  private String text(JsonNode node, String key, String pointer) {
+    JsonNode value = node.get(key);
     if (value == null || value.isNull()) {
       return null;
     }
     if (!value.isValueNode() || value.asText().isBlank()) {
-      problem("/" + key, key + " must be a non-empty text value.");
+      problem(pointer + "/" + key, key + " must be a non-empty text value.");
       return null;
     }
     return value.asText();
   }
 
   private String projectOf(JsonNode root) {
-    String project = text(root, "project");
+    return projectOf(root, "");
+  }
+
+  private String projectOf(JsonNode node, String pointer) {
+    String project = text(node, "project", pointer);
     if (project != null && !project.equals("@current") && !project.matches("\\d+")) {
-      problem("/project", "project must be a numeric project id or @current, not '" + project + "'.");
+      problem(pointer + "/project", "project must be a numeric project id or @current, not '" + project + "'.");
     }
     return project;
   }
@@ -188,8 +196,8 @@ final class ProjectConfigReader {
   }
 
   private void problem(String pointer, String message) {
-    SourceLocation at = keyLocations.getOrDefault(pointer, new SourceLocation("", 1, 1));
-    problems.add(new Problem(at, file + ":" + at.line() + ":" + at.column() + ": " + message));
+    SourceLocation at = document.key(pointer);
+    problems.add(new Problem(at, at + ": " + message));
   }
 
   private record Problem(SourceLocation at, String text) {}

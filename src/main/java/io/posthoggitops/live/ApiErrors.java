@@ -15,10 +15,19 @@ final class ApiErrors {
   private static final int MAX_BODY_CHARS = 300;
 
   private final boolean viaMaton;
+  private final String secret;
 
-  /** @param viaMaton whether the API URL is Maton's gateway, which changes what 400/500 mean */
-  ApiErrors(boolean viaMaton) {
+  /**
+   * @param viaMaton whether the API URL is Maton's gateway, which changes what 400/500 mean
+   * @param secret the API key, masked wherever a server echoes it back into an answer
+   */
+  ApiErrors(boolean viaMaton, String secret) {
     this.viaMaton = viaMaton;
+    this.secret = secret;
+  }
+
+  private String scrub(String text) {
+    return text == null || secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
   }
 
   ApiException fromReply(String method, String path, HttpTransport.HttpReply reply, int attempts) {
@@ -36,11 +45,11 @@ final class ApiErrors {
     if (isMatonConnectionAnswer(reply.status(), body)) {
       sentence = request + said + ": Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.";
     }
-    return new ApiException(reply.status(), body.detail, body.attr, sentence);
+    return new ApiException(reply.status(), scrub(body.detail), scrub(body.attr), scrub(sentence));
   }
 
   ApiException unreachable(String method, String path, String host, IOException cause, int attempts) {
-    String what = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    String what = describe(cause);
     return new ApiException(
         0,
         null,
@@ -50,10 +59,25 @@ final class ApiErrors {
   }
 
   /** An answer that cannot be trusted; {@code problem} is a clause such as "the body is not JSON". */
+  /** The failure in words; the exception classes of the JDK and Netty mean little to a user. */
+  private static String describe(IOException cause) {
+    String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused" + detail;
+    }
+    if (cause instanceof java.net.UnknownHostException) {
+      return "unknown host" + detail;
+    }
+    if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+      return "timed out" + detail;
+    }
+    return cause.getClass().getSimpleName() + detail;
+  }
+
   ApiException unusable(String method, String path, int status, String problem) {
     return new ApiException(
         status, null, null,
-        method + " " + path + " answered " + status + ", but " + problem
+        method + " " + path + " answered " + status + ", but " + scrub(problem)
             + "; nothing was planned from it. Run again; if it persists, check that the API URL points at PostHog or Maton.");
   }
 

@@ -32,9 +32,12 @@ final class Pager {
     String firstPath = pagePath(listPath, 0);
     ObjectNode first = replies.get(firstPath);
     long count = count(first, firstPath);
-    List<ObjectNode> items = new ArrayList<>(itemsOf(first, firstPath, Math.min(PAGE_SIZE, count)));
+    List<ObjectNode> items = new ArrayList<>(itemsOf(first, firstPath, null));
+    // A server that ignores limit and answers everything at once is complete as it is.
+    long expected = items.size() == count ? count : Math.min(PAGE_SIZE, count);
+    requireSize(items.size(), expected, firstPath);
     List<Long> offsets = new ArrayList<>();
-    for (long offset = PAGE_SIZE; offset < count; offset += PAGE_SIZE) {
+    for (long offset = expected; offset < count; offset += PAGE_SIZE) {
       offsets.add(offset);
     }
     for (List<ObjectNode> page : Concurrently.map(pool, offsets, offset -> page(listPath, offset, count))) {
@@ -78,10 +81,8 @@ final class Pager {
     if (results == null || !results.isArray()) {
       throw replies.malformed("GET", path, "the answer has no 'results' list");
     }
-    if (expected != null && results.size() != expected) {
-      throw replies.malformed(
-          "GET", path,
-          "the page holds " + results.size() + " items where 'count' implies " + expected + " (the list changed while it was read, or the answer is incomplete)");
+    if (expected != null) {
+      requireSize(results.size(), expected, path);
     }
     List<ObjectNode> items = new ArrayList<>();
     for (JsonNode item : results) {
@@ -91,6 +92,14 @@ final class Pager {
       items.add((ObjectNode) item);
     }
     return items;
+  }
+
+  private void requireSize(long size, long expected, String path) {
+    if (size != expected) {
+      throw replies.malformed(
+          "GET", path,
+          "the page holds " + size + " items where 'count' implies " + expected + " (the list changed while it was read, or the answer is incomplete)");
+    }
   }
 
   private void requireUniqueIds(List<ObjectNode> items, String path) {

@@ -28,7 +28,7 @@ public final class PostHogClient implements PostHogApi {
   private volatile ProjectInfo resolved;
 
   public PostHogClient(ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
-    ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()));
+    ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()), settings.apiKey());
     RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
     RequestRunner runner =
         new RequestRunner(transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));

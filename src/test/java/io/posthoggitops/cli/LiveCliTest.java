@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -25,6 +26,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -87,10 +89,24 @@ class LiveCliTest {
     }
     api.stubFor(get(urlEqualTo("/api/projects/5/feature_flags/?archived=true&limit=100&offset=0"))
         .willReturn(okJson("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}")));
-    api.stubFor(get(urlPathEqualTo("/api/projects/5/experiments/77/")).willReturn(okJson(fixture("experiment.retrieve.json"))));
-    api.stubFor(get(urlPathEqualTo("/api/projects/5/experiments/81/")).willReturn(okJson(fixture("experiment.retrieve.json").replace("\"id\": 77", "\"id\": 81"))));
-    api.stubFor(get(urlPathEqualTo("/api/projects/5/dashboards/3101/")).willReturn(okJson(fixture("dashboard.retrieve.json"))));
-    api.stubFor(get(urlPathEqualTo("/api/projects/5/dashboards/2988/")).willReturn(okJson(fixture("dashboard.retrieve.json").replace("\"id\": 3101", "\"id\": 2988"))));
+    stubRetrieveShapes("experiment");
+    stubRetrieveShapes("dashboard");
+  }
+
+  /** Each list item as PostHog's retrieve shape: the item's own fields over the retrieve fixture. */
+  private static void stubRetrieveShapes(String kind) {
+    try {
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode retrieve = (ObjectNode) json.readTree(fixture(kind + ".retrieve.json"));
+      for (JsonNode item : json.readTree(fixture(kind + ".list.json")).get("results")) {
+        ObjectNode full = retrieve.deepCopy();
+        full.setAll((ObjectNode) item);
+        api.stubFor(get(urlEqualTo("/api/projects/5/" + kind + "s/" + item.get("id").asLong() + "/"))
+            .willReturn(okJson(full.toString())));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @AfterEach
@@ -99,10 +115,20 @@ class LiveCliTest {
   }
 
   private static String fixture(String name) {
-    try (InputStream in = LiveCliTest.class.getResourceAsStream("/posthog-fixtures/" + name)) {
+    try (InputStream in = LiveCliTest.class.getResourceAsStream("/fixtures/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 
@@ -136,6 +162,32 @@ class LiveCliTest {
         .withHeader("Authorization", equalTo("Bearer " + KEY))
         .withHeader("Maton-Connection", equalTo("conn-42")));
     assertKeyNeverShown(result);
+  }
+
+  @Test
+  void exportWritesYamlThatIsByteStableAndValid(QuarkusMainLauncher launcher) throws IOException {
+    Path first = Path.of("target", "live-cli-test", "export-1");
+    Path second = Path.of("target", "live-cli-test", "export-2");
+    deleteTree(first);
+    deleteTree(second);
+
+    Path snapshot = Path.of("target", "live-cli-test", "export-live.json");
+    LaunchResult one = launcher.launch("--project", "5", "--api-url", api.baseUrl(), "export", "--out", first.toString(),
+        "--snapshot-out", snapshot.toString());
+    LaunchResult two = launcher.launch("export", "--out", second.toString(), "--project", "5", "--api-url", api.baseUrl());
+
+    assertThat(one.exitCode()).as(one.getErrorOutput()).isEqualTo(0);
+    assertThat(two.exitCode()).as(two.getErrorOutput()).isEqualTo(0);
+    List<String> files = one.getOutputStream().stream().filter(line -> line.endsWith(".yaml")).toList();
+    assertThat(files).contains(first.resolve("feature-flags/new-checkout-flow.yaml").toString());
+    for (String file : files) {
+      Path relative = first.relativize(Path.of(file));
+      assertThat(Files.readString(second.resolve(relative))).as(relative.toString()).isEqualTo(Files.readString(Path.of(file)));
+    }
+    LaunchResult validation = launcher.launch("validate", first.toString());
+    assertThat(validation.exitCode()).as(validation.getOutput() + validation.getErrorOutput()).isEqualTo(0);
+    LaunchResult plan = launcher.launch("plan", first.toString(), "--snapshot", snapshot.toString(), "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(0);
   }
 
   @Test

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.posthoggitops.config.ConnectionSettings;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.model.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class LiveConnectionTest {
@@ -38,6 +42,23 @@ class LiveConnectionTest {
     assertThat(fromFlags).isEqualTo(new ConnectionSettings("https://flag.example", "33", "conn-flag", "k-maton", 120));
     assertThat(fromEnv).isEqualTo(new ConnectionSettings("https://env.example/posthog", "22", "conn-env", "k-maton", 120));
     assertThat(fromFile).isEqualTo(new ConnectionSettings("https://eu.posthog.com", "11", "conn-file", "k", 120));
+  }
+
+  @Test
+  void anEnvironmentSectionWinsOverVariablesAndLosesToFlags(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("posthog-gitops.yaml"),
+        "project: 11\nenvironments:\n  production: {project: 4343, connection: conn-prod}\n");
+    Map<String, String> env = Map.of("POSTHOG_GITOPS_PROJECT", "22", "MATON_CONNECTION", "conn-env");
+    ProjectConfig config = ProjectConfig.load(file);
+
+    ConnectionSettings fromSection = LiveConnection.settings(
+        parse("--config", file.toString(), "export", "--env", "production"), config, env::get);
+    ConnectionSettings fromFlag = LiveConnection.settings(
+        parse("--config", file.toString(), "--env", "production", "export", "--project", "5"), config, env::get);
+
+    assertThat(fromSection.project()).isEqualTo("4343");
+    assertThat(fromSection.connection()).isEqualTo("conn-prod");
+    assertThat(fromFlag.project()).isEqualTo("5");
   }
 
   @Test

@@ -41,7 +41,7 @@ class ProjectConfigTest {
 
     assertThatThrownBy(() -> ProjectConfig.load(file)).isInstanceOf(UserError.class)
         .hasMessage(file + ":2:1: unknown key 'conection'; did you mean 'connection'? known keys: "
-            + "api_url, project, connection, annotate, prune, rate_limit_per_minute.");
+            + "api_url, project, connection, annotate, prune, rate_limit_per_minute, environments.");
   }
 
   @Test
@@ -79,9 +79,33 @@ class ProjectConfigTest {
   }
 
   @Test
+  void selectsAnEnvironmentByNameAndRefusesAnUnknownOne() throws IOException {
+    Path file = write("""
+        project: 1
+        environments:
+          staging:    {project: 4242, connection: conn-staging}
+          production: {project: 4343, api_url: https://eu.posthog.com}
+        """);
+
+    assertThat(ProjectConfig.environment(file, "production"))
+        .isEqualTo(new EnvironmentSettings("production", "https://eu.posthog.com", "4343", null));
+    assertThat(ProjectConfig.environment(file, null)).isNull();
+    assertThatThrownBy(() -> ProjectConfig.environment(file, "prod"))
+        .hasMessage(file + ": no environment 'prod' under environments:; known: staging, production.");
+  }
+
+  @Test
+  void anUnknownKeyInAnEnvironmentIsFoundAtItsPosition() throws IOException {
+    Path file = write("environments:\n  staging:\n    projet: 4242\n");
+
+    assertThatThrownBy(() -> ProjectConfig.load(file))
+        .hasMessage(file + ":3:5: unknown key 'projet'; did you mean 'project'? known keys: api_url, project, connection.");
+  }
+
+  @Test
   void invalidYamlNamesTheFileAndLine() throws IOException {
     Path file = write("project: 1\nprune: [unclosed\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file)).hasMessageStartingWith(file + ":").hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> ProjectConfig.load(file)).hasMessageStartingWith(file + ":3:1: YAML syntax error");
   }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** PostHog's JSON from {@code posthog-fixtures/}, and list pages built from it. */
+/** PostHog's JSON from {@code fixtures/}, and list pages built from it. */
 final class Fixtures {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -15,7 +15,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static ObjectNode load(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/posthog-fixtures/" + name)) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
       if (in == null) {
         throw new IllegalArgumentException("no fixture " + name);
       }

@@ -159,6 +159,22 @@ class PostHogClientListingTest {
   }
 
   @Test
+  void aFirstPageHoldingTheWholeCountIsComplete() {
+    stubCohortPage(0, null, 150, 1, 151);
+
+    assertThat(setup.client().list(Kind.COHORT)).hasSize(150);
+    api.verify(1, getRequestedFor(urlPathEqualTo("/api/projects/4242/cohorts/")));
+  }
+
+  @Test
+  void aFirstPageShorterThanCountAndPageSizeIsAnError() {
+    stubCohortPage(0, null, 150, 1, 80);
+
+    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+        .hasMessageContaining("the page holds 79 items where 'count' implies 100");
+  }
+
+  @Test
   void aPageShorterThanCountIsAnErrorNotAShortList() {
     stubCohortPage(0, null, 150, 1, 101);
     stubCohortPage(100, null, 150, 101, 140);
