@@ -1,6 +1,8 @@
 package io.posthoggitops.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -54,7 +56,38 @@ public final class ChangeDiffs {
   }
 
   private static List<String> created(JsonNode after, Set<String> created) {
-    return CanonicalYaml.lines(after, created).stream().map(l -> "+ " + l.text()).toList();
+    return CanonicalYaml.lines(withoutNestedNulls(after, true), created).stream()
+        .map(l -> "+ " + l.text())
+        .toList();
+  }
+
+  /**
+   * A create lists every top-level field it will set, but nested keys whose value is null (an
+   * action step's unused matchers, a group's absent variant) only add noise: null and absent mean
+   * the same to PostHog there.
+   */
+  private static JsonNode withoutNestedNulls(JsonNode node, boolean topLevel) {
+    if (node == null || !node.isContainerNode()) {
+      return node;
+    }
+    JsonNode copy = node.deepCopy();
+    if (copy instanceof ObjectNode object) {
+      List<String> names = new ArrayList<>();
+      object.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        JsonNode value = object.get(name);
+        if (value.isNull() && !topLevel) {
+          object.remove(name);
+        } else {
+          object.set(name, withoutNestedNulls(value, false));
+        }
+      }
+    } else if (copy instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        array.set(i, withoutNestedNulls(array.get(i), false));
+      }
+    }
+    return copy;
   }
 
   private static List<String> updated(JsonNode before, JsonNode after, Set<String> created) {
