@@ -7,10 +7,7 @@ import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
-import io.posthoggitops.plan.Canonical;
-import io.posthoggitops.plan.Fingerprint;
 import io.posthoggitops.plan.Plan;
-import io.posthoggitops.plan.ReferenceTable;
 import io.posthoggitops.render.PlanJson;
 import io.posthoggitops.render.PlanTextView;
 import java.io.IOException;
@@ -63,7 +60,7 @@ public class ApplyCommand implements Callable<Integer> {
     Result result;
     if (planFile != null) {
       Plan plan = readSavedPlan();
-      result = process.applySaved(plan, planFile.toString(), settings(config, plan), ApplyCommand::view, freshness());
+      result = process.applySaved(plan, planFile.toString(), settings(config, plan), ApplyCommand::view, StalePlanCheck.withPlannerFingerprints());
     } else {
       Plan plan = PlanPipeline.run(global, planning, config, api, null);
       err.print(PlanTextView.warnings(plan));
@@ -83,13 +80,6 @@ public class ApplyCommand implements Callable<Integer> {
 
   private static String view(Plan plan) {
     return PlanTextView.render(plan, System.console() != null && System.getenv("NO_COLOR") == null);
-  }
-
-  /** A saved change's fingerprint, recomputed by the planner over the same fields. */
-  private static StalePlanCheck freshness() {
-    return new StalePlanCheck(
-        (live, state) -> Canonical.fromLive(live, ReferenceTable.live(state)),
-        (live, state, before) -> Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
