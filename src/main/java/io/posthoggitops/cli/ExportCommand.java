@@ -8,6 +8,7 @@ import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.render.ExportWriter;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ public class ExportCommand implements Callable<Integer> {
 
   static final Path DEFAULT_OUT = Path.of("posthog");
 
+  @Inject ProcessEnvironment environment;
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
 
@@ -55,7 +57,7 @@ public class ExportCommand implements Callable<Integer> {
     Set<Kind> selected = selectedKinds();
     GlobalOptions global = parent.global;
     ProjectConfig config = ProjectConfig.load(global.config());
-    ConnectionSettings settings = LiveConnection.settings(global, config);
+    ConnectionSettings settings = LiveConnection.settings(global, config, environment::get);
     PostHogApi api = LiveConnection.open(settings, global.verbose());
     LiveState state = LiveStateReader.read(api, settings.apiUrl());
     if (snapshotOut != null) {

@@ -7,6 +7,12 @@ import picocli.CommandLine.ScopeType;
 /**
  * Options every command accepts, before or after the command name. Values resolve as flag >
  * environment > config file > default (see {@code config.ConnectionSettings}).
+ *
+ * <p>These are {@link ScopeType#INHERIT} options of the top command. Picocli copies them into each
+ * subcommand, and the copies keep the top command's setter, so {@code plan --project 5} and {@code
+ * --project 5 plan} both set this object's field. A subcommand reads them from its parent: declare
+ * {@code @ParentCommand PosthogGitopsCommand parent} and use {@code parent.global}; do not add a
+ * second {@code @Mixin GlobalOptions}, which would hold its own, never-set copy.
  */
 public class GlobalOptions {
 

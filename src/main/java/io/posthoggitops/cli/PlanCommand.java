@@ -1,14 +1,135 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.render.PlanMarkdownView;
+import io.posthoggitops.render.PlanTextView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
-@Command(name = "plan", mixinStandardHelpOptions = true, description = "plan (not built yet).")
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Validate the YAML, read the live PostHog state (or a snapshot) and show what apply would change.",
+      "Nothing is written to PostHog."
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
+      "1 error (invalid YAML, API or network), 64 usage error.",
+      "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
+    })
 public class PlanCommand implements Callable<Integer> {
+
+  enum Format {
+    TEXT,
+    MARKDOWN,
+    JSON
+  }
+
+  /** Reads {@code text|markdown|json} in any case and names the choices in lower case when wrong. */
+  static final class FormatConverter implements ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      try {
+        return Format.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected text, markdown or json but was '" + value + "'");
+      }
+    }
+  }
+
+  @ParentCommand PosthogGitopsCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin PlanningOptions planning;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for apply --plan FILE.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = FormatConverter.class,
+      description = "text (default), markdown (a pull-request comment) or json (the saved-plan document).")
+  Format format = Format.TEXT;
+
+  @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes (0 when none).")
+  boolean detailedExitCode;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = "Plan against a snapshot written by export --snapshot-out instead of the API (offline).")
+  Path snapshot;
 
   @Override
   public Integer call() {
-    System.err.println("plan is not available in this build.");
-    return ExitCode.ERROR;
+    checkTargets();
+    GlobalOptions global = parent.global;
+    PrintWriter err = spec.commandLine().getErr();
+    ProjectConfig config = ProjectConfig.load(global.config());
+    Plan plan =
+        PlanPipeline.run(global, planning, config, () -> LiveConnection.open(global, config), snapshot, err);
+    err.print(PlanTextView.warnings(plan));
+    err.flush();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(view(plan));
+    if (out != null) {
+      save(plan);
+      PrintWriter savedNote = format == Format.TEXT ? stdout : err;
+      savedNote.println("Saved to " + out + ". Apply exactly this plan with:");
+      savedNote.println("  posthog-gitops apply --plan " + out + " --approve");
+      savedNote.flush();
+    }
+    stdout.flush();
+    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private String view(Plan plan) {
+    return switch (format) {
+      case TEXT -> PlanTextView.render(plan, colourWanted());
+      case MARKDOWN -> PlanMarkdownView.render(plan);
+      case JSON -> PlanJson.write(plan);
+    };
+  }
+
+  private static boolean colourWanted() {
+    return System.console() != null && System.getenv("NO_COLOR") == null;
+  }
+
+  private void save(Plan plan) {
+    try {
+      Files.writeString(out, PlanJson.write(plan));
+    } catch (IOException e) {
+      throw new UserError("cannot write the plan to " + out + ": " + e.getMessage() + "; check the folder exists and is writable.");
+    }
+  }
+
+  private void checkTargets() {
+    for (String target : planning.targets()) {
+      int slash = target.indexOf('/');
+      if (slash <= 0 || slash == target.length() - 1 || Kind.fromYamlName(target.substring(0, slash)).isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--target " + target + ": expected KIND/IDENTITY with KIND one of Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
+      }
+    }
   }
 }

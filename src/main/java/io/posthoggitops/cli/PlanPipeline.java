@@ -1,15 +1,35 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.config.DeclarationLoader;
+import io.posthoggitops.config.LoadResult;
 import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.git.GitRepo;
+import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanInput;
+import io.posthoggitops.plan.PlanMetadata;
+import io.posthoggitops.plan.PlanResult;
+import io.posthoggitops.plan.Planner;
+import io.posthoggitops.render.DiagnosticsView;
+import io.posthoggitops.render.PlanJson;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The path from options to a plan, shared by {@code plan} and {@code apply}: load and validate the
- * declarations (no request if invalid), read live state (API or snapshot), read {@code --base},
- * plan. Problems are printed as diagnostics and end in a UserError.
+ * declarations (no request if invalid), read {@code --base} (offline too), read live state (API or
+ * snapshot), plan. Problems are printed as diagnostics and end in a UserError.
  */
 public final class PlanPipeline {
 
@@ -18,11 +38,118 @@ public final class PlanPipeline {
   /** @param snapshot a snapshot file to plan against instead of {@code api}, or null */
   public static Plan run(
       GlobalOptions global, PlanningOptions options, ProjectConfig config, PostHogApi api, Path snapshot) {
-    throw new UnsupportedOperationException("not built yet");
+    return run(global, options, config, () -> api, snapshot, stderr());
+  }
+
+  /**
+   * As above, opening the API only once the declarations (and {@code --base}) have been read and
+   * found valid, so an invalid file never costs a request or a missing-key error.
+   */
+  public static Plan run(
+      GlobalOptions global,
+      PlanningOptions options,
+      ProjectConfig config,
+      Supplier<PostHogApi> api,
+      Path snapshot,
+      PrintWriter err) {
+    Declarations declared = declarations(options, err);
+    LiveState live =
+        snapshot != null
+            ? Snapshots.read(snapshot)
+            : LiveStateReader.read(api.get(), LiveConnection.settings(global, config).apiUrl());
+    String origin = snapshot != null ? "snapshot:" + snapshot : live.apiUrl();
+    return plan(global, options, config, declared, live, origin, err);
   }
 
   /** Plans against already-read live state (used by apply for re-planning). */
   public static Plan run(GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
-    throw new UnsupportedOperationException("not built yet");
+    PrintWriter err = stderr();
+    return plan(global, options, config, declarations(options, err), live, live.apiUrl(), err);
+  }
+
+  /** The documents under PATH, and those at {@code --base} that are gone now. */
+  private record Declarations(List<Declaration> current, List<Declaration> removed) {}
+
+  private static Declarations declarations(PlanningOptions options, PrintWriter err) {
+    LoadResult loaded = DeclarationLoader.load(options.paths());
+    failOnErrors(loaded, "in declarations", err);
+    if (options.base() == null) {
+      return new Declarations(loaded.declarations(), List.of());
+    }
+    LoadResult atBase = DeclarationLoader.loadTexts(GitRepo.yamlFilesAt(options.base(), options.paths()));
+    if (atBase.hasErrors()) {
+      // Warnings at the base ref were shown when it was current; errors block the deletes it implies.
+      failOnErrors(atBase, "in declarations at --base " + options.base(), err);
+    }
+    return new Declarations(loaded.declarations(), removedSince(atBase.declarations(), loaded.declarations()));
+  }
+
+  /** Documents at the base ref that nothing declares now, by identity or by pinned id. */
+  static List<Declaration> removedSince(List<Declaration> atBase, List<Declaration> current) {
+    Set<String> addresses = current.stream().map(Declaration::address).collect(Collectors.toSet());
+    Set<String> pinned =
+        current.stream()
+            .filter(d -> d.pinnedId() != null)
+            .map(d -> d.kind() + "#" + d.pinnedId())
+            .collect(Collectors.toSet());
+    return atBase.stream()
+        .filter(d -> !d.tombstone())
+        .filter(d -> !addresses.contains(d.address()))
+        .filter(d -> d.pinnedId() == null || !pinned.contains(d.kind() + "#" + d.pinnedId()))
+        .toList();
+  }
+
+  private static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
+    long errors = DiagnosticsView.print(loaded.diagnostics(), err);
+    if (errors > 0) {
+      throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));
+    }
+  }
+
+  private static Plan plan(
+      GlobalOptions global,
+      PlanningOptions options,
+      ProjectConfig config,
+      Declarations declared,
+      LiveState live,
+      String origin,
+      PrintWriter err) {
+    PlanInput input =
+        new PlanInput(
+            declared.current(),
+            live,
+            declared.removed(),
+            options.base(),
+            options.prune(),
+            config.pruneIgnore() == null ? List.of() : config.pruneIgnore(),
+            options.targets(),
+            metadata(global, options, live, origin));
+    PlanResult result = Planner.plan(input);
+    long errors = DiagnosticsView.print(result.diagnostics(), err);
+    if (errors > 0) {
+      throw new UserError("%s while planning; nothing was written.".formatted(count(errors, "error")));
+    }
+    return result.plan();
+  }
+
+  private static PlanMetadata metadata(GlobalOptions global, PlanningOptions options, LiveState live, String origin) {
+    Optional<GitRepo.Head> head = GitRepo.head(options.paths().get(0));
+    return new PlanMetadata(
+        PlanJson.FORMAT_VERSION,
+        VersionProvider.version(),
+        Objects.requireNonNullElse(origin, live.apiUrl()),
+        live.projectId(),
+        live.projectName(),
+        head.map(GitRepo.Head::commit).orElse(null),
+        head.map(GitRepo.Head::dirty).orElse(false),
+        global.env());
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static PrintWriter stderr() {
+    return new PrintWriter(System.err, true);
   }
 }

@@ -80,7 +80,7 @@ final class DeclarationReader {
     JsonNode value = root.get(field);
     if (value == null || value.isNull() || value.asText().isBlank()) {
       findings.error(value == null ? document.start() : document.value("/" + field),
-          "missing `" + field + "`: a " + kind.yamlName() + " is identified by its `" + field + "`.");
+          "missing `" + field + "`, which identifies each " + kind.yamlName() + " document.");
       return Optional.empty();
     }
     if (!value.isTextual()) {
@@ -128,7 +128,7 @@ final class DeclarationReader {
       String name = list.get(i).asText();
       if (!list.get(i).isTextual() || !writable.contains(name)) {
         findings.error(document.key("/ignore_changes/" + i), "`ignore_changes` names `" + name
-            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.didYouMean(name, writable));
+            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.orPeriod(name, writable));
       } else {
         names.add(name);
       }

@@ -11,6 +11,7 @@ import io.posthoggitops.model.UserError;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -36,7 +37,7 @@ final class ProjectConfigReader {
       new ObjectMapper(YAML).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private final String file;
-  private final List<String> problems = new ArrayList<>();
+  private final List<Problem> problems = new ArrayList<>();
   private Map<String, SourceLocation> keyLocations = Map.of();
 
   ProjectConfigReader(String file) {
@@ -67,7 +68,8 @@ final class ProjectConfigReader {
             globs(prune.path("ignore")),
             rateLimit(root));
     if (!problems.isEmpty()) {
-      throw new UserError(String.join("\n", problems));
+      problems.sort(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+      throw new UserError(String.join("\n", problems.stream().map(Problem::text).toList()));
     }
     return config;
   }
@@ -187,6 +189,8 @@ final class ProjectConfigReader {
 
   private void problem(String pointer, String message) {
     SourceLocation at = keyLocations.getOrDefault(pointer, new SourceLocation("", 1, 1));
-    problems.add(file + ":" + at.line() + ":" + at.column() + ": " + message);
+    problems.add(new Problem(at, file + ":" + at.line() + ":" + at.column() + ": " + message));
   }
+
+  private record Problem(SourceLocation at, String text) {}
 }

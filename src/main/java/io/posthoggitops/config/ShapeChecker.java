@@ -7,7 +7,6 @@ import io.posthoggitops.config.ValueType.ListOf;
 import io.posthoggitops.config.ValueType.Scalar;
 import io.posthoggitops.config.ValueType.ShapeRef;
 import io.posthoggitops.model.Kind;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,8 +61,7 @@ final class ShapeChecker {
       wrongType(pointer, "a mapping", value);
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : value.properties()) {
       String memberPointer = FieldPath.member(pointer, member.getKey());
       ValueType type = shape.members().get(member.getKey());
       if (pointer.isEmpty() && checkedByReader(member.getKey())) {
@@ -114,7 +112,7 @@ final class ShapeChecker {
       String member = FieldPath.member(pointer, byKey.key());
       findings.error(document.value(member), "`" + FieldPath.label(member) + "` must be one of "
           + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ", not `"
-          + selector.asText() + "`" + Suggestions.didYouMean(selector.asText(), byKey.shapes().keySet()));
+          + selector.asText() + "`" + Suggestions.orPeriod(selector.asText(), byKey.shapes().keySet()));
     }
   }
 
@@ -124,7 +122,7 @@ final class ShapeChecker {
     } else if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(value.asText())) {
       findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be one of "
           + String.join(", ", scalar.allowed()) + ", not `" + value.asText() + "`"
-          + Suggestions.didYouMean(value.asText(), scalar.allowed()));
+          + Suggestions.orPeriod(value.asText(), scalar.allowed()));
     } else if (outOfRange(value, scalar)) {
       findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be "
           + range(scalar) + ", not " + value.asText() + ".");

@@ -28,6 +28,12 @@ final class Suggestions {
     return closest(input, candidates).map(s -> "; did you mean `" + s + "`?").orElse("");
   }
 
+  /** {@code ; did you mean `x`?}, or a period ending the sentence. */
+  static String orPeriod(String input, Collection<String> candidates) {
+    String hint = didYouMean(input, candidates);
+    return hint.isEmpty() ? "." : hint;
+  }
+
   /** Levenshtein distance. */
   static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];

@@ -133,7 +133,13 @@ final class YamlTreeReader {
 
   private static String syntaxMessage(MarkedYAMLException e) {
     String problem = e.getProblem() == null ? "unreadable YAML" : e.getProblem();
-    String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+    if (problem.startsWith("expected <block end>")) {
+      problem = "this line is indented differently from the lines it belongs with";
+    } else if (problem.startsWith("mapping values are not allowed")) {
+      problem = "a `:` here starts a mapping where none can start (quote the value if it contains `: `)";
+    }
+    String context = e.getContextMark() == null || e.getContext() == null ? ""
+        : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
     return "YAML syntax error: " + problem + context + "; check the indentation and quoting here.";
   }
 

@@ -49,11 +49,12 @@ final class ApiErrors {
             + (attempts == 1 ? "" : "s") + " (" + what + "); check the network, any proxy, and the API URL (--api-url / POSTHOG_GITOPS_API_URL).");
   }
 
-  ApiException unparsable(String method, String path, int status, String problem) {
+  /** An answer that cannot be trusted; {@code problem} is a clause such as "the body is not JSON". */
+  ApiException unusable(String method, String path, int status, String problem) {
     return new ApiException(
         status, null, null,
-        method + " " + path + " answered " + status + " with a body that is not what PostHog sends (" + problem
-            + "); nothing was planned from it; run again, and if it persists check the API URL points at PostHog or Maton.");
+        method + " " + path + " answered " + status + ", but " + problem
+            + "; nothing was planned from it. Run again; if it persists, check that the API URL points at PostHog or Maton.");
   }
 
   private String notFound(String request, String said, ErrorBody body) {

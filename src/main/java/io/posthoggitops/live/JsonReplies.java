@@ -28,15 +28,15 @@ final class JsonReplies {
     try {
       JsonNode node = JSON.readTree(reply.body() == null ? "" : reply.body());
       if (node == null || !node.isObject()) {
-        throw errors.unparsable(method, path, reply.status(), "expected a JSON object");
+        throw errors.unusable(method, path, reply.status(), "the body is not a JSON object");
       }
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
-      throw errors.unparsable(method, path, reply.status(), "invalid JSON: " + e.getOriginalMessage());
+      throw errors.unusable(method, path, reply.status(), "the body is not valid JSON (" + e.getOriginalMessage() + ")");
     }
   }
 
   ApiException malformed(String method, String path, String problem) {
-    return errors.unparsable(method, path, 200, problem);
+    return errors.unusable(method, path, 200, problem);
   }
 }

@@ -68,7 +68,7 @@ final class Pager {
   private long count(ObjectNode body, String path) {
     JsonNode count = body.get("count");
     if (count == null || !count.canConvertToLong() || count.asLong() < 0) {
-      throw replies.malformed("GET", path, "no numeric 'count' in the list envelope");
+      throw replies.malformed("GET", path, "the list has no numeric 'count'");
     }
     return count.asLong();
   }
@@ -76,17 +76,17 @@ final class Pager {
   private List<ObjectNode> itemsOf(ObjectNode body, String path, Long expected) {
     JsonNode results = body.get("results");
     if (results == null || !results.isArray()) {
-      throw replies.malformed("GET", path, "no 'results' list in the answer");
+      throw replies.malformed("GET", path, "the answer has no 'results' list");
     }
     if (expected != null && results.size() != expected) {
       throw replies.malformed(
           "GET", path,
-          results.size() + " items where 'count' implies " + expected + "; the list changed while it was read or the answer is incomplete");
+          "the page holds " + results.size() + " items where 'count' implies " + expected + " (the list changed while it was read, or the answer is incomplete)");
     }
     List<ObjectNode> items = new ArrayList<>();
     for (JsonNode item : results) {
       if (!item.isObject() || !item.path("id").canConvertToLong()) {
-        throw replies.malformed("GET", path, "a list item without a numeric 'id'");
+        throw replies.malformed("GET", path, "a list item has no numeric 'id'");
       }
       items.add((ObjectNode) item);
     }
@@ -99,7 +99,7 @@ final class Pager {
       long id = item.get("id").asLong();
       if (!seen.add(id)) {
         throw replies.malformed(
-            "GET", path, "id " + id + " appears on two pages; the list changed while it was read, run again");
+            "GET", path, "id " + id + " appears twice in the listing (the list changed while it was read)");
       }
     }
   }

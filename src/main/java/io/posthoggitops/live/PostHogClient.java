@@ -45,7 +45,7 @@ public final class PostHogClient implements PostHogApi {
       String path = "/api/projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("%40", "@") + "/";
       ObjectNode body = replies.get(path);
       if (!body.path("id").canConvertToLong()) {
-        throw replies.malformed("GET", path, "no numeric project 'id'");
+        throw replies.malformed("GET", path, "the project has no numeric 'id'");
       }
       resolved = new ProjectInfo(body.get("id").asLong(), body.path("name").asText(""));
     }

@@ -18,15 +18,14 @@ final class ActionForm implements KindForm {
           "href_matching", "url", "url_matching");
 
   @Override
-  public void desired(ObjectNode fields) {
-    normaliseSteps(fields);
+  public void normalise(ObjectNode action) {
+    normaliseSteps(action);
   }
 
   @Override
   public void live(ObjectNode raw) {
     JsonNode pinnedAt = raw.path("pinned_at");
     raw.put("pinned", !pinnedAt.isNull() && !pinnedAt.isMissingNode() && !pinnedAt.asText().isEmpty());
-    normaliseSteps(raw);
   }
 
   @Override

@@ -37,6 +37,7 @@ public final class Canonical {
     KindForm form = KindForm.of(declaration.kind());
     ObjectNode fields = declaration.fields().deepCopy();
     form.desired(fields);
+    form.normalise(fields);
     if (refs != null) {
       form.referenceFields().forEach(f -> ReferenceNodes.toNames(fields.get(f), refs));
     }
@@ -48,6 +49,7 @@ public final class Canonical {
     KindForm form = KindForm.of(live.kind());
     ObjectNode raw = live.raw().deepCopy();
     form.live(raw);
+    form.normalise(raw);
     form.referenceFields().forEach(f -> ReferenceNodes.toNames(raw.get(f), refs));
     return finish(live.kind(), raw, false);
   }

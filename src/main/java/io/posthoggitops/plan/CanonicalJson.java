@@ -21,7 +21,7 @@ final class CanonicalJson {
 
   /** Nested keys that read best first; the rest follow alphabetically. */
   private static final List<String> LEADING_KEYS =
-      List.of("kind", "type", "key", "name", "event", "operator", "value", "insight", "text");
+      List.of("kind", "type", "key", "name", "event", "operator", "value", "insight", "text", "x", "y", "w", "h");
 
   private CanonicalJson() {}
 
@@ -112,6 +112,22 @@ final class CanonicalJson {
   static void dropKeysShallow(JsonNode node, List<String> keys) {
     if (node instanceof ObjectNode object) {
       object.remove(keys);
+    }
+  }
+
+  /**
+   * Cuts {@code live} down to the keys {@code declared} has, at every depth (arrays element by
+   * element when both have the same length): for values PostHog enriches on read.
+   */
+  static void keepDeclared(JsonNode live, JsonNode declared) {
+    if (live instanceof ObjectNode object && declared != null && declared.isObject()) {
+      object.properties().removeIf(e -> !declared.has(e.getKey()));
+      object.properties().forEach(e -> keepDeclared(e.getValue(), declared.get(e.getKey())));
+    } else if (live != null && live.isArray() && declared != null && declared.isArray()
+        && live.size() == declared.size()) {
+      for (int i = 0; i < live.size(); i++) {
+        keepDeclared(live.get(i), declared.get(i));
+      }
     }
   }
 

@@ -13,18 +13,8 @@ final class CohortForm implements KindForm {
   private static final List<String> COMPILED_KEYS = List.of("bytecode", "conditionHash", "bytecode_error");
 
   @Override
-  public void desired(ObjectNode fields) {
-    normaliseGroup(fields.get("filters"));
-  }
-
-  @Override
-  public void live(ObjectNode raw) {
-    normaliseGroup(raw.get("filters"));
-  }
-
-  @Override
-  public void api(ObjectNode body) {
-    // Cohort filters go out as they are once references are ids.
+  public void normalise(ObjectNode cohort) {
+    normaliseGroup(cohort.get("filters"));
   }
 
   @Override

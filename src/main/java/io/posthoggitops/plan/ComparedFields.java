@@ -1,6 +1,5 @@
 package io.posthoggitops.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.model.FieldSpec;
 import io.posthoggitops.model.Kind;
@@ -42,18 +41,5 @@ final class ComparedFields {
     }
     KindForm.of(kind).compareLike(d, l);
     return new Pair(d, l);
-  }
-
-  /**
-   * A fresh canonical live object cut to the shape of an earlier compared one ({@code before} of
-   * a saved change), so the fingerprint covers the same fields.
-   */
-  static ObjectNode like(Kind kind, ObjectNode freshLive, JsonNode before) {
-    ObjectNode cut = freshLive.deepCopy();
-    cut.properties().removeIf(e -> !before.has(e.getKey()));
-    if (before instanceof ObjectNode template) {
-      KindForm.of(kind).compareLike(template.deepCopy(), cut);
-    }
-    return cut;
   }
 }

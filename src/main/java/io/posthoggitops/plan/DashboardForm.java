@@ -20,7 +20,7 @@ final class DashboardForm implements KindForm {
     if (tiles != null && tiles.isArray()) {
       ArrayNode canonical = CanonicalJson.NODES.arrayNode();
       tiles.forEach(tile -> canonical.add(desiredTile(tile)));
-      fields.set("tiles", sorted(canonical));
+      fields.set("tiles", canonical);
     }
   }
 
@@ -32,7 +32,14 @@ final class DashboardForm implements KindForm {
     }
     ArrayNode tiles = CanonicalJson.NODES.arrayNode();
     raw.path("tiles").forEach(tile -> liveTile(tile, tiles));
-    raw.set("tiles", sorted(tiles));
+    raw.set("tiles", tiles);
+  }
+
+  @Override
+  public void normalise(ObjectNode dashboard) {
+    if (dashboard.get("tiles") instanceof ArrayNode tiles) {
+      dashboard.set("tiles", sorted(tiles));
+    }
   }
 
   @Override
@@ -49,6 +56,9 @@ final class DashboardForm implements KindForm {
       JsonNode twin = unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
       unmatched.remove(twin);
       keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
+      if (twin != null) {
+        CanonicalJson.keepDeclared(tile.path("insight").get("query"), twin.path("insight").get("query"));
+      }
     }
     if (live.get("tiles") instanceof ArrayNode tiles) {
       live.set("tiles", sorted(tiles));

@@ -14,16 +14,28 @@ import java.util.List;
 final class ExperimentForm implements KindForm {
   private static final List<String> METRIC_FIELDS = List.of("metrics", "metrics_secondary");
   private static final List<String> SERVER_METRIC_KEYS = List.of("uuid", "fingerprint");
-
-  @Override
-  public void desired(ObjectNode fields) {
-    normalise(fields);
-  }
+  /** Flag settings PostHog copies into {@code parameters} on read. */
+  private static final List<String> FLAG_PROJECTIONS =
+      List.of("rollout_percentage", "aggregation_group_type_index", "payloads", "ensure_experience_continuity");
 
   @Override
   public void live(ObjectNode raw) {
     raw.put("status", status(raw));
-    normalise(raw);
+  }
+
+  /**
+   * PostHog adds team defaults to {@code stats_config}, refreshes names and dates inside metrics and
+   * projects the flag's settings into {@code parameters}: those count only as far as declared.
+   */
+  @Override
+  public void compareLike(ObjectNode desired, ObjectNode live) {
+    for (String field : List.of("stats_config", "exposure_criteria", "metrics", "metrics_secondary")) {
+      CanonicalJson.keepDeclared(live.get(field), desired.get(field));
+    }
+    if (live.get("parameters") instanceof ObjectNode parameters) {
+      JsonNode declared = desired.path("parameters");
+      FLAG_PROJECTIONS.stream().filter(k -> !declared.has(k)).forEach(parameters::remove);
+    }
   }
 
   @Override
@@ -52,7 +64,8 @@ final class ExperimentForm implements KindForm {
     return date.isNull() || date.isMissingNode() || date.asText().isEmpty();
   }
 
-  private static void normalise(ObjectNode experiment) {
+  @Override
+  public void normalise(ObjectNode experiment) {
     JsonNode parameters = experiment.get("parameters");
     experiment.set("parameters", parameters(parameters));
     for (String field : METRIC_FIELDS) {

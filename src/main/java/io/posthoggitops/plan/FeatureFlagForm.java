@@ -1,8 +1,10 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Feature flags: PostHog adds per-group aggregation indexes, empty property lists and {@code
@@ -14,15 +16,11 @@ final class FeatureFlagForm implements KindForm {
   /** Keys other products write into flag filters; compared only when declared. */
   private static final List<String> FOREIGN_FILTER_KEYS = List.of("super_groups", "holdout_groups", "holdout");
   private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
+  private static final Map<String, String> OPERATOR_ALIASES = Map.of("min", "gte", "max", "lte");
 
   @Override
-  public void desired(ObjectNode fields) {
-    normaliseFilters(fields.get("filters"));
-  }
-
-  @Override
-  public void live(ObjectNode raw) {
-    normaliseFilters(raw.get("filters"));
+  public void normalise(ObjectNode flag) {
+    normaliseFilters(flag.get("filters"), flag.path("is_remote_configuration").asBoolean(false));
   }
 
   @Override
@@ -47,7 +45,20 @@ final class FeatureFlagForm implements KindForm {
     }
   }
 
-  private static void normaliseFilters(JsonNode node) {
+  /** A remote-config flag always serves: PostHog adds a 100 % group and bumps 0 or unset to 100. */
+  private static void remoteConfigurationGroups(ArrayNode groups) {
+    if (groups.isEmpty()) {
+      groups.addObject().putArray("properties");
+    }
+    groups.forEach(g -> {
+      JsonNode rollout = g.path("rollout_percentage");
+      if (!rollout.isNumber() || rollout.doubleValue() == 0) {
+        ((ObjectNode) g).put("rollout_percentage", 100);
+      }
+    });
+  }
+
+  private static void normaliseFilters(JsonNode node, boolean remoteConfiguration) {
     if (!(node instanceof ObjectNode filters)) {
       return;
     }
@@ -56,6 +67,9 @@ final class FeatureFlagForm implements KindForm {
       filters.set("groups", CanonicalJson.NODES.arrayNode());
     }
     filters.get("groups").forEach(group -> normaliseGroup(group, flagAggregation));
+    if (remoteConfiguration) {
+      remoteConfigurationGroups((ArrayNode) filters.get("groups"));
+    }
     normalisePayloads(filters);
     JsonNode variants = filters.path("multivariate").path("variants");
     variants.forEach(v -> CanonicalJson.dropNulls((ObjectNode) v));
@@ -81,6 +95,13 @@ final class FeatureFlagForm implements KindForm {
       return;
     }
     leaf.remove(INJECTED_LEAF_KEYS);
+    if (leaf.path("key").isNumber()) {
+      leaf.put("key", leaf.get("key").asText());
+    }
+    String alias = OPERATOR_ALIASES.get(leaf.path("operator").asText());
+    if (alias != null) {
+      leaf.put("operator", alias);
+    }
     if (leaf.path("operator").isNull() || leaf.path("operator").isMissingNode()) {
       leaf.put("operator", defaultOperator(leaf.path("type").asText()));
     }

@@ -1,6 +1,7 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.model.LiveObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,10 +28,20 @@ public final class Fingerprint {
   }
 
   /**
+   * The fingerprint of a canonical live object over the top-level fields a change compared (the
+   * keys of its {@code before}): what the plan records, and what apply recomputes.
+   */
+  public static String over(ObjectNode canonicalLive, JsonNode before) {
+    ObjectNode cut = canonicalLive.deepCopy();
+    cut.properties().removeIf(e -> before == null || !before.has(e.getKey()));
+    return of(cut);
+  }
+
+  /**
    * The fingerprint of a freshly read live object over the same fields as a saved change's {@code
    * before}, so apply can tell whether the object changed since the plan.
    */
   public static String recompute(LiveObject fresh, References refs, JsonNode before) {
-    return of(ComparedFields.like(fresh.kind(), Canonical.fromLive(fresh, refs), before));
+    return over(Canonical.fromLive(fresh, refs), before);
   }
 }

@@ -13,14 +13,17 @@ import java.util.Map;
  */
 interface KindForm {
 
-  /** Rewrites a copy of a declaration's fields in place. */
-  void desired(ObjectNode fields);
+  /** Rules for both sides, applied in place after {@link #desired} or {@link #live}. */
+  void normalise(ObjectNode object);
 
-  /** Rewrites a copy of a live object in place (server fields are removed afterwards). */
-  void live(ObjectNode raw);
+  /** Rewrites only a copy of a declaration's fields, in place. */
+  default void desired(ObjectNode fields) {}
+
+  /** Rewrites only a copy of a live object, in place (server fields are removed afterwards). */
+  default void live(ObjectNode raw) {}
 
   /** Rewrites a canonical copy into PostHog's request shape in place (references already ids). */
-  void api(ObjectNode body);
+  default void api(ObjectNode body) {}
 
   /** Top-level fields that hold references by name ({@code {cohort: NAME}} and the like). */
   default List<String> referenceFields() {

@@ -17,18 +17,26 @@ record PlannedChange(
     ObjectNode before,
     ObjectNode after,
     SourceLocation source,
-    String reason) {
+    String reason,
+    String fingerprint) {
 
   static PlannedChange create(Kind kind, String identity, ObjectNode after, SourceLocation source) {
-    return new PlannedChange(kind, identity, null, ChangeAction.CREATE, null, after, source, null);
+    return new PlannedChange(kind, identity, null, ChangeAction.CREATE, null, after, source, null, null);
   }
 
-  static PlannedChange update(LiveObject live, String identity, ObjectNode before, ObjectNode after, SourceLocation source) {
-    return new PlannedChange(live.kind(), identity, live, ChangeAction.UPDATE, before, after, source, null);
+  /**
+   * @param before the compared part of {@code canonicalLive}
+   * @param canonicalLive the whole canonical live object, fingerprinted over {@code before}'s fields
+   */
+  static PlannedChange update(
+      LiveObject live, String identity, ObjectNode before, ObjectNode after, SourceLocation source, ObjectNode canonicalLive) {
+    return new PlannedChange(live.kind(), identity, live, ChangeAction.UPDATE, before, after, source, null,
+        Fingerprint.over(canonicalLive, before));
   }
 
   static PlannedChange delete(LiveObject live, ObjectNode before, SourceLocation source, String reason) {
-    return new PlannedChange(live.kind(), live.identity(), live, ChangeAction.DELETE, before, null, source, reason);
+    return new PlannedChange(live.kind(), live.identity(), live, ChangeAction.DELETE, before, null, source, reason,
+        Fingerprint.of(before));
   }
 
   String address() {
@@ -46,6 +54,6 @@ record PlannedChange(
 
   Change toChange(List<ApiRequest> requests) {
     return new Change(kind, identity, live == null ? null : live.id(), action, before, after,
-        List.copyOf(requests), before == null ? null : Fingerprint.of(before), source, reason);
+        List.copyOf(requests), fingerprint, source, reason);
   }
 }

@@ -41,7 +41,8 @@ final class Reconciler {
       return Optional.empty();
     }
     checkStatusMove(d, compared);
-    return Optional.of(PlannedChange.update(match.live(), d.identity(), compared.live(), compared.desired(), d.location()));
+    return Optional.of(
+        PlannedChange.update(match.live(), d.identity(), compared.live(), compared.desired(), d.location(), live));
   }
 
   /** Resources declaring tags this organisation does not store (for one warning per run). */

@@ -5,6 +5,8 @@ import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Plan-time checks on declarations: every reference by name resolves (to a declared or live
@@ -16,6 +18,11 @@ final class ReferenceCheck {
 
   static List<Diagnostic> check(List<Match> matches, ReferenceTable refs, ExperimentFlags owned) {
     List<Diagnostic> found = new ArrayList<>();
+    Set<String> experimentKeys = matches.stream()
+        .map(Match::declaration)
+        .filter(d -> d.kind() == Kind.EXPERIMENT && !d.tombstone())
+        .map(Declaration::identity)
+        .collect(Collectors.toSet());
     for (Match m : matches) {
       Declaration d = m.declaration();
       if (d.tombstone()) {
@@ -30,7 +37,8 @@ final class ReferenceCheck {
           }
         }
       }
-      if (d.kind() == Kind.FEATURE_FLAG && m.isLive() && owned.owns(m.live())) {
+      boolean experimentsFlag = (m.isLive() && owned.owns(m.live())) || experimentKeys.contains(d.identity());
+      if (d.kind() == Kind.FEATURE_FLAG && experimentsFlag) {
         found.add(Diagnostic.error(d.location(),
             "%s is the flag of an experiment; manage it through its Experiment document and remove this FeatureFlag document"
                 .formatted(d.address())));

@@ -39,7 +39,6 @@ public final class ReferenceTable implements References {
     for (Match m : matches) {
       String address = m.declaration().address();
       if (m.declaration().tombstone()) {
-        table.ids.remove(address);
         table.deleted.add(address);
         continue;
       }
@@ -67,10 +66,14 @@ public final class ReferenceTable implements References {
 
   @Override
   public Optional<JsonNode> idOf(Kind kind, String identity) {
-    return Optional.ofNullable(ids.get(kind.yamlName() + "/" + identity));
+    String address = kind.yamlName() + "/" + identity;
+    return deleted.contains(address) ? Optional.empty() : Optional.ofNullable(ids.get(address));
   }
 
-  /** The name of a live object by id, when that name leads back to this id (else the id stays). */
+  /**
+   * The name of a live object by id, when that name leads back to this id (else the id stays);
+   * objects this plan deletes keep their names, so the plan shows what points at them.
+   */
   @Override
   public Optional<String> identityOf(Kind kind, long id) {
     String name = names.get(idKey(kind, id));

@@ -37,6 +37,9 @@ public final class ExportWriter {
       .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
       .build();
 
+  /** PostHog answers these as empty without its tagging feature; exporting them would only warn. */
+  private static final List<String> UNSTORED_WITHOUT_TAGGING = List.of("tags", "evaluation_contexts");
+
   private ExportWriter() {}
 
   /** @return the files written, relative to {@code dir}, in writing order */
@@ -57,7 +60,11 @@ public final class ExportWriter {
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
       for (LiveObject o : objects) {
         Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
-        String text = document(o, Canonical.forExport(o, refs), perIdentity.get(String.valueOf(o.identity())) > 1);
+        ObjectNode canonical = Canonical.forExport(o, refs);
+        if (!state.organizationFeatures().contains("tagging")) {
+          canonical.remove(UNSTORED_WITHOUT_TAGGING);
+        }
+        String text = document(o, canonical, perIdentity.get(String.valueOf(o.identity())) > 1);
         writeFile(dir.resolve(file), text);
         written.add(file);
       }

@@ -23,7 +23,11 @@ final class ClientSetup {
   int maxAttempts = 5;
 
   ClientSetup(WireMockServer server) {
-    this.serverUrl = server.baseUrl();
+    this(server.baseUrl());
+  }
+
+  ClientSetup(String serverUrl) {
+    this.serverUrl = serverUrl;
     this.apiUrl = serverUrl;
   }
 

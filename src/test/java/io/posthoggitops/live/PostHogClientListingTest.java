@@ -165,7 +165,7 @@ class PostHogClientListingTest {
 
     assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
         .hasMessageContaining("GET /api/projects/4242/cohorts/?limit=100&offset=100")
-        .hasMessageContaining("39 items where 'count' implies 50");
+        .hasMessageContaining("the page holds 39 items where 'count' implies 50");
   }
 
   @Test
@@ -174,7 +174,7 @@ class PostHogClientListingTest {
     stubCohortPage(100, null, 200, 100, 200);
 
     assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
-        .hasMessageContaining("id 100 appears on two pages");
+        .hasMessageContaining("id 100 appears twice in the listing");
   }
 
   @Test
@@ -183,7 +183,7 @@ class PostHogClientListingTest {
         .willReturn(aResponse().withStatus(200).withBody("<html>gateway says hi</html>")));
 
     assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
-        .hasMessageContaining("GET /api/projects/4242/cohorts/?limit=100&offset=0 answered 200 with a body that is not what PostHog sends");
+        .hasMessageStartingWith("GET /api/projects/4242/cohorts/?limit=100&offset=0 answered 200, but the body is not valid JSON");
   }
 
   @Test

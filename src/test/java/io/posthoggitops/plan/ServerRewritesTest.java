@@ -193,6 +193,58 @@ class ServerRewritesTest {
   }
 
   @Test
+  void teamStatsDefaultsAndFlagProjectionsInParametersAreNotCompared() {
+    ObjectNode raw = results("experiment.list.json").get(0);
+    raw.putObject("stats_config").put("method", "bayesian").putObject("bayesian").put("ci_level", 0.95);
+    ((ObjectNode) raw.get("parameters")).put("rollout_percentage", 100).put("ensure_experience_continuity", false)
+        .putNull("aggregation_group_type_index");
+    String yaml = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n";
+    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, raw)));
+  }
+
+  @Test
+  void aDeclaredStatsMethodThatDiffersIsStillAnUpdate() {
+    String yaml = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n"
+        + "stats_config: {method: frequentist}\n";
+    PlanResult result = plan(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+    assertThat(Plans.lines(result)).containsExactly("~ Experiment/onboarding-checklist");
+  }
+
+  @Test
+  void operatorAliasesAndNumericPropertyKeysAreRewrittenLikePostHogDoes() {
+    String yaml = """
+        kind: FeatureFlag
+        key: big-accounts
+        filters:
+          groups:
+            - properties:
+                - {type: person, key: 42, operator: min, value: "10"}
+        """;
+    ObjectNode raw = (ObjectNode) TestLive.JSON.valueToTree(java.util.Map.of("id", 1, "key", "big-accounts",
+        "filters", java.util.Map.of("groups", java.util.List.of(java.util.Map.of("properties", java.util.List.of(
+            java.util.Map.of("key", "42", "type", "person", "operator", "gte", "value", "10")))))));
+    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
+  }
+
+  @Test
+  void remoteConfigFlagsGetTheGroupPostHogAdds() {
+    String yaml = """
+        kind: FeatureFlag
+        key: site-config
+        is_remote_configuration: true
+        filters:
+          groups: []
+          payloads:
+            "true": {theme: dark}
+        """;
+    ObjectNode raw = (ObjectNode) TestLive.JSON.valueToTree(java.util.Map.of("id", 1, "key", "site-config",
+        "is_remote_configuration", true, "filters", java.util.Map.of(
+            "groups", java.util.List.of(java.util.Map.of("properties", java.util.List.of(), "rollout_percentage", 100)),
+            "payloads", java.util.Map.of("true", "{\"theme\": \"dark\"}"))));
+    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
+  }
+
+  @Test
   void draftExperimentWithoutParametersMatchesPostHogsDefaultVariants() {
     String yaml = """
         kind: Experiment
@@ -228,6 +280,21 @@ class ServerRewritesTest {
   @Test
   void dashboardTilesCompareInlineWithLayoutsOnlyWhereDeclared() {
     assertNoChanges(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, fixture("dashboard.retrieve.json"))));
+  }
+
+  @Test
+  void keysPostHogAddsToAnInsightQueryOnReadAreNotCompared() {
+    ObjectNode raw = fixture("dashboard.retrieve.json");
+    ((ObjectNode) raw.at("/tiles/1/insight/query/source")).put("version", 2);
+    assertNoChanges(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, raw)));
+  }
+
+  @Test
+  void aChangedInsightQueryIsAnUpdate() {
+    ObjectNode raw = fixture("dashboard.retrieve.json");
+    ((ObjectNode) raw.at("/tiles/1/insight/query/source")).put("interval", "week");
+    assertThat(Plans.lines(plan(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, raw)))))
+        .containsExactly("~ Dashboard/Checkout");
   }
 
   @Test

@@ -1,0 +1,97 @@
+package io.posthoggitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The generated JSON Schema accepts every example and rejects what validate rejects. */
+class FormatSchemaTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static Schema schema;
+
+  @BeforeAll
+  static void compileSchema() throws IOException {
+    String text = JSON.writeValueAsString(FormatSchema.generate());
+    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(text, InputFormat.JSON);
+  }
+
+  static Stream<Path> exampleFiles() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("examples/flags"))) {
+      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exampleFiles")
+  void acceptsEveryDocumentOfTheExamples(Path file) throws IOException {
+    for (JsonNode document : documents(Files.readString(file))) {
+      assertThat(errors(document)).as(file + " " + document.path("kind")).isEmpty();
+    }
+  }
+
+  @Test
+  void declaresTheDraft202012Dialect() {
+    assertThat(FormatSchema.generate().path("$schema").asText())
+        .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+  }
+
+  @Test
+  void rejectsAnUnknownFieldInAReleaseCondition() throws IOException {
+    JsonNode flag = documents("kind: FeatureFlag\nkey: typo\nfilters:\n  groups:\n    - rolout_percentage: 50\n").get(0);
+    assertThat(errors(flag)).anyMatch(e -> e.contains("rolout_percentage"));
+  }
+
+  @Test
+  void rejectsAnEnumValueOutsideTheKindsTable() throws IOException {
+    JsonNode experiment = documents("kind: Experiment\nname: X\nfeature_flag_key: x\nstatus: paused\n").get(0);
+    assertThat(errors(experiment)).anyMatch(e -> e.contains("status"));
+  }
+
+  @Test
+  void rejectsAFlagWithoutFiltersButAcceptsItsTombstone() throws IOException {
+    assertThat(errors(documents("kind: FeatureFlag\nkey: bare\n").get(0))).isNotEmpty();
+    assertThat(errors(documents("kind: FeatureFlag\nkey: bare\ndeleted: true\n").get(0))).isEmpty();
+  }
+
+  @Test
+  void rejectsAnUnknownKindAndACohortLeafOfTheWrongShape() throws IOException {
+    assertThat(errors(documents("kind: Flag\nkey: x\n").get(0))).isNotEmpty();
+    JsonNode cohort = documents("kind: Cohort\nname: C\nfilters:\n  properties:\n    type: OR\n    values:\n"
+        + "      - {type: cohort, key: id, value: 3, negate: true}\n").get(0);
+    assertThat(errors(cohort)).anyMatch(e -> e.contains("negate"));
+  }
+
+  private static List<String> errors(JsonNode document) throws IOException {
+    List<Error> errors = schema.validate(JSON.writeValueAsString(document), InputFormat.JSON);
+    return errors.stream().map(Error::toString).toList();
+  }
+
+  private static List<JsonNode> documents(String yaml) throws IOException {
+    List<JsonNode> documents = new ArrayList<>();
+    try (var parser = new YAMLFactory().createParser(yaml)) {
+      YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
+    }
+    return documents;
+  }
+}

@@ -1,0 +1,54 @@
+package io.posthoggitops.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.posthoggitops.model.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One case per check: each folder of {@code src/test/resources/validation/} holds YAML files and
+ * {@code expected.txt}, the exact {@code FILE:LINE:COLUMN: message} lines validation must print. A
+ * new case is a new folder.
+ */
+class ValidationCorpusTest {
+
+  private static final Path CORPUS = Path.of("src/test/resources/validation");
+
+  static Stream<String> cases() throws IOException {
+    try (Stream<Path> folders = Files.list(CORPUS)) {
+      return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsExactlyTheExpectedProblemsAtTheirPositions(String name) throws IOException {
+    Path folder = CORPUS.resolve(name);
+    List<String> expected = Files.readAllLines(folder.resolve("expected.txt"), StandardCharsets.UTF_8)
+        .stream().filter(line -> !line.isBlank()).toList();
+
+    List<String> actual = DeclarationLoader.loadTexts(yamlFilesOf(folder)).diagnostics().stream()
+        .map(Diagnostic::format).toList();
+
+    assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  private static Map<String, String> yamlFilesOf(Path folder) throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    try (Stream<Path> paths = Files.list(folder)) {
+      for (Path path : paths.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        files.put(path.getFileName().toString(), Files.readString(path, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,92 @@
+package io.posthoggitops.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveObject;
+import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotsTest {
+
+  @TempDir Path dir;
+
+  private static LiveState state() {
+    ObjectNode flag = Fixtures.load("feature_flag.retrieve.json");
+    ObjectNode experiment = Fixtures.load("experiment.retrieve.json");
+    return new LiveState("https://api.maton.ai/posthog", 4242, "Acme Web", Set.of("tagging", "sso"), Map.of(
+        Kind.FEATURE_FLAG, LiveStateReader.toLiveObjects(Kind.FEATURE_FLAG, List.of(flag)),
+        Kind.EXPERIMENT, LiveStateReader.toLiveObjects(Kind.EXPERIMENT, List.of(experiment))));
+  }
+
+  @Test
+  void writesTheSharedFormatWithStableKeyOrderAndATrailingNewline() {
+    String json = Snapshots.toJson(state());
+
+    assertThat(json).startsWith("""
+        {
+          "format_version" : 1,
+          "api_url" : "https://api.maton.ai/posthog",
+          "project" : {
+            "id" : 4242,
+            "name" : "Acme Web"
+          },
+          "organization_features" : [ "sso", "tagging" ],
+          "objects" : {
+            "Action" : [ ],
+            "Cohort" : [ ],
+            "FeatureFlag" : [ {
+              "id" : 4821,""");
+    assertThat(json).endsWith("}\n").doesNotEndWith("\n\n");
+    assertThat(Snapshots.toJson(state())).isEqualTo(json);
+  }
+
+  @Test
+  void readsBackWhatItWrote() {
+    Path file = dir.resolve("live.json");
+    Snapshots.write(state(), file);
+
+    LiveState read = Snapshots.read(file);
+
+    assertThat(read.projectId()).isEqualTo(4242);
+    assertThat(read.projectName()).isEqualTo("Acme Web");
+    assertThat(read.organizationFeatures()).containsExactlyInAnyOrder("tagging", "sso");
+    assertThat(read.of(Kind.FEATURE_FLAG)).extracting(LiveObject::address).containsExactly("FeatureFlag/new-checkout-flow");
+    assertThat(read.of(Kind.EXPERIMENT)).extracting(LiveObject::id).containsExactly(77L);
+    assertThat(read.objects()).containsOnlyKeys(Kind.values());
+    assertThat(Snapshots.toJson(read)).isEqualTo(Snapshots.toJson(state()));
+  }
+
+  @Test
+  void anUnknownKindIsAnErrorNamingTheFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("s.json"),
+        "{\"format_version\":1,\"project\":{\"id\":1,\"name\":\"x\"},\"objects\":{\"Survey\":[]}}");
+
+    assertThatThrownBy(() -> Snapshots.read(file)).isInstanceOf(UserError.class)
+        .hasMessage(file + ": not a snapshot: unknown kind 'Survey' under objects; known kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard.");
+  }
+
+  @Test
+  void anUnknownFormatVersionIsAnError() throws IOException {
+    Path file = Files.writeString(dir.resolve("s.json"), "{\"format_version\":2,\"project\":{\"id\":1}}");
+
+    assertThatThrownBy(() -> Snapshots.read(file)).hasMessageStartingWith(file + ": unsupported snapshot format_version 2");
+  }
+
+  @Test
+  void brokenJsonIsAnErrorWithItsPosition() throws IOException {
+    Path file = Files.writeString(dir.resolve("s.json"), "{\"format_version\":1,\n\"project\": }");
+
+    assertThatThrownBy(() -> Snapshots.read(file)).hasMessageStartingWith(file + ":2:").hasMessageContaining("does not parse");
+  }
+}

@@ -1,0 +1,118 @@
+package io.posthoggitops.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveState;
+import io.posthoggitops.plan.PlanResult;
+import io.posthoggitops.plan.Plans;
+import io.posthoggitops.plan.TestDeclarations;
+import io.posthoggitops.plan.TestLive;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Export writes declarations that plan no change against the state they came from. */
+class ExportWriterTest {
+  @TempDir Path dir;
+
+  static LiveState snapshot(String name) throws IOException {
+    try (InputStream in = ExportWriterTest.class.getResourceAsStream("/snapshots/" + name)) {
+      return TestLive.snapshot(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"newer.json", "older.json"})
+  void exportThenPlanAgainstTheSameStateShowsNoChanges(String snapshot) throws IOException {
+    LiveState state = snapshot(snapshot);
+    List<Path> files = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir);
+    assertThat(files).isNotEmpty();
+    PlanResult result = Plans.plan(TestDeclarations.readDir(dir), state);
+    assertThat(result.diagnostics()).isEmpty();
+    assertThat(Plans.lines(result)).isEmpty();
+    assertThat(result.plan().warnings()).isEmpty();
+    assertThat(result.plan().unmanaged()).isZero();
+  }
+
+  @Test
+  void exportIsByteStableAndWritesOneFilePerResourceInKindFolders() throws IOException {
+    LiveState state = snapshot("newer.json");
+    List<Path> first = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir.resolve("a"));
+    List<Path> second = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir.resolve("b"));
+    assertThat(second).isEqualTo(first);
+    for (Path file : first) {
+      assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
+          .as(file.toString()).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
+    }
+    assertThat(first.stream().map(Path::toString)).contains(
+        "feature-flags/new-checkout-flow.yaml", "cohorts/beta-testers.yaml", "actions/user-signed-up.yaml",
+        "experiments/checkout-button-color.yaml", "dashboards/checkout.yaml");
+  }
+
+  @Test
+  void experimentFlagsAreNotExportedAsFlags() throws IOException {
+    List<Path> files = ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
+    assertThat(files.stream().map(Path::toString)).containsExactly(
+        "feature-flags/pdf-export-enabled.yaml", "feature-flags/pdf-export-beta.yaml",
+        "feature-flags/new-checkout-flow.yaml");
+  }
+
+  @Test
+  void aSharedNameGetsIdPinsAndIdSuffixedFileNames() throws IOException {
+    List<Path> files = ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.COHORT), dir);
+    assertThat(files.stream().map(Path::toString))
+        .contains("cohorts/enterprise-pilot-accounts-static-1188.yaml", "cohorts/enterprise-pilot-accounts-static-1189.yaml");
+    assertThat(Files.readString(dir.resolve("cohorts/enterprise-pilot-accounts-static-1189.yaml")))
+        .startsWith("# PostHog Cohort id 1189").contains("\nid: 1189\n");
+    assertThat(Files.readString(dir.resolve("cohorts/beta-testers.yaml"))).doesNotContain("\nid:");
+  }
+
+  @Test
+  void aFlagIsWrittenWithReferencesByNameAndPayloadsAsYaml() throws IOException {
+    ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
+    assertThat(Files.readString(dir.resolve("feature-flags/pdf-export-beta.yaml"))).isEqualTo("""
+        # PostHog FeatureFlag id 4795
+        kind: FeatureFlag
+        key: pdf-export-beta
+        name: PDF export beta
+        filters:
+          groups:
+            - properties:
+                - type: flag
+                  key:
+                    flag: pdf-export-enabled
+                  operator: flag_evaluates_to
+                  value: true
+                - type: cohort
+                  key: id
+                  operator: not_in
+                  value: 1188
+              rollout_percentage: 25
+          payloads:
+            "true":
+              formats:
+                - a4
+                - letter
+              limit: 10
+        evaluation_runtime: server
+        """);
+  }
+
+  @Test
+  void onlyTheRequestedKindsAreWritten() throws IOException {
+    ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.ACTION), dir);
+    try (Stream<Path> folders = Files.list(dir)) {
+      assertThat(folders.map(p -> p.getFileName().toString())).containsExactly("actions");
+    }
+  }
+}
