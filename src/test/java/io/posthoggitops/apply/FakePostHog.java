@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * dates from launch/end, insights POSTed with {@code dashboards} become tiles. Faults are injected
  * per write number.
  */
-final class FakePostHog implements PostHogApi {
+class FakePostHog implements PostHogApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   final Map<String, List<ObjectNode>> store = new LinkedHashMap<>();
