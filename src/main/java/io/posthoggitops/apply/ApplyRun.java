@@ -106,21 +106,10 @@ public final class ApplyRun {
       if (id == null && path.equals(change.kind().resource() + "/")) {
         id = answer.path("id").asLong();
         created.put(change.address(), id);
-      } else if (change.kind() == Kind.DASHBOARD && path.equals("insights/")) {
-        tileOf(answer).ifPresent(tile ->
+      } else if (change.kind() == Kind.DASHBOARD && path.equals("insights/") && id != null) {
+        InsightTiles.tileOf(answer, id, api).ifPresent(tile ->
             created.put(TileReference.address(change.identity(), body.path("name").asText()), tile));
       }
-    }
-
-    private java.util.Optional<Long> tileOf(ObjectNode insight) {
-      java.util.Optional<Long> any = java.util.Optional.empty();
-      for (var tile : insight.path("dashboard_tiles")) {
-        if (id != null && tile.path("dashboard_id").asLong() == id) {
-          return java.util.Optional.of(tile.path("id").asLong());
-        }
-        any = any.or(() -> java.util.Optional.of(tile.path("id").asLong()));
-      }
-      return any;
     }
 
     private String ownPathOrFail(String path) {

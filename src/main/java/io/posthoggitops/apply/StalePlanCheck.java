@@ -6,10 +6,12 @@ import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.ChangeAction;
 import io.posthoggitops.plan.ChangedFields;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.ReferenceTable;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,6 +53,13 @@ public final class StalePlanCheck {
   public StalePlanCheck(CanonicalLive canonical, Fingerprint fingerprint) {
     this.canonical = canonical;
     this.fingerprint = fingerprint;
+  }
+
+  /** The check with the planner's own canonical form and fingerprint, as saved plans hold them. */
+  public static StalePlanCheck withPlannerFingerprints() {
+    return new StalePlanCheck(
+        (live, state) -> Canonical.fromLive(live, ReferenceTable.live(state)),
+        (live, state, before) -> io.posthoggitops.plan.Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
   public List<Stale> staleResources(Plan plan, PostHogApi api) {

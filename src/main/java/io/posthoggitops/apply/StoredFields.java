@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.plan.SameValue;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,7 @@ final class StoredFields {
   /** Names of sent top-level fields (and tiles' layouts) the answer does not hold. */
   static List<String> notStored(ObjectNode sent, ObjectNode answer) {
     List<String> missing = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : sent.properties()) {
       String name = field.getKey();
       if (NOT_ECHOED.contains(name) || !answer.has(name)) {
         continue;
@@ -67,8 +65,7 @@ final class StoredFields {
   }
 
   private static boolean objectHeld(JsonNode sent, JsonNode stored) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = sent.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : sent.properties()) {
       if (!holds(field.getValue(), stored.get(field.getKey()))) {
         return false;
       }

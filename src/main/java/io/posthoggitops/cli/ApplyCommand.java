@@ -7,12 +7,10 @@ import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
-import io.posthoggitops.plan.Canonical;
-import io.posthoggitops.plan.Fingerprint;
 import io.posthoggitops.plan.Plan;
-import io.posthoggitops.plan.ReferenceTable;
 import io.posthoggitops.render.PlanJson;
 import io.posthoggitops.render.PlanTextView;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,6 +40,7 @@ import picocli.CommandLine.Spec;
     })
 public class ApplyCommand implements Callable<Integer> {
 
+  @Inject ProcessEnvironment environment;
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
@@ -58,18 +57,25 @@ public class ApplyCommand implements Callable<Integer> {
     ProjectConfig config = ProjectConfig.load(global.config());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    PostHogApi api = LiveConnection.open(global, config);
-    ApplyProcess process = new ApplyProcess(api, out, err, Clock.systemUTC());
     Result result;
     if (planFile != null) {
       Plan plan = readSavedPlan();
-      result = process.applySaved(plan, planFile.toString(), settings(config, plan), ApplyCommand::view, freshness());
+      ApplyProcess process = new ApplyProcess(open(global, config), out, err, Clock.systemUTC());
+      result = process.applySaved(
+          plan, planFile.toString(), settings(config, plan), ApplyCommand::view, StalePlanCheck.withPlannerFingerprints());
     } else {
-      Plan plan = PlanPipeline.run(global, planning, config, api, null);
+      PostHogApi[] opened = new PostHogApi[1];
+      Plan plan = PlanPipeline.run(global, planning, config, () -> opened[0] = open(global, config), null, err);
       err.print(PlanTextView.warnings(plan));
+      ApplyProcess process = new ApplyProcess(opened[0], out, err, Clock.systemUTC());
       result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
     }
     return exitCode(result);
+  }
+
+  /** Opened only once the declarations are valid: an invalid file costs no request. */
+  private PostHogApi open(GlobalOptions global, ProjectConfig config) {
+    return LiveConnection.open(LiveConnection.settings(global, config, environment::get), global.verbose());
   }
 
   private static int exitCode(Result result) {
@@ -83,13 +89,6 @@ public class ApplyCommand implements Callable<Integer> {
 
   private static String view(Plan plan) {
     return PlanTextView.render(plan, System.console() != null && System.getenv("NO_COLOR") == null);
-  }
-
-  /** A saved change's fingerprint, recomputed by the planner over the same fields. */
-  private static StalePlanCheck freshness() {
-    return new StalePlanCheck(
-        (live, state) -> Canonical.fromLive(live, ReferenceTable.live(state)),
-        (live, state, before) -> Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {

@@ -2,7 +2,6 @@ package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -17,8 +16,7 @@ public final class ChangedFields {
   /** The fields of {@code after} that {@code before} does not hold with the same value. */
   public static ObjectNode between(ObjectNode before, ObjectNode after) {
     ObjectNode changed = after.objectNode();
-    for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : after.properties()) {
       if (!SameValue.same(field.getKey(), before.get(field.getKey()), field.getValue())) {
         changed.set(field.getKey(), field.getValue().deepCopy());
       }

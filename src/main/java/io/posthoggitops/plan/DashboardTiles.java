@@ -110,8 +110,7 @@ final class DashboardTiles {
     JsonNode current = live.path("layouts");
     ObjectNode merged = current.isObject() ? ((ObjectNode) current).deepCopy() : JSON.objectNode();
     boolean differs = false;
-    for (var it = declared.fields(); it.hasNext(); ) {
-      var size = it.next();
+    for (var size : declared.properties()) {
       differs |= !SameValue.same(size.getValue(), current.get(size.getKey()));
       merged.set(size.getKey(), size.getValue().deepCopy());
     }

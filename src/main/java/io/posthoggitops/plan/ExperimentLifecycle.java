@@ -2,6 +2,7 @@ package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.model.UserError;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +27,10 @@ public final class ExperimentLifecycle {
     int from = rank(before);
     int to = rank(after);
     if (to < from) {
-      throw new IllegalArgumentException(
-          "an experiment's status moves forward only, not from %s to %s".formatted(ORDER.get(from), ORDER.get(to)));
+      throw new UserError(
+          ("Experiment \"%s\": status cannot go back from %s to %s; PostHog experiments move forward only"
+                  + " (draft → running → stopped). Declare status: %s, or create a new experiment.")
+              .formatted(after.path("feature_flag_key").asText(), ORDER.get(from), ORDER.get(to), ORDER.get(from)));
     }
     List<ApiRequest> moves = new ArrayList<>();
     for (int step = from; step < to; step++) {

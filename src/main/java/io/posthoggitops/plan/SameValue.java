@@ -1,7 +1,6 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,8 +55,7 @@ public final class SameValue {
     if (a.size() != b.size()) {
       return false;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : a.properties()) {
       if (!b.has(entry.getKey()) || !same(entry.getValue(), b.get(entry.getKey()))) {
         return false;
       }

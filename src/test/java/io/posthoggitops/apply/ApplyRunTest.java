@@ -206,4 +206,27 @@ class ApplyRunTest {
         .hasMessageContaining("apply sends only POST and PATCH");
     assertThat(api.writes).isEmpty();
   }
+
+  @Test
+  void findsANewInsightsTileOnTheDashboardWhenTheAnswerDoesNotListIt() {
+    FakePostHog api = new FakePostHog() {
+      @Override
+      public ObjectNode write(String method, String path, ObjectNode body) {
+        ObjectNode answer = super.write(method, path, body);
+        answer.remove("dashboard_tiles");
+        return answer;
+      }
+    };
+    Change dashboard = change(Kind.DASHBOARD, "Checkout", null, ChangeAction.CREATE,
+        ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
+        ApiRequest.post("insights/", json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
+        ApiRequest.patch("dashboards/{id}/", json("{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
+            + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}}]}")));
+
+    ApplyReport report = run(api, plan(dashboard));
+
+    assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
+    assertThat(api.reads).containsExactly("get dashboards/5001/");
+    assertThat(api.all("dashboards").get(0).at("/tiles/0/layouts/sm/w").asInt()).isEqualTo(6);
+  }
 }

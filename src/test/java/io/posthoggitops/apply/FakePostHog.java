@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * dates from launch/end, insights POSTed with {@code dashboards} become tiles. Faults are injected
  * per write number.
  */
-final class FakePostHog implements PostHogApi {
+class FakePostHog implements PostHogApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   final Map<String, List<ObjectNode>> store = new LinkedHashMap<>();
@@ -133,7 +133,7 @@ final class FakePostHog implements PostHogApi {
   private ObjectNode patch(String path, ObjectNode body) {
     String[] parts = path.split("/");
     ObjectNode object = find(parts[0], Long.parseLong(parts[1]));
-    body.fields().forEachRemaining(field -> {
+    body.properties().forEach(field -> {
       if ("tiles".equals(field.getKey())) {
         patchTiles(object, field.getValue());
       } else if (!droppedFields.contains(field.getKey())) {
@@ -158,7 +158,7 @@ final class FakePostHog implements PostHogApi {
       }
       if (tile != null) {
         ObjectNode target = tile;
-        entry.fields().forEachRemaining(f -> {
+        entry.properties().forEach(f -> {
           if (!f.getKey().equals("id") && !f.getKey().equals("text")) {
             target.set(f.getKey(), f.getValue().deepCopy());
           }

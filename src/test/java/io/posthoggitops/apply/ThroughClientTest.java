@@ -46,14 +46,30 @@ class ThroughClientTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private PostHogApi api;
+  private long waited;
 
   @BeforeEach
   void start() {
     server.start();
     server.stubFor(get(urlEqualTo(PROJECT)).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
     ConnectionSettings settings = new ConnectionSettings(server.baseUrl(), "4242", null, "phx_test_key", 480);
-    ClientOptions options = new ClientOptions(new RetryPolicy(5, new Random(7)), TimeSource.SYSTEM, l -> {}, l -> {}, 2);
+    ClientOptions options = new ClientOptions(new RetryPolicy(5, new Random(7)), noWaiting(), l -> {}, l -> {}, 2);
     api = new PostHogClient(settings, jdkTransport(server.baseUrl()), options);
+  }
+
+  /** Backoff and the rate limiter run on a clock that only records its waits. */
+  private TimeSource noWaiting() {
+    return new TimeSource() {
+      @Override
+      public long nowMillis() {
+        return System.nanoTime() / 1_000_000L + waited;
+      }
+
+      @Override
+      public void sleep(long millis) {
+        waited += millis;
+      }
+    };
   }
 
   /** The JDK's HTTP client under the real PostHog client, so no Quarkus boot is needed. */
@@ -85,8 +101,8 @@ class ThroughClientTest {
   @Test
   void absorbsA429MidApplyAndPostsEachObjectOnce() {
     server.stubFor(post(urlPathEqualTo(PROJECT + "cohorts/")).inScenario("throttle").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-            .withBody("{\"type\":\"throttled_error\",\"code\":\"throttled\",\"detail\":\"Request was throttled. Expected available in 0 seconds.\",\"attr\":null}"))
+        .willReturn(aResponse().withStatus(429)
+            .withBody("{\"type\":\"throttled_error\",\"code\":\"throttled\",\"detail\":\"Request was throttled. Expected available in 2 seconds.\",\"attr\":null}"))
         .willSetStateTo("open"));
     server.stubFor(post(urlPathEqualTo(PROJECT + "cohorts/")).inScenario("throttle").whenScenarioStateIs("open")
         .willReturn(okJson("{\"id\":901,\"name\":\"Pilot users\",\"filters\":{}}").withStatus(201)));
@@ -97,6 +113,7 @@ class ThroughClientTest {
 
     assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
     server.verify(2, postRequestedFor(urlPathEqualTo(PROJECT + "cohorts/")));
+    assertThat(waited).as("waited as PostHog asked").isEqualTo(2000);
     server.verify(1, postRequestedFor(urlPathEqualTo(PROJECT + "feature_flags/"))
         .withRequestBody(matchingJsonPath("$.filters.groups[0].properties[0].value", equalTo("901"))));
     assertThat(out.toString()).contains("+ created FeatureFlag \"pilot-banner\" (id 5001)");

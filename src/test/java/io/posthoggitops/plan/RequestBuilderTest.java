@@ -139,13 +139,29 @@ class RequestBuilderTest {
   }
 
   @Test
+  void sendsAnExperimentsParametersWholeWhenOneVariantChanges() {
+    ObjectNode before = json("{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
+        + "[{'key':'control','rollout_percentage':50},{'key':'test','rollout_percentage':50}],'minimum_detectable_effect':30}}");
+    ObjectNode after = json("{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
+        + "[{'key':'control','rollout_percentage':30},{'key':'test','rollout_percentage':70}],'minimum_detectable_effect':30}}");
+
+    List<ApiRequest> requests =
+        build(Kind.EXPERIMENT, ChangeAction.UPDATE, live(Kind.EXPERIMENT, 77, "b", json("{}")), before, after);
+
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).body().get("parameters")).isEqualTo(after.get("parameters"));
+    assertThat(requests.get(0).body().has("status")).isFalse();
+  }
+
+  @Test
   void refusesToMoveAnExperimentBackwards() {
     ObjectNode before = json("{'name':'B','feature_flag_key':'b','status':'stopped'}");
     ObjectNode after = json("{'name':'B','feature_flag_key':'b','status':'running'}");
 
     assertThatThrownBy(() ->
             build(Kind.EXPERIMENT, ChangeAction.UPDATE, live(Kind.EXPERIMENT, 77, "b", json("{}")), before, after))
-        .hasMessageContaining("forward only, not from stopped to running");
+        .hasMessage("Experiment \"b\": status cannot go back from stopped to running; PostHog experiments move"
+            + " forward only (draft → running → stopped). Declare status: stopped, or create a new experiment.");
   }
 
   @Test
