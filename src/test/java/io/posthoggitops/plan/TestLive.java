@@ -24,7 +24,7 @@ public final class TestLive {
 
   /** A fixture file of the API contract, e.g. {@code feature_flag.retrieve.json}. */
   public static ObjectNode fixture(String name) {
-    try (InputStream in = TestLive.class.getResourceAsStream("/posthog-fixtures/" + name)) {
+    try (InputStream in = TestLive.class.getResourceAsStream("/fixtures/" + name)) {
       return (ObjectNode) JSON.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
