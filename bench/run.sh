@@ -20,11 +20,10 @@ measure() { # label, command...
   read -r secs kb < "$work/time"
   printf '%-34s %7ss %6d MB  %s\n' "$label" "$secs" $((kb / 1024)) "$(grep -E 'Plan:|No changes|wrote|files' "$work/out" | head -n 1)"
 }
-requests() { grep -c '^GET\|^POST\|^PATCH' "$work/err" || true; }
 
 echo "posthog-gitops benchmark: $flags flags, $((flags / 10)) cohorts, $((flags / 20)) actions"
 measure "export (live → YAML + snapshot)" java -jar "$jar" --verbose export --out "$work/decl" --snapshot-out "$work/snap.json"
-echo "  HTTP requests: $(grep -cE '^(GET|POST|PATCH) ' "$work/err" || true)"
+echo "  HTTP requests: $(grep -cE '^(GET|POST|PATCH) ' "$work/err" || true), YAML files written: $(wc -l < "$work/out")"
 measure "plan against the live API" java -jar "$jar" --verbose plan "$work/decl"
 echo "  HTTP requests: $(grep -cE '^(GET|POST|PATCH) ' "$work/err" || true)"
 measure "plan against the snapshot" java -jar "$jar" plan "$work/decl" --snapshot "$work/snap.json"

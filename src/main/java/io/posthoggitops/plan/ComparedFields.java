@@ -18,8 +18,11 @@ final class ComparedFields {
 
   private ComparedFields() {}
 
-  /** A compared pair, both copies of the canonical objects. */
-  record Pair(ObjectNode desired, ObjectNode live) {
+  /**
+   * A compared pair, both copies of the canonical objects, and the declared values PostHog did
+   * not store (not compared).
+   */
+  record Pair(ObjectNode desired, ObjectNode live, List<String> notStored) {
     boolean same() {
       return desired.equals(live);
     }
@@ -39,7 +42,7 @@ final class ComparedFields {
       d.remove(TAGGING_FIELDS);
       l.remove(TAGGING_FIELDS);
     }
-    KindForm.of(kind).compareLike(d, l);
-    return new Pair(d, l);
+    List<String> notStored = KindForm.of(kind).compareLike(d, l);
+    return new Pair(d, l, notStored);
   }
 }

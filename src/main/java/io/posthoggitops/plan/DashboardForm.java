@@ -48,13 +48,18 @@ final class DashboardForm implements KindForm {
   }
 
   @Override
-  public void compareLike(ObjectNode desired, ObjectNode live) {
+  public List<String> compareLike(ObjectNode desired, ObjectNode live) {
     JsonNode declared = desired.path("tiles");
     List<JsonNode> unmatched = new ArrayList<>();
+    List<String> notStored = new ArrayList<>();
     declared.forEach(unmatched::add);
     for (JsonNode tile : live.path("tiles")) {
       JsonNode twin = unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
       unmatched.remove(twin);
+      if (layoutsNotStored(tile, twin)) {
+        ((ObjectNode) tile).set("layouts", twin.get("layouts").deepCopy());
+        notStored.add("layouts of tile `" + name(tile) + "`");
+      }
       keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
       if (twin != null) {
         CanonicalJson.keepDeclared(tile.path("insight").get("query"), twin.path("insight").get("query"));
@@ -63,6 +68,18 @@ final class DashboardForm implements KindForm {
     if (live.get("tiles") instanceof ArrayNode tiles) {
       live.set("tiles", sorted(tiles));
     }
+    return notStored;
+  }
+
+  /**
+   * Declared layouts on a tile PostHog holds with none: PostHog keeps a tile's layouts once set
+   * (apply sets them right after placing the tile), so an empty value means it did not take them.
+   */
+  private static boolean layoutsNotStored(JsonNode liveTile, JsonNode twin) {
+    return twin != null
+        && twin.path("layouts").isObject()
+        && !twin.path("layouts").isEmpty()
+        && CanonicalJson.isEmpty(liveTile.get("layouts"));
   }
 
   @Override

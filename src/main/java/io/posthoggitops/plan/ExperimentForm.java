@@ -28,7 +28,7 @@ final class ExperimentForm implements KindForm {
    * projects the flag's settings into {@code parameters}: those count only as far as declared.
    */
   @Override
-  public void compareLike(ObjectNode desired, ObjectNode live) {
+  public List<String> compareLike(ObjectNode desired, ObjectNode live) {
     for (String field : List.of("stats_config", "exposure_criteria", "metrics", "metrics_secondary")) {
       CanonicalJson.keepDeclared(live.get(field), desired.get(field));
     }
@@ -36,6 +36,7 @@ final class ExperimentForm implements KindForm {
       JsonNode declared = desired.path("parameters");
       FLAG_PROJECTIONS.stream().filter(k -> !declared.has(k)).forEach(parameters::remove);
     }
+    return List.of();
   }
 
   @Override

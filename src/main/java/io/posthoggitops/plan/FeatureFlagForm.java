@@ -38,11 +38,12 @@ final class FeatureFlagForm implements KindForm {
   }
 
   @Override
-  public void compareLike(ObjectNode desired, ObjectNode live) {
+  public List<String> compareLike(ObjectNode desired, ObjectNode live) {
     JsonNode declared = desired.path("filters");
     if (live.get("filters") instanceof ObjectNode liveFilters) {
       FOREIGN_FILTER_KEYS.stream().filter(k -> !declared.has(k)).forEach(liveFilters::remove);
     }
+    return List.of();
   }
 
   /** A remote-config flag always serves: PostHog adds a 100 % group and bumps 0 or unset to 100. */

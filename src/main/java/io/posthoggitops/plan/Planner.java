@@ -61,7 +61,7 @@ public final class Planner {
         .toList();
     int unmanaged = unmanaged(live, matches, owned, deletions.deletedKeys());
     return new PlanResult(
-        new Plan(input.metadata(), ordered, unmanaged, warnings(reconciler.untaggable())), diagnostics);
+        new Plan(input.metadata(), ordered, unmanaged, warnings(reconciler.untaggable(), reconciler.notStored())), diagnostics);
   }
 
   private static Deletions deletions(PlanInput input, List<Match> matches, References refs, ExperimentFlags owned) {
@@ -104,12 +104,18 @@ public final class Planner {
     return keys;
   }
 
-  private static List<String> warnings(List<String> untaggable) {
-    if (untaggable.isEmpty()) {
-      return List.of();
+  private static List<String> warnings(List<String> untaggable, List<String> notStored) {
+    List<String> warnings = new ArrayList<>();
+    if (!untaggable.isEmpty()) {
+      warnings.add(("PostHog does not store tags or evaluation_contexts in this organisation (it lacks the "
+          + "'tagging' feature), so they are not compared for: %s. Remove them from these documents, "
+          + "or enable tagging in PostHog.").formatted(String.join(", ", untaggable)));
     }
-    return List.of(("PostHog does not store tags or evaluation_contexts in this organisation (it lacks the "
-        + "'tagging' feature), so they are not compared for: %s. Remove them from these documents, "
-        + "or enable tagging in PostHog.").formatted(String.join(", ", untaggable)));
+    if (!notStored.isEmpty()) {
+      warnings.add(("PostHog did not store %s, so they are not compared. Set them in the PostHog UI, "
+          + "or remove them from the YAML.").formatted(String.join(", ", notStored)));
+    }
+    return warnings;
   }
+
 }

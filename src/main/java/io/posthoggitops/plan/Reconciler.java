@@ -21,6 +21,7 @@ final class Reconciler {
   private final boolean tagging;
   private final List<Diagnostic> diagnostics;
   private final List<String> untaggable = new ArrayList<>();
+  private final List<String> notStored = new ArrayList<>();
 
   Reconciler(References refs, boolean tagging, List<Diagnostic> diagnostics) {
     this.refs = refs;
@@ -37,6 +38,7 @@ final class Reconciler {
     }
     ObjectNode live = Canonical.fromLive(match.live(), refs);
     ComparedFields.Pair compared = ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), tagging);
+    compared.notStored().forEach(field -> notStored.add(field + " of " + d.address()));
     if (compared.same()) {
       return Optional.empty();
     }
@@ -48,6 +50,11 @@ final class Reconciler {
   /** Resources declaring tags this organisation does not store (for one warning per run). */
   List<String> untaggable() {
     return untaggable;
+  }
+
+  /** Declared values PostHog did not store, e.g. {@code layouts of tile `X` of Dashboard/Y}. */
+  List<String> notStored() {
+    return notStored;
   }
 
   private void noteUntaggable(Declaration d) {
