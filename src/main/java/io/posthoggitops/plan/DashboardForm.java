@@ -117,20 +117,16 @@ final class DashboardForm implements KindForm {
     return out;
   }
 
+  /** Button tiles and widgets are not declared here: they are neither compared nor removed. */
   private static void liveTile(JsonNode tile, ArrayNode into) {
-    if (tile.path("deleted").asBoolean(false)) {
+    if (!isManagedTile(tile)) {
       return;
     }
     ObjectNode out = CanonicalJson.NODES.objectNode();
     if (tile.path("insight").isObject()) {
-      if (tile.path("insight").path("deleted").asBoolean(false)) {
-        return;
-      }
       out.set("insight", insight(tile.get("insight")));
-    } else if (tile.path("text").isObject()) {
-      out.set("text", tile.get("text").path("body"));
     } else {
-      return;
+      out.set("text", tile.get("text").path("body"));
     }
     if (!CanonicalJson.isEmpty(tile.get("layouts"))) {
       out.set("layouts", tile.get("layouts"));
@@ -140,11 +136,34 @@ final class DashboardForm implements KindForm {
 
   private static ObjectNode insight(JsonNode insight) {
     ObjectNode out = CanonicalJson.NODES.objectNode();
-    out.set("name", insight.path("name").isMissingNode() ? CanonicalJson.NODES.nullNode() : insight.get("name"));
+    String name = insightName(insight);
+    out.set("name", name == null ? CanonicalJson.NODES.nullNode() : CanonicalJson.NODES.textNode(name));
     JsonNode description = insight.path("description");
     out.put("description", description.isTextual() ? description.asText() : "");
     out.set("query", insight.path("query").isMissingNode() ? CanonicalJson.NODES.nullNode() : insight.get("query"));
     return out;
+  }
+
+  /**
+   * An insight's name; an unnamed insight goes by the name PostHog derives for it (what the UI
+   * shows), so it can be exported, declared and matched.
+   */
+  static String insightName(JsonNode insight) {
+    JsonNode name = insight.path("name");
+    if (name.isTextual() && !name.asText().isBlank()) {
+      return name.asText();
+    }
+    JsonNode derived = insight.path("derived_name");
+    return derived.isTextual() && !derived.asText().isBlank() ? derived.asText() : null;
+  }
+
+  /** Whether a live tile is one this tool manages: an insight or a text tile, not deleted. */
+  static boolean isManagedTile(JsonNode tile) {
+    if (tile.path("deleted").asBoolean(false)) {
+      return false;
+    }
+    JsonNode insight = tile.path("insight");
+    return insight.isObject() ? !insight.path("deleted").asBoolean(false) : tile.path("text").isObject();
   }
 
   /** The tile's name for matching and ordering: the insight's name or the text body. */

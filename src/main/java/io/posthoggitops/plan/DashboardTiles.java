@@ -36,7 +36,7 @@ final class DashboardTiles {
         live == null ? PendingReference.placeholder(Kind.DASHBOARD, identity) : JSON.numberNode(live.id());
     if (live != null) {
       live.raw().path("tiles").forEach(tile -> {
-        if (!tile.path("deleted").asBoolean(false)) {
+        if (DashboardForm.isManagedTile(tile)) {
           unmatched.add(tile);
         }
       });
@@ -71,7 +71,8 @@ final class DashboardTiles {
   private void insightTile(JsonNode tile, List<ApiRequest> requests, ArrayNode tilePatch) {
     JsonNode insight = tile.get("insight");
     String name = insight.path("name").asText();
-    Optional<JsonNode> live = take(t -> name.equals(t.path("insight").path("name").asText(null)));
+    Optional<JsonNode> live =
+        take(t -> t.path("insight").isObject() && name.equals(DashboardForm.insightName(t.path("insight"))));
     if (live.isEmpty()) {
       requests.add(ApiRequest.post("insights/", newInsight(insight)));
       if (tile.has("layouts")) {

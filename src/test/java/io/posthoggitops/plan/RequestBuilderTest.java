@@ -230,6 +230,22 @@ class RequestBuilderTest {
         .isEmpty();
   }
 
+  @Test
+  void leavesButtonTilesAloneAndMatchesAnUnnamedInsightByItsDerivedName() throws IOException {
+    ObjectNode raw = fixture("dashboard.retrieve.json");
+    ((ObjectNode) raw.at("/tiles/1/insight")).putNull("name");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) raw.get("tiles"))
+        .addObject().put("id", 9003).putNull("insight").putNull("text")
+        .set("button_tile", json("{'url':'https://example.com','text':'Open'}"));
+    ObjectNode after = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
+        + "{'insight':{'name':'Checkout completed count','query':{'kind':'InsightVizNode'}}}]}");
+
+    List<ApiRequest> requests =
+        build(Kind.DASHBOARD, ChangeAction.UPDATE, live(Kind.DASHBOARD, 3101, "Checkout", raw), after, after);
+
+    assertThat(summary(requests)).doesNotContain("9003").doesNotContain("POST insights/");
+  }
+
   static ObjectNode fixture(String name) throws IOException {
     try (InputStream in = RequestBuilderTest.class.getResourceAsStream("/apply/" + name)) {
       return (ObjectNode) JSON.readTree(in);
