@@ -109,8 +109,7 @@ final class ProjectConfigReader {
       problem("/environments", "environments must map names to settings, e.g. 'environments: {staging: {project: 4242}}'.");
       return;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : section.properties()) {
       String pointer = "/environments/" + entry.getKey();
       JsonNode settings = entry.getValue();
       if (!settings.isObject()) {

@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,8 +116,7 @@ public final class Snapshots {
     for (Kind kind : Kind.values()) {
       objects.put(kind, List.of());
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       Kind kind = Kind.fromYamlName(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
       objects.put(kind, LiveStateReader.toLiveObjects(kind, rawObjects(entry.getValue(), kind, file)));
     }
