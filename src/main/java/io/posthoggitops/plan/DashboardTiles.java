@@ -47,13 +47,15 @@ final class DashboardTiles {
   List<ApiRequest> requestsFor(ObjectNode after) {
     List<ApiRequest> requests = new ArrayList<>();
     ArrayNode tilePatch = JSON.arrayNode();
+    List<JsonNode> newTexts = new ArrayList<>();
     for (JsonNode tile : after.path("tiles")) {
       if (tile.has("insight")) {
         insightTile(tile, requests, tilePatch);
-      } else if (tile.has("text")) {
-        textTile(tile, tilePatch);
+      } else if (tile.has("text") && !sameTextTile(tile, tilePatch)) {
+        newTexts.add(tile);
       }
     }
+    newTexts.forEach(tile -> textTile(tile, tilePatch));
     List<ApiRequest> insightDeletes = new ArrayList<>();
     for (JsonNode removed : unmatched) {
       tilePatch.add(JSON.objectNode().put("id", removed.path("id").asLong()).put("deleted", true));
@@ -90,16 +92,30 @@ final class DashboardTiles {
     layoutChange(tile, live.get()).ifPresent(tilePatch::add);
   }
 
-  private void textTile(JsonNode tile, ArrayNode tilePatch) {
+  /** A declared text tile whose body a live tile already has: at most a layout change. */
+  private boolean sameTextTile(JsonNode tile, ArrayNode tilePatch) {
     String body = tile.path("text").asText();
     Optional<JsonNode> live = take(t -> body.equals(t.path("text").path("body").asText(null)));
-    if (live.isPresent()) {
-      layoutChange(tile, live.get()).ifPresent(tilePatch::add);
-      return;
-    }
-    ObjectNode entry = JSON.objectNode();
-    entry.putObject("text").put("body", body);
-    if (tile.has("layouts")) {
+    live.flatMap(l -> layoutChange(tile, l)).ifPresent(tilePatch::add);
+    return live.isPresent();
+  }
+
+  /**
+   * A text tile with a new body: a live text tile no declaration kept is edited in place (same
+   * tile, colour and position; PostHog updates the text by its id), else a new tile is added.
+   */
+  private void textTile(JsonNode tile, ArrayNode tilePatch) {
+    String body = tile.path("text").asText();
+    Optional<JsonNode> reused = take(t -> t.path("text").isObject());
+    ObjectNode entry = reused.flatMap(l -> layoutChange(tile, l)).orElseGet(JSON::objectNode);
+    ObjectNode text = JSON.objectNode();
+    reused.ifPresent(l -> {
+      entry.put("id", l.path("id").asLong());
+      text.put("id", l.path("text").path("id").asLong());
+    });
+    text.put("body", body);
+    entry.set("text", text);
+    if (reused.isEmpty() && tile.has("layouts")) {
       entry.set("layouts", tile.get("layouts").deepCopy());
     }
     tilePatch.add(entry);

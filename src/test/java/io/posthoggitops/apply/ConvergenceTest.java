@@ -36,7 +36,11 @@ class ConvergenceTest {
   }
 
   private static Plan plan(FakePostHog api) throws IOException {
-    LoadResult loaded = DeclarationLoader.loadTexts(desired());
+    return plan(api, desired());
+  }
+
+  private static Plan plan(FakePostHog api, Map<String, String> files) {
+    LoadResult loaded = DeclarationLoader.loadTexts(files);
     assertThat(loaded.diagnostics()).isEmpty();
     PlanMetadata metadata = new PlanMetadata(1, "test", "http://fake", 4242, "Acme Web", null, false, null);
     PlanInput input = new PlanInput(loaded.declarations(), LiveStateReader.read(api, "http://fake"), List.of(), null,
@@ -89,6 +93,32 @@ class ConvergenceTest {
     assertThat(api.writes).hasSize(7);
     assertOnceEach(api);
     assertThat(plan(api).changes()).isEmpty();
+  }
+
+  @Test
+  void aChangedTextTileIsEditedInPlaceAndThePlanThenConverges() throws IOException {
+    FakePostHog api = new FakePostHog();
+    assertThat(apply(api).succeeded()).isTrue();
+    Map<String, String> edited =
+        Map.of("pilot.yaml", desired().get("pilot.yaml").replace("## Checkout health", "## Checkout health (EU)"));
+    long textTileId = textTile(api).path("id").asLong();
+
+    ApplyReport report = new ApplyRun(api, new PrintWriter(out, true), new PrintWriter(err, true)).run(plan(api, edited));
+
+    assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
+    assertThat(api.all("dashboards").get(0).path("tiles")).hasSize(2);
+    assertThat(textTile(api).path("id").asLong()).isEqualTo(textTileId);
+    assertThat(textTile(api).at("/text/body").asText()).isEqualTo("## Checkout health (EU)");
+    assertThat(plan(api, edited).changes()).isEmpty();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode textTile(FakePostHog api) {
+    for (var tile : api.all("dashboards").get(0).path("tiles")) {
+      if (tile.path("text").isObject() && !tile.path("deleted").asBoolean(false)) {
+        return tile;
+      }
+    }
+    throw new AssertionError("no text tile");
   }
 
   private static void assertOnceEach(FakePostHog api) {

@@ -182,7 +182,7 @@ class RequestBuilderTest {
   }
 
   @Test
-  void updatesTilesAgainstTheLiveTileAndInsightIds() throws IOException {
+  void updatesTilesAgainstTheLiveTileAndInsightIdsAndEditsAChangedTextInPlace() throws IOException {
     ObjectNode raw = fixture("dashboard.retrieve.json");
     ObjectNode before = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
         + "{'insight':{'name':'Daily checkouts','description':'','query':{'kind':'InsightVizNode'}}}]}");
@@ -198,8 +198,7 @@ class RequestBuilderTest {
         "PATCH insights/5521/ {\"description\":\"Per day\"}\n"
             + "PATCH dashboards/3101/ {\"tiles\":["
             + "{\"id\":9001,\"layouts\":{\"sm\":{\"x\":6,\"y\":1,\"w\":6,\"h\":5},\"xs\":{\"x\":0,\"y\":1,\"w\":1,\"h\":5}}},"
-            + "{\"text\":{\"body\":\"## New section\"}},"
-            + "{\"id\":9002,\"deleted\":true}]}");
+            + "{\"id\":9002,\"text\":{\"id\":55,\"body\":\"## New section\"}}]}");
   }
 
   @Test
