@@ -67,12 +67,23 @@ public class ExportCommand implements Callable<Integer> {
     }
     if (out != null || snapshotOut == null) {
       Path dir = out != null ? out : DEFAULT_OUT;
-      for (Path file : ExportWriter.write(state, selected, dir)) {
-        spec.commandLine().getOut().println(dir.resolve(file));
-      }
+      List<Path> written = ExportWriter.write(state, selected, dir);
+      written.forEach(file -> spec.commandLine().getOut().println(dir.resolve(file)));
+      warnLeftOver(ExportWriter.leftOver(dir, selected, written), dir);
     }
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
+  }
+
+  private void warnLeftOver(List<Path> leftOver, Path dir) {
+    if (leftOver.isEmpty()) {
+      return;
+    }
+    var err = spec.commandLine().getErr();
+    err.printf("warning: %d file(s) under %s were not written by this export: their objects are gone from"
+        + " PostHog or renamed, and plan would create them again. Delete them before committing:%n",
+        leftOver.size(), dir);
+    leftOver.forEach(f -> err.println("  " + dir.resolve(f)));
   }
 
   private Set<Kind> selectedKinds() {

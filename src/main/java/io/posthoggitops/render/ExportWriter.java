@@ -72,6 +72,32 @@ public final class ExportWriter {
     return written;
   }
 
+  /**
+   * YAML files already in the kind folders of {@code dir} that this export did not write (objects
+   * deleted or renamed in PostHog since an earlier export); a plan would create them again.
+   *
+   * @param written the files this export wrote, relative to {@code dir}
+   */
+  public static List<Path> leftOver(Path dir, Set<Kind> kinds, List<Path> written) {
+    Set<Path> wrote = Set.copyOf(written);
+    List<Path> left = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      Path folder = dir.resolve(kind.folderName());
+      if (!kinds.contains(kind) || !Files.isDirectory(folder)) {
+        continue;
+      }
+      try (var files = Files.list(folder)) {
+        files.map(f -> dir.relativize(f))
+            .filter(f -> f.toString().endsWith(".yaml") && !wrote.contains(f))
+            .sorted()
+            .forEach(left::add);
+      } catch (IOException e) {
+        throw new UserError("cannot list " + folder + ": " + e.getMessage());
+      }
+    }
+    return left;
+  }
+
   /** One YAML document: a comment naming the live id, {@code kind}, an {@code id:} pin if needed, fields. */
   static String document(LiveObject o, ObjectNode canonical, boolean pin) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();

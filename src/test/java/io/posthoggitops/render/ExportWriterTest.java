@@ -149,4 +149,19 @@ class ExportWriterTest {
       assertThat(folders.map(p -> p.getFileName().toString())).containsExactly("actions");
     }
   }
+
+  @Test
+  void filesAnEarlierExportLeftInTheKindFoldersAreReportedNotDeleted() throws IOException {
+    Files.createDirectories(dir.resolve("feature-flags"));
+    Path stale = dir.resolve("feature-flags/gone-from-posthog.yaml");
+    Files.writeString(stale, "kind: FeatureFlag\nkey: gone\n");
+    Files.writeString(dir.resolve("feature-flags/notes.txt"), "not a declaration\n");
+
+    List<Path> written = ExportWriter.write(snapshot("newer.json"), EnumSet.allOf(Kind.class), dir);
+
+    assertThat(ExportWriter.leftOver(dir, EnumSet.allOf(Kind.class), written))
+        .containsExactly(Path.of("feature-flags/gone-from-posthog.yaml"));
+    assertThat(ExportWriter.leftOver(dir, EnumSet.of(Kind.COHORT), written)).isEmpty();
+    assertThat(stale).exists();
+  }
 }
