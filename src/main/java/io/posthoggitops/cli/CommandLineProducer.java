@@ -11,7 +11,14 @@ public class CommandLineProducer {
 
   @Produces
   CommandLine commandLine(PicocliCommandLineFactory factory) {
-    CommandLine cl = factory.create();
+    return withErrorHandling(factory.create());
+  }
+
+  /**
+   * Usage errors print one line and the help hint (exit 64); other failures go through {@link
+   * ErrorReporter}. Public so an in-process run without CDI reports errors exactly as users see them.
+   */
+  public static CommandLine withErrorHandling(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, args) -> {

@@ -1,6 +1,6 @@
 package io.posthoggitops.scenario;
 
-import io.posthoggitops.cli.ExitCode;
+import io.posthoggitops.cli.CommandLineProducer;
 import io.posthoggitops.cli.PosthogGitopsCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +17,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
 
 /**
  * Runs {@code plan} in-process for one scenario, in a scratch folder so paths in the output are
@@ -33,7 +32,7 @@ final class ScenarioRun {
 
   private ScenarioRun() {}
 
-  static Result run(Scenario scenario, Path work) throws IOException, GitAPIException, ReflectiveOperationException {
+  static Result run(Scenario scenario, Path work) throws IOException, GitAPIException {
     Path declarations = work.resolve(Scenario.DESIRED);
     if (scenario.hasBase()) {
       commitBase(scenario.folder().resolve(Scenario.BASE), declarations, work);
@@ -52,7 +51,7 @@ final class ScenarioRun {
     return execute(args, work);
   }
 
-  private static Result execute(List<String> args, Path work) throws ReflectiveOperationException {
+  private static Result execute(List<String> args, Path work) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cl = commandLine();
@@ -63,26 +62,9 @@ final class ScenarioRun {
     return new Result(out.toString().replace(prefix, ""), err.toString().replace(prefix, ""), exit);
   }
 
-  /** The command line as {@code cli.CommandLineProducer} builds it, minus CDI (plan --snapshot needs none). */
-  private static CommandLine commandLine() throws ReflectiveOperationException {
-    CommandLine cl = new CommandLine(new PosthogGitopsCommand());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler(
-        (ex, args) -> {
-          CommandLine c = ex.getCommandLine();
-          c.getErr().println("error: " + ex.getMessage());
-          c.getErr().println("Run '" + c.getCommandSpec().qualifiedName() + " --help' for usage.");
-          return ExitCode.USAGE;
-        });
-    cl.setExecutionExceptionHandler(errorReporter());
-    return cl;
-  }
-
-  /** The CLI's own reporter (package-private in {@code cli}), so errors look exactly as users see them. */
-  private static IExecutionExceptionHandler errorReporter() throws ReflectiveOperationException {
-    var constructor = Class.forName("io.posthoggitops.cli.ErrorReporter").getDeclaredConstructor();
-    constructor.setAccessible(true);
-    return (IExecutionExceptionHandler) constructor.newInstance();
+  /** The command line as the CLI builds it, minus CDI (plan --snapshot needs none). */
+  private static CommandLine commandLine() {
+    return CommandLineProducer.withErrorHandling(new CommandLine(new PosthogGitopsCommand()));
   }
 
   /** A git repository whose HEAD holds the base declarations; the work tree is then emptied. */
