@@ -5,7 +5,6 @@ import io.posthoggitops.apply.ApplyProcess.Result;
 import io.posthoggitops.apply.StalePlanCheck;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.git.GitRepo;
-import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.render.PlanJson;
@@ -60,22 +59,22 @@ public class ApplyCommand implements Callable<Integer> {
     Result result;
     if (planFile != null) {
       Plan plan = readSavedPlan();
-      ApplyProcess process = new ApplyProcess(open(global, config), out, err, Clock.systemUTC());
+      ApplyProcess process = new ApplyProcess(connect(global, config).api(), out, err, Clock.systemUTC());
       result = process.applySaved(
           plan, planFile.toString(), settings(config, plan), ApplyCommand::view, StalePlanCheck.withPlannerFingerprints());
     } else {
-      PostHogApi[] opened = new PostHogApi[1];
-      Plan plan = PlanPipeline.run(global, planning, config, () -> opened[0] = open(global, config), null, err);
+      LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
+      Plan plan = PlanPipeline.run(global, planning, config, () -> opened[0] = connect(global, config), null, err);
       err.print(PlanTextView.warnings(plan));
-      ApplyProcess process = new ApplyProcess(opened[0], out, err, Clock.systemUTC());
+      ApplyProcess process = new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC());
       result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
     }
     return exitCode(result);
   }
 
   /** Opened only once the declarations are valid: an invalid file costs no request. */
-  private PostHogApi open(GlobalOptions global, ProjectConfig config) {
-    return LiveConnection.open(LiveConnection.settings(global, config, environment::get), global.verbose());
+  private LiveConnection.Opened connect(GlobalOptions global, ProjectConfig config) {
+    return LiveConnection.open(global, config, environment::get);
   }
 
   private static int exitCode(Result result) {

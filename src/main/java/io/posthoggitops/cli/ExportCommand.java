@@ -1,9 +1,7 @@
 package io.posthoggitops.cli;
 
-import io.posthoggitops.config.ConnectionSettings;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.live.LiveStateReader;
-import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveState;
@@ -58,9 +56,8 @@ public class ExportCommand implements Callable<Integer> {
     Set<Kind> selected = selectedKinds();
     GlobalOptions global = parent.global;
     ProjectConfig config = ProjectConfig.load(global.config());
-    ConnectionSettings settings = LiveConnection.settings(global, config, environment::get);
-    PostHogApi api = LiveConnection.open(settings, global.verbose());
-    LiveState state = LiveStateReader.read(api, settings.apiUrl());
+    LiveConnection.Opened opened = LiveConnection.open(global, config, environment::get);
+    LiveState state = LiveStateReader.read(opened.api(), opened.apiUrl());
     if (snapshotOut != null) {
       Snapshots.write(state, snapshotOut);
       spec.commandLine().getErr().println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");

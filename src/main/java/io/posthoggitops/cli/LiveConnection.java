@@ -21,15 +21,13 @@ public final class LiveConnection {
 
   private LiveConnection() {}
 
-  /**
-   * Flag > the config file's {@code --env} section > environment variable > config file > default;
-   * the key only from the environment.
-   */
-  public static ConnectionSettings settings(GlobalOptions global, ProjectConfig config) {
-    return settings(global, config, System::getenv);
-  }
+  /** An opened client and the API URL it talks to (recorded in plans and snapshots). */
+  public record Opened(PostHogApi api, String apiUrl) {}
 
-  /** As {@link #settings(GlobalOptions, ProjectConfig)}, reading variables from {@code env}. */
+  /**
+   * Flag > the config file's {@code --env} section > environment variable (read through {@code
+   * env}) > config file > default; the key only from the environment.
+   */
   static ConnectionSettings settings(
       GlobalOptions global, ProjectConfig config, Function<String, String> env) {
     EnvironmentSettings selected = ProjectConfig.environment(global.config(), global.env());
@@ -43,8 +41,9 @@ public final class LiveConnection {
   }
 
   /** A client for live commands; a missing key is a UserError naming MATON_API_KEY. */
-  public static PostHogApi open(GlobalOptions global, ProjectConfig config) {
-    return open(settings(global, config), global.verbose());
+  static Opened open(GlobalOptions global, ProjectConfig config, Function<String, String> env) {
+    ConnectionSettings settings = settings(global, config, env);
+    return new Opened(open(settings, global.verbose()), settings.apiUrl());
   }
 
   static PostHogApi open(ConnectionSettings settings, boolean verbose) {

@@ -7,6 +7,7 @@ import io.posthoggitops.plan.Plan;
 import io.posthoggitops.render.PlanJson;
 import io.posthoggitops.render.PlanMarkdownView;
 import io.posthoggitops.render.PlanTextView;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ public class PlanCommand implements Callable<Integer> {
     }
   }
 
+  @Inject ProcessEnvironment environment;
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
@@ -86,7 +88,7 @@ public class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = ProjectConfig.load(global.config());
     Plan plan =
-        PlanPipeline.run(global, planning, config, () -> LiveConnection.open(global, config), snapshot, err);
+        PlanPipeline.run(global, planning, config, () -> LiveConnection.open(global, config, environment::get), snapshot, err);
     err.print(PlanTextView.warnings(plan));
     err.flush();
     PrintWriter stdout = spec.commandLine().getOut();

@@ -5,7 +5,6 @@ import io.posthoggitops.config.LoadResult;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.live.LiveStateReader;
-import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
@@ -35,28 +34,20 @@ public final class PlanPipeline {
 
   private PlanPipeline() {}
 
-  /** @param snapshot a snapshot file to plan against instead of {@code api}, or null */
-  public static Plan run(
-      GlobalOptions global, PlanningOptions options, ProjectConfig config, PostHogApi api, Path snapshot) {
-    return run(global, options, config, () -> api, snapshot, stderr());
-  }
-
   /**
-   * As above, opening the API only once the declarations (and {@code --base}) have been read and
-   * found valid, so an invalid file never costs a request or a missing-key error.
+   * Plans against {@code snapshot}, or else the API, opened only once the declarations (and {@code
+   * --base}) have been read and found valid, so an invalid file never costs a request or a
+   * missing-key error.
    */
   public static Plan run(
       GlobalOptions global,
       PlanningOptions options,
       ProjectConfig config,
-      Supplier<PostHogApi> api,
+      Supplier<LiveConnection.Opened> api,
       Path snapshot,
       PrintWriter err) {
     Declarations declared = declarations(options, err);
-    LiveState live =
-        snapshot != null
-            ? Snapshots.read(snapshot)
-            : LiveStateReader.read(api.get(), LiveConnection.settings(global, config).apiUrl());
+    LiveState live = snapshot != null ? Snapshots.read(snapshot) : read(api.get());
     String origin = snapshot != null ? "snapshot:" + snapshot : live.apiUrl();
     return plan(global, options, config, declared, live, origin, err);
   }
@@ -65,6 +56,10 @@ public final class PlanPipeline {
   public static Plan run(GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
     PrintWriter err = stderr();
     return plan(global, options, config, declarations(options, err), live, live.apiUrl(), err);
+  }
+
+  private static LiveState read(LiveConnection.Opened opened) {
+    return LiveStateReader.read(opened.api(), opened.apiUrl());
   }
 
   /** The documents under PATH, and those at {@code --base} that are gone now. */
