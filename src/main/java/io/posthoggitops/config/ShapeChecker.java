@@ -7,18 +7,14 @@ import io.posthoggitops.config.ValueType.ListOf;
 import io.posthoggitops.config.ValueType.Scalar;
 import io.posthoggitops.config.ValueType.ShapeRef;
 import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.KindSpec;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks a document against its {@link ObjectShape}s: unknown fields (with a suggestion), missing
  * required fields, types, enums and ranges, at every level.
  */
 final class ShapeChecker {
-
-  /** Root keys whose values {@link DeclarationReader} checks itself. */
-  private static final Set<String> READER_KEYS =
-      Set.of("kind", "id", "deleted", "ignore_changes", "environments", "only");
 
   private final ParsedDocument document;
   private final Findings findings;
@@ -82,8 +78,9 @@ final class ShapeChecker {
     }
   }
 
+  /** Our own root keys and the identity, which {@link DeclarationReader} checks itself. */
   private boolean checkedByReader(String rootKey) {
-    return READER_KEYS.contains(rootKey) || rootKey.equals(identityField);
+    return KindSpec.COMMON_KEYS.contains(rootKey) || rootKey.equals(identityField);
   }
 
   private void checkList(JsonNode value, ListOf list, String pointer) {
