@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A large project plans in seconds, referenced flags first whatever the declaration order. */
+/**
+ * A long dependency chain declared backwards plans every flag after the flag it depends on. Speed
+ * is measured by {@code bench/run.sh}, not here.
+ */
 class PlannerScaleTest {
 
   @Test
-  void aThousandChainedFlagsDeclaredBackwardsPlanQuicklyInDependencyOrder() {
+  void aThousandChainedFlagsDeclaredBackwardsPlanInDependencyOrder() {
     int n = 1000;
     StringBuilder yaml = new StringBuilder();
     List<LiveObject> live = new ArrayList<>();
@@ -27,13 +30,12 @@ class PlannerScaleTest {
       }
     }
     List<Declaration> declarations = TestDeclarations.read("many.yaml", yaml.toString());
-    long start = System.nanoTime();
     PlanResult result = Plans.plan(declarations, TestLive.state(live.toArray(LiveObject[]::new)));
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    assertThat(result.plan().changes()).hasSize(n);
-    assertThat(Plans.lines(result).get(0)).isEqualTo("~ FeatureFlag/flag-0");
-    assertThat(Plans.lines(result).get(n - 1)).isEqualTo("+ FeatureFlag/flag-" + (n - 1));
-    System.out.printf("planned %d flags in %d ms%n", n, millis);
-    assertThat(millis).as("a cubic blow-up would take minutes").isLessThan(60_000);
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      expected.add((i % 2 == 0 ? "~" : "+") + " FeatureFlag/flag-" + i);
+    }
+    assertThat(Plans.lines(result)).containsExactlyElementsOf(expected);
   }
 }
