@@ -157,7 +157,7 @@ class FakePostHog implements PostHogApi {
         tile.set("text", entry.get("text").deepCopy());
       } else if (tile != null && entry.path("text").has("body")) {
         // PostHog updates an existing tile's text in place, keyed by the text's id.
-        ((ObjectNode) tile.withObject("text")).put("body", entry.path("text").path("body").asText());
+        tile.withObject("text").put("body", entry.path("text").path("body").asText());
       }
       if (tile != null) {
         ObjectNode target = tile;
