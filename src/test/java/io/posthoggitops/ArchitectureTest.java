@@ -36,7 +36,8 @@ class ArchitectureTest {
   void planDiffAndModelDoNoIoAndUseNoFramework() {
     noClasses()
         .that()
-        .resideInAnyPackage("io.posthoggitops.plan..", "io.posthoggitops.diff..", "io.posthoggitops.model..")
+        .resideInAnyPackage(
+            "io.posthoggitops.plan..", "io.posthoggitops.diff..", "io.posthoggitops.model..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

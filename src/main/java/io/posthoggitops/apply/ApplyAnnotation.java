@@ -8,8 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * The PostHog annotation that marks an apply on charts ({@code annotate: true}), so analysts see why
- * a metric moved. It is a courtesy: failing to add it only warns, the apply itself has succeeded.
+ * The PostHog annotation that marks an apply on charts ({@code annotate: true}), so analysts see
+ * why a metric moved. It is a courtesy: failing to add it only warns, the apply itself has
+ * succeeded.
  */
 public final class ApplyAnnotation {
 
@@ -26,15 +27,18 @@ public final class ApplyAnnotation {
   }
 
   /** Adds the annotation when the apply succeeded and changed something. */
-  public static void addIfChanged(PostHogApi api, String commit, ApplyReport report, Clock clock, PrintWriter err) {
+  public static void addIfChanged(
+      PostHogApi api, String commit, ApplyReport report, Clock clock, PrintWriter err) {
     if (!report.succeeded() || report.applied().isEmpty()) {
       return;
     }
     try {
       api.write("POST", "annotations/", body(commit, report, clock));
     } catch (RuntimeException e) {
-      err.println("warning: the apply succeeded, but adding its PostHog annotation failed: " + e.getMessage()
-          + " (add it by hand, or check the key's annotation:write scope).");
+      err.println(
+          "warning: the apply succeeded, but adding its PostHog annotation failed: "
+              + e.getMessage()
+              + " (add it by hand, or check the key's annotation:write scope).");
     }
   }
 }

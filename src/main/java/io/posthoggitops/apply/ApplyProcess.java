@@ -50,17 +50,29 @@ public final class ApplyProcess {
   }
 
   /** Applies a saved plan, after checking its project and that PostHog has not moved since. */
-  public Result applySaved(Plan plan, String fileName, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
+  public Result applySaved(
+      Plan plan,
+      String fileName,
+      Settings settings,
+      Function<Plan, String> view,
+      StalePlanCheck check) {
     PostHogApi.ProjectInfo target = api.project();
     if (plan.metadata().projectId() != target.id()) {
-      throw new UserError("the saved plan %s is for project %d (%s), but the target is project %d (%s); nothing was written. Apply it with --project %d, or make a new plan for this project."
-          .formatted(fileName, plan.metadata().projectId(), plan.metadata().projectName(), target.id(), target.name(),
-              plan.metadata().projectId()));
+      throw new UserError(
+          "the saved plan %s is for project %d (%s), but the target is project %d (%s); nothing was written. Apply it with --project %d, or make a new plan for this project."
+              .formatted(
+                  fileName,
+                  plan.metadata().projectId(),
+                  plan.metadata().projectName(),
+                  target.id(),
+                  target.name(),
+                  plan.metadata().projectId()));
     }
     return gateThenApply(plan, settings, view, check);
   }
 
-  private Result gateThenApply(Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
+  private Result gateThenApply(
+      Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
     if (!plan.hasChanges()) {
       out.println(plan.summaryLine());
       out.flush();
@@ -83,7 +95,8 @@ public final class ApplyProcess {
     if (stale.isEmpty()) {
       return false;
     }
-    err.println("error: the saved plan is stale: PostHog changed since it was made; nothing was written.");
+    err.println(
+        "error: the saved plan is stale: PostHog changed since it was made; nothing was written.");
     stale.forEach(s -> err.println("  " + s.line()));
     err.println("Make a new plan (posthog-gitops plan --out FILE), review it, and apply that one.");
     err.flush();
@@ -95,7 +108,10 @@ public final class ApplyProcess {
     report.summary().forEach(out::println);
     out.flush();
     if (!report.succeeded()) {
-      err.println("error: apply stopped at " + report.failed().outcome().resource() + "; see the summary above.");
+      err.println(
+          "error: apply stopped at "
+              + report.failed().outcome().resource()
+              + "; see the summary above.");
       err.flush();
       return Result.FAILED;
     }

@@ -37,7 +37,8 @@ public record ApplyReport(List<Outcome> applied, Failure failed, List<Change> no
   /** {@code 2 created, 1 updated, 0 deleted}. */
   public String counts() {
     return "%d created, %d updated, %d deleted"
-        .formatted(count(ChangeAction.CREATE), count(ChangeAction.UPDATE), count(ChangeAction.DELETE));
+        .formatted(
+            count(ChangeAction.CREATE), count(ChangeAction.UPDATE), count(ChangeAction.DELETE));
   }
 
   /** The closing lines: a one-line result, or the applied / failed / not attempted account. */
@@ -55,8 +56,9 @@ public record ApplyReport(List<Outcome> applied, Failure failed, List<Change> no
     lines.addAll(failureLines());
     lines.add("Not attempted (" + notAttempted.size() + "):");
     notAttempted.forEach(c -> lines.add("  " + new Outcome(c, c.liveId()).plannedLine()));
-    lines.add("Nothing after the failure was sent. Fix the cause, then run apply again: it plans from"
-        + " the live state, so what was applied is not repeated.");
+    lines.add(
+        "Nothing after the failure was sent. Fix the cause, then run apply again: it plans from"
+            + " the live state, so what was applied is not repeated.");
     return lines;
   }
 
@@ -64,7 +66,10 @@ public record ApplyReport(List<Outcome> applied, Failure failed, List<Change> no
     List<String> lines = new ArrayList<>();
     lines.add("  " + failed.outcome().plannedLine());
     if (failed.request() != null) {
-      String partly = failed.sentBefore() == 0 ? "" : " (after " + failed.sentBefore() + " of its requests succeeded)";
+      String partly =
+          failed.sentBefore() == 0
+              ? ""
+              : " (after " + failed.sentBefore() + " of its requests succeeded)";
       lines.add("    request: " + failed.request() + partly);
     }
     lines.add("    error: " + failed.error().getMessage());

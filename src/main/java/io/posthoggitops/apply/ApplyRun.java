@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Carries out a plan: its changes in order, each change's requests one after another, ids of objects
- * created earlier put into later requests, each result printed as it completes. The first failure
- * stops the run; nothing is ever sent twice and nothing is ever HTTP DELETEd.
+ * Carries out a plan: its changes in order, each change's requests one after another, ids of
+ * objects created earlier put into later requests, each result printed as it completes. The first
+ * failure stops the run; nothing is ever sent twice and nothing is ever HTTP DELETEd.
  */
 public final class ApplyRun {
   private final PostHogApi api;
@@ -45,7 +45,8 @@ public final class ApplyRun {
         out.flush();
         applied.add(outcome);
       } catch (RuntimeException e) {
-        return new ApplyReport(applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
+        return new ApplyReport(
+            applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
       }
     }
     return new ApplyReport(applied, null, List.of());
@@ -77,9 +78,17 @@ public final class ApplyRun {
       ObjectNode body = created.resolve(request.body());
       ObjectNode answer = write(request.method(), path, body);
       remember(request, path, body, answer);
-      StoredFields.notStored(body, answer).forEach(field ->
-          err.println("warning: PostHog did not store " + field + " of " + Outcome.describe(change)
-              + " (" + current + "); declare what PostHog keeps, or list the field in ignore_changes."));
+      StoredFields.notStored(body, answer)
+          .forEach(
+              field ->
+                  err.println(
+                      "warning: PostHog did not store "
+                          + field
+                          + " of "
+                          + Outcome.describe(change)
+                          + " ("
+                          + current
+                          + "); declare what PostHog keeps, or list the field in ignore_changes."));
       err.flush();
     }
 
@@ -91,8 +100,13 @@ public final class ApplyRun {
           throw e;
         }
         ObjectNode found = recovery.find(change, path, body, ownPath()).orElseThrow(() -> e);
-        err.println("note: " + current + " got no clear answer (" + e.getMessage() + "); re-reading shows it"
-            + " took effect, so it is not sent again.");
+        err.println(
+            "note: "
+                + current
+                + " got no clear answer ("
+                + e.getMessage()
+                + "); re-reading shows it"
+                + " took effect, so it is not sent again.");
         err.flush();
         return found;
       }
@@ -107,8 +121,12 @@ public final class ApplyRun {
         id = answer.path("id").asLong();
         created.put(change.address(), id);
       } else if (change.kind() == Kind.DASHBOARD && path.equals("insights/") && id != null) {
-        InsightTiles.tileOf(answer, id, api).ifPresent(tile ->
-            created.put(TileReference.address(change.identity(), body.path("name").asText()), tile));
+        InsightTiles.tileOf(answer, id, api)
+            .ifPresent(
+                tile ->
+                    created.put(
+                        TileReference.address(change.identity(), body.path("name").asText()),
+                        tile));
       }
     }
 
@@ -117,7 +135,8 @@ public final class ApplyRun {
         return path;
       }
       if (id == null) {
-        throw new IllegalStateException(path + " needs the id of " + change.address() + ", which no earlier request gave");
+        throw new IllegalStateException(
+            path + " needs the id of " + change.address() + ", which no earlier request gave");
       }
       return path.replace("{id}", Long.toString(id));
     }

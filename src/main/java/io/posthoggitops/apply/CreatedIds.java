@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ids of objects this apply has created, by address ({@code Cohort/Pilot users}, or a tile address),
- * and the substitution of the plan's placeholders with them.
+ * Ids of objects this apply has created, by address ({@code Cohort/Pilot users}, or a tile
+ * address), and the substitution of the plan's placeholders with them.
  */
 final class CreatedIds {
   private final Map<String, Long> ids = new HashMap<>();
@@ -58,8 +58,11 @@ final class CreatedIds {
     private static final long serialVersionUID = 1L;
 
     UnresolvedReferenceException(String address) {
-      super("the request refers to " + address + ", whose id is unknown: it was not created earlier in"
-          + " this apply. Run plan again to see its state.");
+      super(
+          "the request refers to "
+              + address
+              + ", whose id is unknown: it was not created earlier in"
+              + " this apply. Run plan again to see its state.");
     }
   }
 }

@@ -24,8 +24,10 @@ final class InsightTiles {
       }
     }
     long insightId = insight.path("id").asLong();
-    for (JsonNode tile : api.get(RequestBuilder.objectPath(Kind.DASHBOARD, dashboardId)).path("tiles")) {
-      if (tile.path("insight").path("id").asLong() == insightId && !tile.path("deleted").asBoolean(false)) {
+    for (JsonNode tile :
+        api.get(RequestBuilder.objectPath(Kind.DASHBOARD, dashboardId)).path("tiles")) {
+      if (tile.path("insight").path("id").asLong() == insightId
+          && !tile.path("deleted").asBoolean(false)) {
         return Optional.of(tile.path("id").asLong());
       }
     }

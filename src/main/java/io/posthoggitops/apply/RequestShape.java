@@ -10,18 +10,23 @@ import java.util.regex.Pattern;
  * path that leaves {@code /api/projects/{id}/}.
  */
 final class RequestShape {
-  private static final Pattern PATH = Pattern.compile("[a-z_]+/(?:(?:\\d+|\\{id\\})/(?:[a-z_]+/)?)?");
+  private static final Pattern PATH =
+      Pattern.compile("[a-z_]+/(?:(?:\\d+|\\{id\\})/(?:[a-z_]+/)?)?");
 
   private RequestShape() {}
 
   static void check(ApiRequest request) {
     if (!"POST".equals(request.method()) && !"PATCH".equals(request.method())) {
       throw new UserError(
-          "the plan holds a " + request.method() + " request; apply sends only POST and PATCH (deletes are PATCH {\"deleted\": true}); nothing was written.");
+          "the plan holds a "
+              + request.method()
+              + " request; apply sends only POST and PATCH (deletes are PATCH {\"deleted\": true}); nothing was written.");
     }
     if (!PATH.matcher(request.path()).matches()) {
       throw new UserError(
-          "the plan holds a request to \"" + request.path() + "\", which is not a resource path of the project; nothing was written. Make the plan again with plan --out.");
+          "the plan holds a request to \""
+              + request.path()
+              + "\", which is not a resource path of the project; nothing was written. Make the plan again with plan --out.");
     }
   }
 }

@@ -22,9 +22,9 @@ import java.util.Optional;
 /**
  * Before a saved plan is applied: has PostHog moved since it was made? Each object the plan updates
  * or deletes must still exist with the fingerprint the plan recorded, and nothing may now hold the
- * identity of an object the plan creates (DESIGN.md §6). The live state is re-read with one list per
- * kind the plan touches, plus the kinds those can reference (earlier in {@link Kind} order), which
- * canonical form needs to name references.
+ * identity of an object the plan creates (DESIGN.md §6). The live state is re-read with one list
+ * per kind the plan touches, plus the kinds those can reference (earlier in {@link Kind} order),
+ * which canonical form needs to name references.
  */
 public final class StalePlanCheck {
 
@@ -34,7 +34,9 @@ public final class StalePlanCheck {
     ObjectNode of(LiveObject live, LiveState state);
   }
 
-  /** The planner's fingerprint of a fresh live object over the fields of a change's {@code before}. */
+  /**
+   * The planner's fingerprint of a fresh live object over the fields of a change's {@code before}.
+   */
   @FunctionalInterface
   public interface Fingerprint {
     String of(LiveObject fresh, LiveState state, JsonNode before);
@@ -43,7 +45,11 @@ public final class StalePlanCheck {
   /** A resource the plan no longer describes truthfully, and why. */
   public record Stale(Change change, String why) {
     public String line() {
-      return change.action().symbol() + " " + new Outcome(change, change.liveId()).resource() + ": " + why;
+      return change.action().symbol()
+          + " "
+          + new Outcome(change, change.liveId()).resource()
+          + ": "
+          + why;
     }
   }
 
@@ -59,7 +65,8 @@ public final class StalePlanCheck {
   public static StalePlanCheck withPlannerFingerprints() {
     return new StalePlanCheck(
         (live, state) -> Canonical.fromLive(live, ReferenceTable.live(state)),
-        (live, state, before) -> io.posthoggitops.plan.Fingerprint.recompute(live, ReferenceTable.live(state), before));
+        (live, state, before) ->
+            io.posthoggitops.plan.Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
   public List<Stale> staleResources(Plan plan, PostHogApi api) {
@@ -79,7 +86,9 @@ public final class StalePlanCheck {
           .map(o -> "now exists in PostHog (id " + o.id() + "), created since the plan was made");
     }
     Optional<LiveObject> live =
-        state.of(change.kind()).stream().filter(o -> Objects.equals(o.id(), change.liveId())).findFirst();
+        state.of(change.kind()).stream()
+            .filter(o -> Objects.equals(o.id(), change.liveId()))
+            .findFirst();
     if (live.isEmpty()) {
       return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
     }
@@ -87,7 +96,8 @@ public final class StalePlanCheck {
       return Optional.empty();
     }
     ObjectNode now = compared(canonical.of(live.get(), state), change.before());
-    return Optional.of("changed in PostHog since the plan was made" + changedFields(change.before(), now));
+    return Optional.of(
+        "changed in PostHog since the plan was made" + changedFields(change.before(), now));
   }
 
   /** Only the fields the plan compared (its {@code before}), to name what changed. */
@@ -96,11 +106,14 @@ public final class StalePlanCheck {
       return now;
     }
     ObjectNode fields = now.objectNode();
-    before.fieldNames().forEachRemaining(name -> {
-      if (now.has(name)) {
-        fields.set(name, now.get(name));
-      }
-    });
+    before
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (now.has(name)) {
+                fields.set(name, now.get(name));
+              }
+            });
     return fields;
   }
 
@@ -110,11 +123,14 @@ public final class StalePlanCheck {
     }
     List<String> names = new ArrayList<>();
     ChangedFields.between((ObjectNode) before, now).fieldNames().forEachRemaining(names::add);
-    ChangedFields.between(now, (ObjectNode) before).fieldNames().forEachRemaining(n -> {
-      if (!names.contains(n)) {
-        names.add(n);
-      }
-    });
+    ChangedFields.between(now, (ObjectNode) before)
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (!names.contains(n)) {
+                names.add(n);
+              }
+            });
     return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 
@@ -128,10 +144,16 @@ public final class StalePlanCheck {
       }
     }
     PostHogApi.ProjectInfo project = api.project();
-    return new LiveState(plan.metadata().apiUrl(), project.id(), project.name(), api.organizationFeatures(), objects);
+    return new LiveState(
+        plan.metadata().apiUrl(),
+        project.id(),
+        project.name(),
+        api.organizationFeatures(),
+        objects);
   }
 
   private static LiveObject live(Kind kind, ObjectNode raw) {
-    return new LiveObject(kind, raw.path("id").asLong(), raw.path(kind.identityField()).asText(), raw);
+    return new LiveObject(
+        kind, raw.path("id").asLong(), raw.path(kind.identityField()).asText(), raw);
   }
 }

@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Compares what a write sent with what PostHog's answer holds (DESIGN.md §3): PostHog silently drops
- * some fields (tags without the tagging feature, tile layouts), and a field it did not store must be
- * reported, not re-planned forever. PostHog adds keys of its own, so the answer only has to hold
- * what was sent: numbers compare numerically, JSON strings (payloads) as JSON, tags as sets.
+ * Compares what a write sent with what PostHog's answer holds (DESIGN.md §3): PostHog silently
+ * drops some fields (tags without the tagging feature, tile layouts), and a field it did not store
+ * must be reported, not re-planned forever. PostHog adds keys of its own, so the answer only has to
+ * hold what was sent: numbers compare numerically, JSON strings (payloads) as JSON, tags as sets.
  */
 final class StoredFields {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Write-only or differently shaped in the answer; tiles are checked one by one. */
   private static final Set<String> NOT_ECHOED = Set.of("delete_insights", "dashboards", "tiles");
 
@@ -31,9 +32,10 @@ final class StoredFields {
       if (NOT_ECHOED.contains(name) || !answer.has(name)) {
         continue;
       }
-      boolean held = "tags".equals(name)
-          ? SameValue.same(name, field.getValue(), answer.get(name))
-          : holds(field.getValue(), answer.get(name));
+      boolean held =
+          "tags".equals(name)
+              ? SameValue.same(name, field.getValue(), answer.get(name))
+              : holds(field.getValue(), answer.get(name));
       if (!held) {
         missing.add(name);
       }
@@ -116,8 +118,13 @@ final class StoredFields {
   private static JsonNode storedTile(JsonNode entry, JsonNode storedTiles) {
     for (JsonNode tile : storedTiles) {
       boolean sameId = entry.has("id") && tile.path("id").asLong() == entry.path("id").asLong();
-      boolean sameText = entry.has("text")
-          && entry.path("text").path("body").asText().equals(tile.path("text").path("body").asText(null));
+      boolean sameText =
+          entry.has("text")
+              && entry
+                  .path("text")
+                  .path("body")
+                  .asText()
+                  .equals(tile.path("text").path("body").asText(null));
       if (sameId || sameText) {
         return tile;
       }

@@ -21,7 +21,8 @@ final class UnclearPostRecovery {
   /**
    * @param path the POST's resolved path
    * @param body the POST's resolved body
-   * @param ownPath the change's own object path ({@code dashboards/3101/}), or null before it exists
+   * @param ownPath the change's own object path ({@code dashboards/3101/}), or null before it
+   *     exists
    * @return what PostHog holds, if the POST took effect
    */
   Optional<ObjectNode> find(Change change, String path, ObjectNode body, String ownPath) {

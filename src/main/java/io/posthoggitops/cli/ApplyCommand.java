@@ -44,10 +44,15 @@ public class ApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
 
-  @Option(names = "--plan", paramLabel = "FILE", description = "Apply this saved plan (plan --out FILE); PATH is not read.")
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description = "Apply this saved plan (plan --out FILE); PATH is not read.")
   Path planFile;
 
-  @Option(names = "--approve", description = "Write to PostHog. Without it, apply shows the plan and writes nothing.")
+  @Option(
+      names = "--approve",
+      description = "Write to PostHog. Without it, apply shows the plan and writes nothing.")
   boolean approve;
 
   @Override
@@ -59,12 +64,20 @@ public class ApplyCommand implements Callable<Integer> {
     Result result;
     if (planFile != null) {
       Plan plan = readSavedPlan();
-      ApplyProcess process = new ApplyProcess(connect(global, config).api(), out, err, Clock.systemUTC());
-      result = process.applySaved(
-          plan, planFile.toString(), settings(config, plan), ApplyCommand::view, StalePlanCheck.withPlannerFingerprints());
+      ApplyProcess process =
+          new ApplyProcess(connect(global, config).api(), out, err, Clock.systemUTC());
+      result =
+          process.applySaved(
+              plan,
+              planFile.toString(),
+              settings(config, plan),
+              ApplyCommand::view,
+              StalePlanCheck.withPlannerFingerprints());
     } else {
       LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
-      Plan plan = PlanPipeline.run(global, planning, config, () -> opened[0] = connect(global, config), null, err);
+      Plan plan =
+          PlanPipeline.run(
+              global, planning, config, () -> opened[0] = connect(global, config), null, err);
       err.print(PlanTextView.warnings(plan));
       ApplyProcess process = new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC());
       result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
@@ -117,15 +130,27 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   private Plan readSavedPlan() {
-    if (!planning.paths.isEmpty() || planning.base() != null || planning.prune() || !planning.targets().isEmpty()) {
+    if (!planning.paths.isEmpty()
+        || planning.base() != null
+        || planning.prune()
+        || !planning.targets().isEmpty()) {
       throw new UserError(
-          "--plan " + planFile + " is the whole input: PATH, --base, --prune and --target cannot be combined with it. Drop them, or plan again with them.",
+          "--plan "
+              + planFile
+              + " is the whole input: PATH, --base, --prune and --target cannot be combined with it. Drop them, or plan again with them.",
           ExitCode.USAGE);
     }
     try {
       return PlanJson.read(Files.readString(planFile), planFile.toString());
     } catch (IOException e) {
-      throw new UserError("cannot read the saved plan " + planFile + ": " + e.getMessage() + "; make one with posthog-gitops plan --out " + planFile + ".");
+      throw new UserError(
+          "cannot read the saved plan "
+              + planFile
+              + ": "
+              + e.getMessage()
+              + "; make one with posthog-gitops plan --out "
+              + planFile
+              + ".");
     }
   }
 }

@@ -16,7 +16,8 @@ public class CommandLineProducer {
 
   /**
    * Usage errors print one line and the help hint (exit 64); other failures go through {@link
-   * ErrorReporter}. Public so an in-process run without CDI reports errors exactly as users see them.
+   * ErrorReporter}. Public so an in-process run without CDI reports errors exactly as users see
+   * them.
    */
   public static CommandLine withErrorHandling(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,16 +39,23 @@ public class ExportCommand implements Callable<Integer> {
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Folder for the YAML files (default: posthog).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder for the YAML files (default: posthog).")
   Path out;
 
   @Option(
       names = "--kind",
       paramLabel = "KIND",
-      description = "Export only this kind (repeatable): Action, Cohort, FeatureFlag, Experiment, Dashboard (any case). The snapshot always holds all five.")
+      description =
+          "Export only this kind (repeatable): Action, Cohort, FeatureFlag, Experiment, Dashboard (any case). The snapshot always holds all five.")
   List<String> kinds = new ArrayList<>();
 
-  @Option(names = "--snapshot-out", paramLabel = "FILE", description = "Also write the raw live state as a snapshot file (JSON).")
+  @Option(
+      names = "--snapshot-out",
+      paramLabel = "FILE",
+      description = "Also write the raw live state as a snapshot file (JSON).")
   Path snapshotOut;
 
   @Override
@@ -60,7 +67,9 @@ public class ExportCommand implements Callable<Integer> {
     LiveState state = LiveStateReader.read(opened.api(), opened.apiUrl());
     if (snapshotOut != null) {
       Snapshots.write(state, snapshotOut);
-      spec.commandLine().getErr().println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");
+      spec.commandLine()
+          .getErr()
+          .println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");
     }
     if (out != null || snapshotOut == null) {
       Path dir = out != null ? out : DEFAULT_OUT;
@@ -77,8 +86,9 @@ public class ExportCommand implements Callable<Integer> {
       return;
     }
     var err = spec.commandLine().getErr();
-    err.printf("warning: %d file(s) under %s were not written by this export: their objects are gone from"
-        + " PostHog or renamed, and plan would create them again. Delete them before committing:%n",
+    err.printf(
+        "warning: %d file(s) under %s were not written by this export: their objects are gone from"
+            + " PostHog or renamed, and plan would create them again. Delete them before committing:%n",
         leftOver.size(), dir);
     leftOver.forEach(f -> err.println("  " + dir.resolve(f)));
   }
@@ -93,9 +103,16 @@ public class ExportCommand implements Callable<Integer> {
           Arrays.stream(Kind.values())
               .filter(k -> k.yamlName().equalsIgnoreCase(name))
               .findFirst()
-              .orElseThrow(() -> new ParameterException(spec.commandLine(),
-                  "unknown kind '" + name + "' for --kind; valid kinds: "
-                      + Arrays.stream(Kind.values()).map(Kind::yamlName).collect(Collectors.joining(", ")))));
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          spec.commandLine(),
+                          "unknown kind '"
+                              + name
+                              + "' for --kind; valid kinds: "
+                              + Arrays.stream(Kind.values())
+                                  .map(Kind::yamlName)
+                                  .collect(Collectors.joining(", ")))));
     }
     return selected;
   }

@@ -20,7 +20,8 @@ public class GlobalOptions {
       names = "--api-url",
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
-      description = "API base URL before /api/... (env POSTHOG_GITOPS_API_URL; default https://api.maton.ai/posthog).")
+      description =
+          "API base URL before /api/... (env POSTHOG_GITOPS_API_URL; default https://api.maton.ai/posthog).")
   String apiUrl;
 
   @Option(

@@ -31,12 +31,34 @@ public final class LiveConnection {
   static ConnectionSettings settings(
       GlobalOptions global, ProjectConfig config, Function<String, String> env) {
     EnvironmentSettings selected = ProjectConfig.environment(global.config(), global.env());
-    EnvironmentSettings section = selected != null ? selected : new EnvironmentSettings(null, null, null, null);
-    String apiUrl = first(global.apiUrl(), section.apiUrl(), env.apply(ENV_API_URL), config.apiUrl(), ConnectionSettings.DEFAULT_API_URL);
-    String project = first(global.project(), section.project(), env.apply(ENV_PROJECT), config.project(), "@current");
-    String connection = first(global.connection(), section.connection(), env.apply(ENV_CONNECTION), config.connection(), null);
+    EnvironmentSettings section =
+        selected != null ? selected : new EnvironmentSettings(null, null, null, null);
+    String apiUrl =
+        first(
+            global.apiUrl(),
+            section.apiUrl(),
+            env.apply(ENV_API_URL),
+            config.apiUrl(),
+            ConnectionSettings.DEFAULT_API_URL);
+    String project =
+        first(
+            global.project(),
+            section.project(),
+            env.apply(ENV_PROJECT),
+            config.project(),
+            "@current");
+    String connection =
+        first(
+            global.connection(),
+            section.connection(),
+            env.apply(ENV_CONNECTION),
+            config.connection(),
+            null);
     String key = first(env.apply(ENV_KEY), env.apply(ENV_KEY_ALTERNATIVE), null);
-    int rateLimit = config.rateLimitPerMinute() != null ? config.rateLimitPerMinute() : ConnectionSettings.DEFAULT_RATE_LIMIT;
+    int rateLimit =
+        config.rateLimitPerMinute() != null
+            ? config.rateLimitPerMinute()
+            : ConnectionSettings.DEFAULT_RATE_LIMIT;
     return new ConnectionSettings(stripSlash(apiUrl), project, connection, key, rateLimit);
   }
 
@@ -53,9 +75,14 @@ public final class LiveConnection {
     }
     if (!settings.apiUrl().matches("(?i)https?://[^/\\s]+.*")) {
       throw new UserError(
-          "API URL '" + settings.apiUrl() + "' is not an http(s) URL; set --api-url, POSTHOG_GITOPS_API_URL or api_url in the config file, e.g. " + ConnectionSettings.DEFAULT_API_URL + ".");
+          "API URL '"
+              + settings.apiUrl()
+              + "' is not an http(s) URL; set --api-url, POSTHOG_GITOPS_API_URL or api_url in the config file, e.g. "
+              + ConnectionSettings.DEFAULT_API_URL
+              + ".");
     }
-    return new PostHogClient(settings, new RestClientTransport(settings.apiUrl()), ClientOptions.standard(verbose));
+    return new PostHogClient(
+        settings, new RestClientTransport(settings.apiUrl()), ClientOptions.standard(verbose));
   }
 
   /** The first value set, in precedence order; the last argument is the default, used as is. */

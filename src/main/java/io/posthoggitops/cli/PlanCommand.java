@@ -45,14 +45,17 @@ public class PlanCommand implements Callable<Integer> {
     JSON
   }
 
-  /** Reads {@code text|markdown|json} in any case and names the choices in lower case when wrong. */
+  /**
+   * Reads {@code text|markdown|json} in any case and names the choices in lower case when wrong.
+   */
   static final class FormatConverter implements ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
       try {
         return Format.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("expected text, markdown or json but was '" + value + "'");
+        throw new TypeConversionException(
+            "expected text, markdown or json but was '" + value + "'");
       }
     }
   }
@@ -62,23 +65,30 @@ public class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan as JSON, for apply --plan FILE.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Also save the plan as JSON, for apply --plan FILE.")
   Path out;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
       converter = FormatConverter.class,
-      description = "text (default), markdown (a pull-request comment) or json (the saved-plan document).")
+      description =
+          "text (default), markdown (a pull-request comment) or json (the saved-plan document).")
   Format format = Format.TEXT;
 
-  @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes (0 when none).")
+  @Option(
+      names = "--detailed-exitcode",
+      description = "Exit 2 when the plan has changes (0 when none).")
   boolean detailedExitCode;
 
   @Option(
       names = "--snapshot",
       paramLabel = "FILE",
-      description = "Plan against a snapshot written by export --snapshot-out instead of the API (offline).")
+      description =
+          "Plan against a snapshot written by export --snapshot-out instead of the API (offline).")
   Path snapshot;
 
   @Override
@@ -88,7 +98,13 @@ public class PlanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = ProjectConfig.load(global.config());
     Plan plan =
-        PlanPipeline.run(global, planning, config, () -> LiveConnection.open(global, config, environment::get), snapshot, err);
+        PlanPipeline.run(
+            global,
+            planning,
+            config,
+            () -> LiveConnection.open(global, config, environment::get),
+            snapshot,
+            err);
     err.print(PlanTextView.warnings(plan));
     err.flush();
     PrintWriter stdout = spec.commandLine().getOut();
@@ -120,17 +136,26 @@ public class PlanCommand implements Callable<Integer> {
     try {
       Files.writeString(out, PlanJson.write(plan));
     } catch (IOException e) {
-      throw new UserError("cannot write the plan to " + out + ": " + e.getMessage() + "; check the folder exists and is writable.");
+      throw new UserError(
+          "cannot write the plan to "
+              + out
+              + ": "
+              + e.getMessage()
+              + "; check the folder exists and is writable.");
     }
   }
 
   private void checkTargets() {
     for (String target : planning.targets()) {
       int slash = target.indexOf('/');
-      if (slash <= 0 || slash == target.length() - 1 || Kind.fromYamlName(target.substring(0, slash)).isEmpty()) {
+      if (slash <= 0
+          || slash == target.length() - 1
+          || Kind.fromYamlName(target.substring(0, slash)).isEmpty()) {
         throw new ParameterException(
             spec.commandLine(),
-            "--target " + target + ": expected KIND/IDENTITY with KIND one of Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
+            "--target "
+                + target
+                + ": expected KIND/IDENTITY with KIND one of Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
       }
     }
   }

@@ -53,7 +53,8 @@ public final class PlanPipeline {
   }
 
   /** Plans against already-read live state (used by apply for re-planning). */
-  public static Plan run(GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
+  public static Plan run(
+      GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
     PrintWriter err = stderr();
     return plan(global, options, config, declarations(options, err), live, live.apiUrl(), err);
   }
@@ -71,12 +72,15 @@ public final class PlanPipeline {
     if (options.base() == null) {
       return new Declarations(loaded.declarations(), List.of());
     }
-    LoadResult atBase = DeclarationLoader.loadTexts(GitRepo.yamlFilesAt(options.base(), options.paths()));
+    LoadResult atBase =
+        DeclarationLoader.loadTexts(GitRepo.yamlFilesAt(options.base(), options.paths()));
     if (atBase.hasErrors()) {
-      // Warnings at the base ref were shown when it was current; errors block the deletes it implies.
+      // Warnings at the base ref were shown when it was current; errors block the deletes it
+      // implies.
       failOnErrors(atBase, "in declarations at --base " + options.base(), err);
     }
-    return new Declarations(loaded.declarations(), removedSince(atBase.declarations(), loaded.declarations()));
+    return new Declarations(
+        loaded.declarations(), removedSince(atBase.declarations(), loaded.declarations()));
   }
 
   /** Documents at the base ref that nothing declares now, by identity or by pinned id. */
@@ -122,12 +126,14 @@ public final class PlanPipeline {
     PlanResult result = Planner.plan(input);
     long errors = DiagnosticsView.print(result.diagnostics(), err);
     if (errors > 0) {
-      throw new UserError("%s while planning; nothing was written.".formatted(count(errors, "error")));
+      throw new UserError(
+          "%s while planning; nothing was written.".formatted(count(errors, "error")));
     }
     return result.plan();
   }
 
-  private static PlanMetadata metadata(GlobalOptions global, PlanningOptions options, LiveState live, String origin) {
+  private static PlanMetadata metadata(
+      GlobalOptions global, PlanningOptions options, LiveState live, String origin) {
     Optional<GitRepo.Head> head = GitRepo.head(options.paths().get(0));
     return new PlanMetadata(
         PlanJson.FORMAT_VERSION,

@@ -12,13 +12,22 @@ public class PlanningOptions {
   @Parameters(paramLabel = "PATH", description = "YAML files or directories (default: .).")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--base", paramLabel = "REF", description = "Plan deletes for documents present at git REF and gone now.")
+  @Option(
+      names = "--base",
+      paramLabel = "REF",
+      description = "Plan deletes for documents present at git REF and gone now.")
   String base;
 
-  @Option(names = "--prune", description = "Delete live objects of the declared kinds that nothing declares (minus prune.ignore).")
+  @Option(
+      names = "--prune",
+      description =
+          "Delete live objects of the declared kinds that nothing declares (minus prune.ignore).")
   boolean prune;
 
-  @Option(names = "--target", paramLabel = "KIND/IDENTITY", description = "Limit the plan to these resources and what they reference (repeatable).")
+  @Option(
+      names = "--target",
+      paramLabel = "KIND/IDENTITY",
+      description = "Limit the plan to these resources and what they reference (repeatable).")
   List<String> targets = new ArrayList<>();
 
   public List<Path> paths() {

@@ -31,15 +31,21 @@ import picocli.CommandLine.Spec;
     })
 public class SchemaCommand implements Callable<Integer> {
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Write the schema to FILE instead of stdout.")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Write the schema to FILE instead of stdout.")
   Path out;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    String schema = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValueAsString(FormatSchema.generate()) + System.lineSeparator();
+    String schema =
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(FormatSchema.generate())
+            + System.lineSeparator();
     if (out == null) {
       spec.commandLine().getOut().print(schema);
       spec.commandLine().getOut().flush();

@@ -33,14 +33,16 @@ public class ValidateCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "PATH",
       arity = "0..*",
-      description = "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
+      description =
+          "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
   List<Path> paths;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    LoadResult result = DeclarationLoader.load(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
+    LoadResult result =
+        DeclarationLoader.load(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
     PrintWriter err = spec.commandLine().getErr();
     result.diagnostics().forEach(d -> err.println(d.format()));
     err.flush();
@@ -61,15 +63,20 @@ public class ValidateCommand implements Callable<Integer> {
 
     static String passed(int documents, List<Diagnostic> diagnostics) {
       String valid = plural(documents, "document") + " valid";
-      return diagnostics.isEmpty() ? valid + "." : valid + ", " + plural(diagnostics.size(), "warning") + ".";
+      return diagnostics.isEmpty()
+          ? valid + "."
+          : valid + ", " + plural(diagnostics.size(), "warning") + ".";
     }
 
     static String failed(List<Diagnostic> diagnostics) {
       long errors = diagnostics.stream().filter(Diagnostic::isError).count();
       long warnings = diagnostics.size() - errors;
       long files = diagnostics.stream().map(d -> d.location().file()).distinct().count();
-      return plural(errors, "error") + (warnings > 0 ? ", " + plural(warnings, "warning") : "")
-          + " in " + plural(files, "file") + ".";
+      return plural(errors, "error")
+          + (warnings > 0 ? ", " + plural(warnings, "warning") : "")
+          + " in "
+          + plural(files, "file")
+          + ".";
     }
 
     private static String plural(long count, String noun) {

@@ -54,6 +54,7 @@ final class BehavioralCohorts {
           .map(target -> isBehavioral(target, seen))
           .orElse(false);
     }
-    return containsBehavioral(node.path("values"), seen) || containsBehavioral(node.path("properties"), seen);
+    return containsBehavioral(node.path("values"), seen)
+        || containsBehavioral(node.path("properties"), seen);
   }
 }

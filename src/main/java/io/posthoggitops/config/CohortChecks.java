@@ -24,9 +24,11 @@ final class CohortChecks {
       return;
     }
     if (!doc.fields().path("filters").isMissingNode() && !doc.fields().path("filters").isNull()) {
-      doc.errorAtKey("/query", "a cohort takes `query` or `filters`, not both; remove one of them.");
+      doc.errorAtKey(
+          "/query", "a cohort takes `query` or `filters`, not both; remove one of them.");
     } else if (!doc.fields().path("is_static").asBoolean(false)) {
-      doc.errorAtKey("/query", "`query` is only for static cohorts; add `is_static: true` or use `filters`.");
+      doc.errorAtKey(
+          "/query", "`query` is only for static cohorts; add `is_static: true` or use `filters`.");
     }
   }
 
@@ -42,21 +44,31 @@ final class CohortChecks {
         }
       }
       case "person", "person_metadata" -> checkPerson(doc, node, pointer);
-      case "cohort" -> FlagChecks.checkReference(doc, node.get("value"), pointer + "/value", Kind.COHORT, "cohort");
+      case "cohort" ->
+          FlagChecks.checkReference(
+              doc, node.get("value"), pointer + "/value", Kind.COHORT, "cohort");
       case "behavioral" -> checkBehavioral(doc, node, pointer);
-      default -> { }
+      default -> {}
     }
   }
 
   private static void checkPerson(DocumentContext doc, JsonNode leaf, String pointer) {
     String operator = leaf.path("operator").asText("exact");
     if (!leaf.has("value") && !VALUELESS_OPERATORS.contains(operator)) {
-      doc.errorAtKey(pointer, "a person condition with operator `" + operator + "` needs a `value`"
-          + " (only is_set and is_not_set go without).");
+      doc.errorAtKey(
+          pointer,
+          "a person condition with operator `"
+              + operator
+              + "` needs a `value`"
+              + " (only is_set and is_not_set go without).");
     }
     if (Set.of("in", "not_in", "flag_evaluates_to").contains(operator)) {
-      doc.errorAtValue(pointer + "/operator", "operator `" + operator + "` is not for person"
-          + " properties; use `exact` for a list of values.");
+      doc.errorAtValue(
+          pointer + "/operator",
+          "operator `"
+              + operator
+              + "` is not for person"
+              + " properties; use `exact` for a list of values.");
     }
   }
 
@@ -68,12 +80,17 @@ final class CohortChecks {
       FlagChecks.checkReference(doc, key, pointer + "/key", Kind.ACTION, "action");
     }
     if (actionReference && leaf.path("event_type").isTextual() && !onActions) {
-      doc.errorAtValue(pointer + "/event_type", "a behavioral condition on {action: NAME} needs"
-          + " `event_type: actions`.");
+      doc.errorAtValue(
+          pointer + "/event_type",
+          "a behavioral condition on {action: NAME} needs" + " `event_type: actions`.");
     }
     if (!onActions && !actionReference && key != null && !key.isTextual()) {
-      doc.errorAtValue(pointer + "/key", DocumentContext.quote(pointer + "/key")
-          + " must be an event name with `event_type: events`, not " + JsonTypes.describe(key) + ".");
+      doc.errorAtValue(
+          pointer + "/key",
+          DocumentContext.quote(pointer + "/key")
+              + " must be an event name with `event_type: events`, not "
+              + JsonTypes.describe(key)
+              + ".");
     }
   }
 }

@@ -8,15 +8,33 @@ import java.util.Map;
 /** The nested parts of a Cohort's {@code filters} (CONTRACT.md §2.3). */
 final class CohortShapes {
 
-  static final List<String> BEHAVIORAL_VALUES = List.of(
-      "performed_event", "performed_event_multiple", "performed_event_first_time",
-      "performed_event_regularly", "stopped_performing_event", "restarted_performing_event",
-      "performed_event_sequence");
+  static final List<String> BEHAVIORAL_VALUES =
+      List.of(
+          "performed_event",
+          "performed_event_multiple",
+          "performed_event_first_time",
+          "performed_event_regularly",
+          "stopped_performing_event",
+          "restarted_performing_event",
+          "performed_event_sequence");
 
   /** A group or a leaf, chosen by its {@code type}. */
-  static final ValueType NODE = new ByKey("type", Map.of(
-      "AND", "CohortGroup", "OR", "CohortGroup", "person", "PersonLeaf",
-      "person_metadata", "PersonLeaf", "cohort", "CohortLeaf", "behavioral", "BehavioralLeaf"));
+  static final ValueType NODE =
+      new ByKey(
+          "type",
+          Map.of(
+              "AND",
+              "CohortGroup",
+              "OR",
+              "CohortGroup",
+              "person",
+              "PersonLeaf",
+              "person_metadata",
+              "PersonLeaf",
+              "cohort",
+              "CohortLeaf",
+              "behavioral",
+              "BehavioralLeaf"));
 
   private CohortShapes() {}
 
@@ -32,7 +50,10 @@ final class CohortShapes {
         ObjectShape.named("PersonLeaf", "A person property condition.")
             .required("type", oneOf("person", "person_metadata"), "Leaf type.")
             .required("key", STRING, "Person property name.")
-            .member("operator", new Scalar(ScalarKind.STRING, FlagShapes.OPERATORS, null, null), "Comparison; default exact.")
+            .member(
+                "operator",
+                new Scalar(ScalarKind.STRING, FlagShapes.OPERATORS, null, null),
+                "Comparison; default exact.")
             .member("value", ANY, "Value compared; omit only for is_set/is_not_set.")
             .member("negation", BOOLEAN, "Negate the match.")
             .build(),
@@ -48,8 +69,10 @@ final class CohortShapes {
   private static ObjectShape behavioralLeaf() {
     return ObjectShape.named("BehavioralLeaf", "Something people did (an event or an action).")
         .required("type", oneOf("behavioral"), "Leaf type.")
-        .required("key", ANY, "Event name, or {action: NAME} / an action id with event_type: actions.")
-        .required("value", oneOf(BEHAVIORAL_VALUES.toArray(String[]::new)), "What kind of behaviour.")
+        .required(
+            "key", ANY, "Event name, or {action: NAME} / an action id with event_type: actions.")
+        .required(
+            "value", oneOf(BEHAVIORAL_VALUES.toArray(String[]::new)), "What kind of behaviour.")
         .required("event_type", oneOf("events", "actions"), "Whether key is an event or an action.")
         .member("time_value", INTEGER, "How many time_interval units back.")
         .member("time_interval", STRING, "day, week, month or year.")
@@ -59,7 +82,10 @@ final class CohortShapes {
         .member("seq_time_interval", STRING, "Sequence window unit.")
         .member("seq_time_value", INTEGER, "Sequence window length.")
         .member("seq_event", ANY, "Second event of a sequence.")
-        .member("seq_event_type", oneOf("events", "actions"), "Whether seq_event is an event or an action.")
+        .member(
+            "seq_event_type",
+            oneOf("events", "actions"),
+            "Whether seq_event is an event or an action.")
         .member("total_periods", INTEGER, "Periods looked at (performed_event_regularly).")
         .member("min_periods", INTEGER, "Periods needed (performed_event_regularly).")
         .member("event_filters", listOf(ANY_MAPPING), "Event, element or HogQL filters.")

@@ -19,6 +19,7 @@ public record ConnectionSettings(
   @Override
   public String toString() {
     return "ConnectionSettings[apiUrl=%s, project=%s, connection=%s, apiKey=%s, rateLimitPerMinute=%d]"
-        .formatted(apiUrl, project, connection, apiKey == null ? "unset" : "***", rateLimitPerMinute);
+        .formatted(
+            apiUrl, project, connection, apiKey == null ? "unset" : "***", rateLimitPerMinute);
   }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Depth-first search for reference cycles among objects of one kind; reports each back edge once. */
+/**
+ * Depth-first search for reference cycles among objects of one kind; reports each back edge once.
+ */
 final class CycleFinder {
 
   private final Map<String, List<ReferenceUse>> edges;
@@ -49,7 +51,13 @@ final class CycleFinder {
     List<String> cycle = new ArrayList<>(path.subList(cycleStart, path.size()));
     cycle.add(use.name());
     String noun = kind == Kind.COHORT ? "cohort" : "flag";
-    findings.error(use.location(), noun + " reference cycle: " + String.join(" → ", cycle)
-        + "; a " + noun + " cannot depend on itself, directly or through others.");
+    findings.error(
+        use.location(),
+        noun
+            + " reference cycle: "
+            + String.join(" → ", cycle)
+            + "; a "
+            + noun
+            + " cannot depend on itself, directly or through others.");
   }
 }

@@ -22,8 +22,14 @@ final class DashboardChecks {
       if (name.isTextual()) {
         Integer first = insightNames.putIfAbsent(name.asText(), i);
         if (first != null) {
-          doc.errorAtValue(pointer + "/insight/name", "insight `" + name.asText() + "` is already on this"
-              + " dashboard (tiles[" + first + "]); insight names identify tiles and must be unique.");
+          doc.errorAtValue(
+              pointer + "/insight/name",
+              "insight `"
+                  + name.asText()
+                  + "` is already on this"
+                  + " dashboard (tiles["
+                  + first
+                  + "]); insight names identify tiles and must be unique.");
         }
       }
     }

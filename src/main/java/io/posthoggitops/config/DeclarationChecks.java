@@ -31,8 +31,9 @@ final class DeclarationChecks {
   static void checkUnidentified(ParsedDocument document, Findings findings) {
     JsonNode kindName = document.root().path("kind");
     if (!document.root().path("deleted").asBoolean(false)) {
-      Kind.fromYamlName(kindName.asText()).ifPresent(
-          kind -> ShapeChecker.check(document, kind, "this " + kind.yamlName(), findings));
+      Kind.fromYamlName(kindName.asText())
+          .ifPresent(
+              kind -> ShapeChecker.check(document, kind, "this " + kind.yamlName(), findings));
     }
   }
 
@@ -42,7 +43,7 @@ final class DeclarationChecks {
       case COHORT -> CohortChecks::check;
       case EXPERIMENT -> ExperimentChecks::check;
       case DASHBOARD -> DashboardChecks::check;
-      case ACTION -> doc -> { };
+      case ACTION -> doc -> {};
     };
   }
 }

@@ -36,9 +36,7 @@ public final class DeclarationLoader {
     return loadTexts(texts);
   }
 
-  /**
-   * Loads files given as text (display name → content), e.g. read from a git ref; same checks.
-   */
+  /** Loads files given as text (display name → content), e.g. read from a git ref; same checks. */
   public static LoadResult loadTexts(Map<String, String> files) {
     Findings findings = new Findings();
     List<ReadDocument> documents = new ArrayList<>();
@@ -46,9 +44,10 @@ public final class DeclarationLoader {
       YamlTreeReader.Result parsed = YamlTreeReader.read(file.getKey(), file.getValue());
       findings.addAll(parsed.diagnostics());
       for (ParsedDocument document : parsed.documents()) {
-        DeclarationReader.read(document, findings).ifPresentOrElse(
-            d -> documents.add(new ReadDocument(d, document)),
-            () -> DeclarationChecks.checkUnidentified(document, findings));
+        DeclarationReader.read(document, findings)
+            .ifPresentOrElse(
+                d -> documents.add(new ReadDocument(d, document)),
+                () -> DeclarationChecks.checkUnidentified(document, findings));
       }
     }
     DeclarationChecks.check(documents, findings);
@@ -61,7 +60,8 @@ public final class DeclarationLoader {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (!Files.exists(path)) {
-        throw new UserError(path + ": no such file or directory; pass a YAML file or a folder of them.");
+        throw new UserError(
+            path + ": no such file or directory; pass a YAML file or a folder of them.");
       }
       if (Files.isDirectory(path)) {
         files.addAll(filesUnder(path));
@@ -98,8 +98,11 @@ public final class DeclarationLoader {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | UncheckedIOException e) {
-      throw new UserError(SourceLocation.unknown(file.toString()) + ": cannot read the file ("
-          + e.getMessage() + ").");
+      throw new UserError(
+          SourceLocation.unknown(file.toString())
+              + ": cannot read the file ("
+              + e.getMessage()
+              + ").");
     }
   }
 }

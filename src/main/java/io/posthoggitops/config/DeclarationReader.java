@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Turns one parsed document into a {@link Declaration}: its kind, identity, {@code id:} pin,
- * tombstone flag and {@code ignore_changes}, reporting what is missing or malformed in those keys of
- * ours. PostHog's own fields are checked elsewhere.
+ * tombstone flag and {@code ignore_changes}, reporting what is missing or malformed in those keys
+ * of ours. PostHog's own fields are checked elsewhere.
  */
 final class DeclarationReader {
 
@@ -36,8 +36,11 @@ final class DeclarationReader {
 
   private Optional<Declaration> read() {
     if (!(document.root() instanceof ObjectNode root)) {
-      findings.error(document.start(), "a document must be a mapping that starts with `kind:`, not "
-          + JsonTypes.describe(document.root()) + ".");
+      findings.error(
+          document.start(),
+          "a document must be a mapping that starts with `kind:`, not "
+              + JsonTypes.describe(document.root())
+              + ".");
       return Optional.empty();
     }
     rejectEnvironmentKeys(root);
@@ -54,23 +57,36 @@ final class DeclarationReader {
     }
     ObjectNode fields = root.deepCopy();
     fields.remove(KindSpec.COMMON_KEYS);
-    return Optional.of(new Declaration(kind.get(), identity.get(), pinnedId, tombstone, fields,
-        ignoreChanges, document.start(), document.keyLocations()));
+    return Optional.of(
+        new Declaration(
+            kind.get(),
+            identity.get(),
+            pinnedId,
+            tombstone,
+            fields,
+            ignoreChanges,
+            document.start(),
+            document.keyLocations()));
   }
 
   private Optional<Kind> kind(ObjectNode root) {
     JsonNode kind = root.get("kind");
     if (kind == null) {
-      findings.error(document.start(), "missing `kind`; add `kind:` with one of "
-          + String.join(", ", KIND_NAMES) + ".");
+      findings.error(
+          document.start(),
+          "missing `kind`; add `kind:` with one of " + String.join(", ", KIND_NAMES) + ".");
       return Optional.empty();
     }
     Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
     if (found.isEmpty()) {
       String text = kind.asText();
       String hint = Suggestions.didYouMean(text, KIND_NAMES);
-      findings.error(document.value("/kind"), "unknown kind `" + text + "`"
-          + (hint.isEmpty() ? "; use one of " + String.join(", ", KIND_NAMES) + "." : hint));
+      findings.error(
+          document.value("/kind"),
+          "unknown kind `"
+              + text
+              + "`"
+              + (hint.isEmpty() ? "; use one of " + String.join(", ", KIND_NAMES) + "." : hint));
     }
     return found;
   }
@@ -79,13 +95,23 @@ final class DeclarationReader {
     String field = kind.identityField();
     JsonNode value = root.get(field);
     if (value == null || value.isNull() || value.asText().isBlank()) {
-      findings.error(value == null ? document.start() : document.value("/" + field),
+      findings.error(
+          value == null ? document.start() : document.value("/" + field),
           "missing `" + field + "`, which identifies each " + kind.yamlName() + " document.");
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      findings.error(document.value("/" + field), "`" + field + "` must be a string, not "
-          + JsonTypes.describe(value) + "; quote it: " + field + ": \"" + value.asText() + "\"");
+      findings.error(
+          document.value("/" + field),
+          "`"
+              + field
+              + "` must be a string, not "
+              + JsonTypes.describe(value)
+              + "; quote it: "
+              + field
+              + ": \""
+              + value.asText()
+              + "\"");
       return Optional.empty();
     }
     return Optional.of(value.asText());
@@ -99,15 +125,18 @@ final class DeclarationReader {
     if (id.canConvertToLong() && id.isIntegralNumber() && id.asLong() > 0) {
       return id.asLong();
     }
-    findings.error(document.value("/id"), "`id` must be a positive integer (the live object's id), not `"
-        + id.asText() + "`.");
+    findings.error(
+        document.value("/id"),
+        "`id` must be a positive integer (the live object's id), not `" + id.asText() + "`.");
     return null;
   }
 
   private boolean tombstone(ObjectNode root) {
     JsonNode deleted = root.get("deleted");
     if (deleted != null && !deleted.isBoolean()) {
-      findings.error(document.value("/deleted"), "`deleted` must be true or false, not `" + deleted.asText() + "`.");
+      findings.error(
+          document.value("/deleted"),
+          "`deleted` must be true or false, not `" + deleted.asText() + "`.");
       return false;
     }
     return deleted != null && deleted.asBoolean();
@@ -120,15 +149,22 @@ final class DeclarationReader {
       return names;
     }
     if (!list.isArray()) {
-      findings.error(document.value("/ignore_changes"), "`ignore_changes` must be a list of field names, e.g. [active].");
+      findings.error(
+          document.value("/ignore_changes"),
+          "`ignore_changes` must be a list of field names, e.g. [active].");
       return names;
     }
     Set<String> writable = KindSpec.of(kind).fields().keySet();
     for (int i = 0; i < list.size(); i++) {
       String name = list.get(i).asText();
       if (!list.get(i).isTextual() || !writable.contains(name)) {
-        findings.error(document.key("/ignore_changes/" + i), "`ignore_changes` names `" + name
-            + "`, which is not a writable field of " + kind.yamlName() + Suggestions.orPeriod(name, writable));
+        findings.error(
+            document.key("/ignore_changes/" + i),
+            "`ignore_changes` names `"
+                + name
+                + "`, which is not a writable field of "
+                + kind.yamlName()
+                + Suggestions.orPeriod(name, writable));
       } else {
         names.add(name);
       }
@@ -143,9 +179,13 @@ final class DeclarationReader {
   private void rejectEnvironmentKeys(ObjectNode root) {
     for (String key : List.of("environments", "only")) {
       if (root.has(key)) {
-        findings.error(document.key("/" + key), "`" + key + "` is not supported: per-environment documents"
-            + " need environment support, which this version does not have; keep one folder per"
-            + " environment and run validate/plan on that folder instead.");
+        findings.error(
+            document.key("/" + key),
+            "`"
+                + key
+                + "` is not supported: per-environment documents"
+                + " need environment support, which this version does not have; keep one folder per"
+                + " environment and run validate/plan on that folder instead.");
       }
     }
   }

@@ -13,8 +13,9 @@ final class ExperimentChecks {
   static void check(DocumentContext doc) {
     String key = doc.declaration().identity();
     if (!FlagChecks.FLAG_KEY.matcher(key).matches()) {
-      doc.errorAtValue("/feature_flag_key", "flag key `" + key
-          + "` may contain only letters, digits, '_' and '-'.");
+      doc.errorAtValue(
+          "/feature_flag_key",
+          "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
     }
     JsonNode variants = doc.fields().at(VARIANTS);
     if (!variants.isArray()) {
@@ -22,11 +23,14 @@ final class ExperimentChecks {
     }
     Set<String> keys = VariantChecks.check(doc, VARIANTS, "rollout_percentage", "split_percent");
     if (variants.size() < 2 || variants.size() > 20) {
-      doc.errorAtKey(VARIANTS, "an experiment needs 2 to 20 variants, not " + variants.size() + ".");
+      doc.errorAtKey(
+          VARIANTS, "an experiment needs 2 to 20 variants, not " + variants.size() + ".");
     }
     if (!keys.contains("control")) {
-      doc.errorAtKey(VARIANTS, "an experiment needs a variant with key `control` (lowercase),"
-          + " the baseline the others are compared with.");
+      doc.errorAtKey(
+          VARIANTS,
+          "an experiment needs a variant with key `control` (lowercase),"
+              + " the baseline the others are compared with.");
     }
   }
 }

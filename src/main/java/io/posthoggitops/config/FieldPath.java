@@ -1,6 +1,9 @@
 package io.posthoggitops.config;
 
-/** Names a JSON pointer as a user reads it: {@code /filters/groups/0/variant} → {@code filters.groups[0].variant}. */
+/**
+ * Names a JSON pointer as a user reads it: {@code /filters/groups/0/variant} → {@code
+ * filters.groups[0].variant}.
+ */
 final class FieldPath {
 
   private FieldPath() {}
@@ -14,7 +17,9 @@ final class FieldPath {
       if (segment.chars().allMatch(Character::isDigit)) {
         label.append('[').append(segment).append(']');
       } else {
-        label.append(label.length() == 0 ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+        label
+            .append(label.length() == 0 ? "" : ".")
+            .append(segment.replace("~1", "/").replace("~0", "~"));
       }
     }
     return label.toString();

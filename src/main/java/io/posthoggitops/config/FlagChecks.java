@@ -21,7 +21,8 @@ final class FlagChecks {
     if (!filters.isObject()) {
       return;
     }
-    Set<String> variants = VariantChecks.check(doc, "/filters/multivariate/variants", "rollout_percentage");
+    Set<String> variants =
+        VariantChecks.check(doc, "/filters/multivariate/variants", "rollout_percentage");
     boolean multivariate = filters.path("multivariate").path("variants").isArray();
     checkPayloads(doc, filters.path("payloads"), multivariate, variants);
     JsonNode groups = filters.path("groups");
@@ -33,28 +34,36 @@ final class FlagChecks {
   private static void checkKey(DocumentContext doc) {
     String key = doc.declaration().identity();
     if (!FLAG_KEY.matcher(key).matches()) {
-      doc.errorAtValue("/key", "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
+      doc.errorAtValue(
+          "/key", "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
     }
   }
 
   private static void checkArchived(DocumentContext doc) {
     JsonNode archived = doc.fields().path("archived");
     JsonNode active = doc.fields().path("active");
-    if (archived.asBoolean(false) && archived.isBoolean() && !(active.isBoolean() && !active.asBoolean())) {
-      doc.errorAtValue("/archived", "`archived: true` requires `active: false`; PostHog cannot archive an"
-          + " enabled flag.");
+    if (archived.asBoolean(false)
+        && archived.isBoolean()
+        && !(active.isBoolean() && !active.asBoolean())) {
+      doc.errorAtValue(
+          "/archived",
+          "`archived: true` requires `active: false`; PostHog cannot archive an"
+              + " enabled flag.");
     }
   }
 
   private static void checkContinuity(DocumentContext doc) {
     if (doc.fields().path("ensure_experience_continuity").asBoolean(false)
         && doc.fields().path("bucketing_identifier").asText().equals("device_id")) {
-      doc.errorAtValue("/ensure_experience_continuity", "`ensure_experience_continuity: true` does not work"
-          + " with `bucketing_identifier: device_id`; PostHog refuses the pair, drop one of them.");
+      doc.errorAtValue(
+          "/ensure_experience_continuity",
+          "`ensure_experience_continuity: true` does not work"
+              + " with `bucketing_identifier: device_id`; PostHog refuses the pair, drop one of them.");
     }
   }
 
-  private static void checkPayloads(DocumentContext doc, JsonNode payloads, boolean multivariate, Set<String> variants) {
+  private static void checkPayloads(
+      DocumentContext doc, JsonNode payloads, boolean multivariate, Set<String> variants) {
     if (!payloads.isObject()) {
       return;
     }
@@ -62,21 +71,34 @@ final class FlagChecks {
       String key = it.next();
       String pointer = FieldPath.member("/filters/payloads", key);
       if (multivariate && !variants.contains(key)) {
-        doc.errorAtKey(pointer, "payload `" + key + "` names no variant of this flag"
-            + hint(key, variants));
+        doc.errorAtKey(
+            pointer, "payload `" + key + "` names no variant of this flag" + hint(key, variants));
       } else if (!multivariate && !key.equals("true")) {
-        doc.errorAtKey(pointer, "a boolean flag has one payload, under the key \"true\", not `" + key + "`.");
+        doc.errorAtKey(
+            pointer, "a boolean flag has one payload, under the key \"true\", not `" + key + "`.");
       }
     }
   }
 
-  private static void checkGroup(DocumentContext doc, JsonNode group, String pointer, boolean multivariate, Set<String> variants) {
+  private static void checkGroup(
+      DocumentContext doc,
+      JsonNode group,
+      String pointer,
+      boolean multivariate,
+      Set<String> variants) {
     JsonNode variant = group.path("variant");
     if (variant.isTextual() && !variants.contains(variant.asText())) {
-      doc.errorAtValue(pointer + "/variant", multivariate
-          ? "variant override `" + variant.asText() + "` names no variant of this flag" + hint(variant.asText(), variants)
-          : "variant override `" + variant.asText() + "` on a flag without variants; declare"
-              + " filters.multivariate.variants or remove the override.");
+      doc.errorAtValue(
+          pointer + "/variant",
+          multivariate
+              ? "variant override `"
+                  + variant.asText()
+                  + "` names no variant of this flag"
+                  + hint(variant.asText(), variants)
+              : "variant override `"
+                  + variant.asText()
+                  + "` on a flag without variants; declare"
+                  + " filters.multivariate.variants or remove the override.");
     }
     JsonNode properties = group.path("properties");
     for (int j = 0; properties.isArray() && j < properties.size(); j++) {
@@ -88,11 +110,16 @@ final class FlagChecks {
     String type = property.path("type").asText();
     String operator = property.path("operator").asText();
     if ((operator.equals("in") || operator.equals("not_in")) && !type.equals("cohort")) {
-      doc.errorAtValue(pointer + "/operator", "operator `" + operator + "` is only for `type: cohort`;"
-          + " for a list of values use `exact` (or `is_not`).");
+      doc.errorAtValue(
+          pointer + "/operator",
+          "operator `"
+              + operator
+              + "` is only for `type: cohort`;"
+              + " for a list of values use `exact` (or `is_not`).");
     }
     if (operator.equals("flag_evaluates_to") && !type.equals("flag")) {
-      doc.errorAtValue(pointer + "/operator", "operator `flag_evaluates_to` is only for `type: flag`.");
+      doc.errorAtValue(
+          pointer + "/operator", "operator `flag_evaluates_to` is only for `type: flag`.");
     }
     if (type.equals("group") && !property.has("group_type_index")) {
       doc.errorAtKey(pointer, "a `type: group` property needs `group_type_index`.");
@@ -105,15 +132,27 @@ final class FlagChecks {
   }
 
   /** A reference in a flag or cohort: {@code {word: NAME}} or a raw id. */
-  static void checkReference(DocumentContext doc, JsonNode value, String pointer, Kind target, String word) {
+  static void checkReference(
+      DocumentContext doc, JsonNode value, String pointer, Kind target, String word) {
     if (ReferenceValue.isId(value)) {
       return;
     }
-    ReferenceValue.name(value, word).ifPresentOrElse(
-        name -> doc.refer(target, name, pointer),
-        () -> doc.errorAtValue(pointer, DocumentContext.quote(pointer) + " must be {" + word + ": "
-            + (target == Kind.FEATURE_FLAG ? "KEY" : "NAME") + "} or a " + target.yamlName() + " id, not "
-            + JsonTypes.describe(value) + "."));
+    ReferenceValue.name(value, word)
+        .ifPresentOrElse(
+            name -> doc.refer(target, name, pointer),
+            () ->
+                doc.errorAtValue(
+                    pointer,
+                    DocumentContext.quote(pointer)
+                        + " must be {"
+                        + word
+                        + ": "
+                        + (target == Kind.FEATURE_FLAG ? "KEY" : "NAME")
+                        + "} or a "
+                        + target.yamlName()
+                        + " id, not "
+                        + JsonTypes.describe(value)
+                        + "."));
   }
 
   private static String hint(String name, Set<String> variants) {

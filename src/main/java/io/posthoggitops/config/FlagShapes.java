@@ -7,21 +7,55 @@ import java.util.List;
 /** The nested parts of a FeatureFlag's {@code filters} (CONTRACT.md §1.3). */
 final class FlagShapes {
 
-  static final List<String> OPERATORS = List.of(
-      "exact", "is_not", "icontains", "not_icontains", "icontains_multi", "not_icontains_multi",
-      "regex", "not_regex", "gt", "gte", "lt", "lte", "is_set", "is_not_set", "is_date_exact",
-      "is_date_after", "is_date_before", "semver_eq", "semver_neq", "semver_gt", "semver_gte",
-      "semver_lt", "semver_lte", "semver_tilde", "semver_caret", "semver_wildcard", "in", "not_in",
-      "flag_evaluates_to");
+  static final List<String> OPERATORS =
+      List.of(
+          "exact",
+          "is_not",
+          "icontains",
+          "not_icontains",
+          "icontains_multi",
+          "not_icontains_multi",
+          "regex",
+          "not_regex",
+          "gt",
+          "gte",
+          "lt",
+          "lte",
+          "is_set",
+          "is_not_set",
+          "is_date_exact",
+          "is_date_after",
+          "is_date_before",
+          "semver_eq",
+          "semver_neq",
+          "semver_gt",
+          "semver_gte",
+          "semver_lt",
+          "semver_lte",
+          "semver_tilde",
+          "semver_caret",
+          "semver_wildcard",
+          "in",
+          "not_in",
+          "flag_evaluates_to");
 
   private FlagShapes() {}
 
   static List<ObjectShape> shapes() {
     return List.of(
         ObjectShape.named("FlagFilters", "Release conditions, variants and payloads of a flag.")
-            .member("groups", listOf(shape("FlagGroup")), "Release conditions, OR-ed, evaluated top-down.")
-            .member("multivariate", shape("Multivariate"), "Variants; absent or null for a boolean flag.")
-            .member("payloads", ANY_MAPPING, "Variant key (or \"true\" for a boolean flag) → payload, written as YAML.")
+            .member(
+                "groups",
+                listOf(shape("FlagGroup")),
+                "Release conditions, OR-ed, evaluated top-down.")
+            .member(
+                "multivariate",
+                shape("Multivariate"),
+                "Variants; absent or null for a boolean flag.")
+            .member(
+                "payloads",
+                ANY_MAPPING,
+                "Variant key (or \"true\" for a boolean flag) → payload, written as YAML.")
             .member("aggregation_group_type_index", INTEGER, "null = persons, N = group type N.")
             .member("feature_enrollment", BOOLEAN, "Early-access enrollment.")
             .member("early_exit", BOOLEAN, "Stop at the first matching group.")
@@ -38,7 +72,8 @@ final class FlagShapes {
             .member("sort_key", STRING, "Display order key.")
             .build(),
         ObjectShape.named("Multivariate", "Variants of a multivariate flag.")
-            .required("variants", listOf(shape("Variant")), "Variants; rollout percentages sum to 100.")
+            .required(
+                "variants", listOf(shape("Variant")), "Variants; rollout percentages sum to 100.")
             .build(),
         ObjectShape.named("Variant", "One variant of a multivariate flag.")
             .required("key", STRING, "Variant key: letters, digits, '_', '.', '/', '-'.")
@@ -47,10 +82,20 @@ final class FlagShapes {
             .member("description", STRING, "What the variant shows.")
             .build(),
         ObjectShape.named("FlagProperty", "A property filter of a release condition.")
-            .required("key", ANY, "Property name; `id` for cohorts; {flag: KEY} or an id for flag dependencies.")
-            .required("type", oneOf("person", "cohort", "group", "flag"), "What the property belongs to.")
-            .member("operator", new Scalar(ScalarKind.STRING, OPERATORS, null, null), "Comparison; default exact.")
-            .member("value", ANY, "Value compared; {cohort: NAME} or an id for cohorts; true/false/variant for flags.")
+            .required(
+                "key",
+                ANY,
+                "Property name; `id` for cohorts; {flag: KEY} or an id for flag dependencies.")
+            .required(
+                "type", oneOf("person", "cohort", "group", "flag"), "What the property belongs to.")
+            .member(
+                "operator",
+                new Scalar(ScalarKind.STRING, OPERATORS, null, null),
+                "Comparison; default exact.")
+            .member(
+                "value",
+                ANY,
+                "Value compared; {cohort: NAME} or an id for cohorts; true/false/variant for flags.")
             .member("group_type_index", INTEGER, "Required for type: group.")
             .member("negation", BOOLEAN, "Negate the match.")
             .member("label", STRING, "Display label.")

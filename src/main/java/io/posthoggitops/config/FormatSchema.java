@@ -127,7 +127,10 @@ public final class FormatSchema {
     for (Map.Entry<String, String> choice : new TreeMap<>(byKey.shapes()).entrySet()) {
       values.add(choice.getKey());
       ObjectNode rule = allOf.addObject();
-      rule.putObject("if").putObject("properties").putObject(byKey.key()).put("const", choice.getKey());
+      rule.putObject("if")
+          .putObject("properties")
+          .putObject(byKey.key())
+          .put("const", choice.getKey());
       rule.putObject("then").put("$ref", "#/$defs/" + choice.getValue());
     }
     return schema;

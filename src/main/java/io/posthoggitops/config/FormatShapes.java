@@ -17,16 +17,20 @@ import java.util.stream.Stream;
  */
 final class FormatShapes {
 
-  /** Top-level fields whose value has a nested shape rather than the plain type of its FieldSpec. */
-  private static final Map<Kind, Map<String, ValueType>> NESTED = Map.of(
-      Kind.FEATURE_FLAG, Map.of("filters", shape("FlagFilters")),
-      Kind.COHORT, Map.of("filters", shape("CohortFilters"), "query", ANY_MAPPING),
-      Kind.ACTION, Map.of("steps", listOf(shape("ActionStep"))),
-      Kind.EXPERIMENT, Map.of(
-          "parameters", shape("ExperimentParameters"),
-          "metrics", listOf(shape("ExperimentMetric")),
-          "metrics_secondary", listOf(shape("ExperimentMetric"))),
-      Kind.DASHBOARD, Map.of("tiles", listOf(shape("DashboardTile"))));
+  /**
+   * Top-level fields whose value has a nested shape rather than the plain type of its FieldSpec.
+   */
+  private static final Map<Kind, Map<String, ValueType>> NESTED =
+      Map.of(
+          Kind.FEATURE_FLAG, Map.of("filters", shape("FlagFilters")),
+          Kind.COHORT, Map.of("filters", shape("CohortFilters"), "query", ANY_MAPPING),
+          Kind.ACTION, Map.of("steps", listOf(shape("ActionStep"))),
+          Kind.EXPERIMENT,
+              Map.of(
+                  "parameters", shape("ExperimentParameters"),
+                  "metrics", listOf(shape("ExperimentMetric")),
+                  "metrics_secondary", listOf(shape("ExperimentMetric"))),
+          Kind.DASHBOARD, Map.of("tiles", listOf(shape("DashboardTile"))));
 
   private static final Map<String, ObjectShape> NESTED_SHAPES = nestedShapes();
   private static final Map<Kind, ObjectShape> KIND_SHAPES = kindShapes();
@@ -69,10 +73,12 @@ final class FormatShapes {
 
   private static ObjectShape kindShape(Kind kind) {
     KindSpec spec = KindSpec.of(kind);
-    ObjectShape.Builder shape = ObjectShape.named(kind.yamlName(), "A " + kind.yamlName() + " document.")
-        .required("kind", oneOf(kind.yamlName()), "The kind of this document.");
+    ObjectShape.Builder shape =
+        ObjectShape.named(kind.yamlName(), "A " + kind.yamlName() + " document.")
+            .required("kind", oneOf(kind.yamlName()), "The kind of this document.");
     for (FieldSpec field : spec.fields().values()) {
-      ValueType type = NESTED.getOrDefault(kind, Map.of()).getOrDefault(field.name(), plainType(field));
+      ValueType type =
+          NESTED.getOrDefault(kind, Map.of()).getOrDefault(field.name(), plainType(field));
       if (field.required()) {
         shape.required(field.name(), type, field.description());
       } else {
@@ -80,15 +86,22 @@ final class FormatShapes {
       }
     }
     return shape
-        .member("id", new Scalar(ScalarKind.INTEGER, List.of(), 1.0, null), "Pin to the live object with this id (renames, ambiguous names).")
+        .member(
+            "id",
+            new Scalar(ScalarKind.INTEGER, List.of(), 1.0, null),
+            "Pin to the live object with this id (renames, ambiguous names).")
         .member("deleted", BOOLEAN, "true: a tombstone; the object is soft-deleted on apply.")
-        .member("ignore_changes", listOf(oneOf(spec.fields().keySet().toArray(String[]::new))), "Fields left to the PostHog UI; never compared.")
+        .member(
+            "ignore_changes",
+            listOf(oneOf(spec.fields().keySet().toArray(String[]::new))),
+            "Fields left to the PostHog UI; never compared.")
         .build();
   }
 
   private static ValueType plainType(FieldSpec field) {
     return switch (field.type()) {
-      case STRING -> field.allowed().isEmpty() ? STRING : oneOf(field.allowed().toArray(String[]::new));
+      case STRING ->
+          field.allowed().isEmpty() ? STRING : oneOf(field.allowed().toArray(String[]::new));
       case BOOLEAN -> BOOLEAN;
       case INTEGER -> INTEGER;
       case NUMBER -> NUMBER;

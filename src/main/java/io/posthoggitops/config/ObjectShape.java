@@ -60,8 +60,13 @@ record ObjectShape(
     }
 
     ObjectShape build() {
-      return new ObjectShape(name, description, Collections.unmodifiableMap(members),
-          Collections.unmodifiableMap(descriptions), List.copyOf(required), open);
+      return new ObjectShape(
+          name,
+          description,
+          Collections.unmodifiableMap(members),
+          Collections.unmodifiableMap(descriptions),
+          List.copyOf(required),
+          open);
     }
   }
 }

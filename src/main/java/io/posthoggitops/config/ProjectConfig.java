@@ -54,14 +54,26 @@ public record ProjectConfig(
     Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
     if (!Files.isRegularFile(file)) {
       orMissing(explicit);
-      throw new UserError("--env " + name + " needs an environments: section in " + DEFAULT_FILE + " (or the file given with --config), and there is no such file.");
+      throw new UserError(
+          "--env "
+              + name
+              + " needs an environments: section in "
+              + DEFAULT_FILE
+              + " (or the file given with --config), and there is no such file.");
     }
     ProjectConfigReader reader = reader(file);
     reader.read(readText(file));
     EnvironmentSettings found = reader.environments().get(name);
     if (found == null) {
-      throw new UserError(file + ": no environment '" + name + "' under environments:; known: "
-          + (reader.environments().isEmpty() ? "none" : String.join(", ", reader.environments().keySet())) + ".");
+      throw new UserError(
+          file
+              + ": no environment '"
+              + name
+              + "' under environments:; known: "
+              + (reader.environments().isEmpty()
+                  ? "none"
+                  : String.join(", ", reader.environments().keySet()))
+              + ".");
     }
     return found;
   }
@@ -72,7 +84,8 @@ public record ProjectConfig(
 
   private static ProjectConfig orMissing(Path explicit) {
     if (explicit != null) {
-      throw new UserError(explicit + ": config file not found (given with --config); check the path.");
+      throw new UserError(
+          explicit + ": config file not found (given with --config); check the path.");
     }
     return empty();
   }

@@ -21,11 +21,17 @@ import java.util.Set;
 final class ProjectConfigReader {
 
   static final List<String> TOP_KEYS =
-      List.of("api_url", "project", "connection", "annotate", "prune", "rate_limit_per_minute", "environments");
+      List.of(
+          "api_url",
+          "project",
+          "connection",
+          "annotate",
+          "prune",
+          "rate_limit_per_minute",
+          "environments");
   static final List<String> ENVIRONMENT_KEYS = List.of("api_url", "project", "connection");
   static final List<String> PRUNE_KEYS = List.of("ignore");
   private static final Set<String> SECRET_WORDS = Set.of("key", "token", "secret", "password");
-
 
   private final String file;
   private final List<Problem> problems = new ArrayList<>();
@@ -47,14 +53,17 @@ final class ProjectConfigReader {
       return ProjectConfig.empty();
     }
     if (!root.isObject()) {
-      throw new UserError(file + ":1:1: the config file must be a mapping of settings, e.g. 'project: 4242'.");
+      throw new UserError(
+          file + ":1:1: the config file must be a mapping of settings, e.g. 'project: 4242'.");
     }
     checkKeys(root, "", TOP_KEYS);
     JsonNode prune = root.path("prune");
     if (prune.isObject()) {
       checkKeys(prune, "/prune", PRUNE_KEYS);
     } else if (!prune.isMissingNode()) {
-      problem("/prune", "prune must be a mapping such as 'prune: {ignore: [\"FeatureFlag/legacy-*\"]}'.");
+      problem(
+          "/prune",
+          "prune must be a mapping such as 'prune: {ignore: [\"FeatureFlag/legacy-*\"]}'.");
     }
     readEnvironments(root.path("environments"));
     ProjectConfig config =
@@ -66,7 +75,9 @@ final class ProjectConfigReader {
             globs(prune.path("ignore")),
             rateLimit(root));
     if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparingInt((Problem p) -> p.at().line()).thenComparingInt(p -> p.at().column()));
+      problems.sort(
+          Comparator.comparingInt((Problem p) -> p.at().line())
+              .thenComparingInt(p -> p.at().column()));
       throw new UserError(String.join("\n", problems.stream().map(Problem::text).toList()));
     }
     return config;
@@ -75,12 +86,17 @@ final class ProjectConfigReader {
   /** The single document of the config file; YAML errors end here with their position. */
   private JsonNode parse(String text) {
     YamlTreeReader.Result result = YamlTreeReader.read(file, text);
-    List<String> errors = result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
+    List<String> errors =
+        result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format).toList();
     if (!errors.isEmpty()) {
       throw new UserError(String.join("\n", errors));
     }
     if (result.documents().size() > 1) {
-      throw new UserError(file + ":1:1: the config file must hold one YAML document, not " + result.documents().size() + ".");
+      throw new UserError(
+          file
+              + ":1:1: the config file must hold one YAML document, not "
+              + result.documents().size()
+              + ".");
     }
     document = result.documents().isEmpty() ? null : result.documents().get(0);
     return document == null ? null : document.root();
@@ -93,10 +109,23 @@ final class ProjectConfigReader {
         continue;
       }
       if (looksLikeSecret(name)) {
-        problem(pointer + "/" + name, "'" + name + "' is not allowed: the API key is read only from the environment (MATON_API_KEY, else POSTHOG_API_KEY), never from a file in the repository; remove it.");
+        problem(
+            pointer + "/" + name,
+            "'"
+                + name
+                + "' is not allowed: the API key is read only from the environment (MATON_API_KEY, else POSTHOG_API_KEY), never from a file in the repository; remove it.");
       } else {
-        String hint = Suggestions.closest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("");
-        problem(pointer + "/" + name, "unknown key '" + name + "'; " + hint + "known keys: " + String.join(", ", known) + ".");
+        String hint =
+            Suggestions.closest(name, known).map(k -> "did you mean '" + k + "'? ").orElse("");
+        problem(
+            pointer + "/" + name,
+            "unknown key '"
+                + name
+                + "'; "
+                + hint
+                + "known keys: "
+                + String.join(", ", known)
+                + ".");
       }
     }
   }
@@ -106,19 +135,30 @@ final class ProjectConfigReader {
       return;
     }
     if (!section.isObject()) {
-      problem("/environments", "environments must map names to settings, e.g. 'environments: {staging: {project: 4242}}'.");
+      problem(
+          "/environments",
+          "environments must map names to settings, e.g. 'environments: {staging: {project: 4242}}'.");
       return;
     }
     for (Map.Entry<String, JsonNode> entry : section.properties()) {
       String pointer = "/environments/" + entry.getKey();
       JsonNode settings = entry.getValue();
       if (!settings.isObject()) {
-        problem(pointer, "environment '" + entry.getKey() + "' must be a mapping of api_url, project and connection.");
+        problem(
+            pointer,
+            "environment '"
+                + entry.getKey()
+                + "' must be a mapping of api_url, project and connection.");
         continue;
       }
       checkKeys(settings, pointer, ENVIRONMENT_KEYS);
-      environments.put(entry.getKey(), new EnvironmentSettings(
-          entry.getKey(), text(settings, "api_url", pointer), projectOf(settings, pointer), text(settings, "connection", pointer)));
+      environments.put(
+          entry.getKey(),
+          new EnvironmentSettings(
+              entry.getKey(),
+              text(settings, "api_url", pointer),
+              projectOf(settings, pointer),
+              text(settings, "connection", pointer)));
     }
   }
 
@@ -150,7 +190,9 @@ final class ProjectConfigReader {
   private String projectOf(JsonNode node, String pointer) {
     String project = text(node, "project", pointer);
     if (project != null && !project.equals("@current") && !project.matches("\\d+")) {
-      problem(pointer + "/project", "project must be a numeric project id or @current, not '" + project + "'.");
+      problem(
+          pointer + "/project",
+          "project must be a numeric project id or @current, not '" + project + "'.");
     }
     return project;
   }
@@ -169,14 +211,17 @@ final class ProjectConfigReader {
       return globs;
     }
     if (!ignore.isArray()) {
-      problem("/prune/ignore", "prune.ignore must be a list of KIND/IDENTITY globs, e.g. [\"FeatureFlag/legacy-*\"].");
+      problem(
+          "/prune/ignore",
+          "prune.ignore must be a list of KIND/IDENTITY globs, e.g. [\"FeatureFlag/legacy-*\"].");
       return globs;
     }
     for (JsonNode glob : ignore) {
       if (glob.isTextual()) {
         globs.add(glob.asText());
       } else {
-        problem("/prune/ignore", "prune.ignore entries must be text such as \"FeatureFlag/legacy-*\".");
+        problem(
+            "/prune/ignore", "prune.ignore entries must be text such as \"FeatureFlag/legacy-*\".");
       }
     }
     return globs;
@@ -188,7 +233,9 @@ final class ProjectConfigReader {
       return null;
     }
     if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-      problem("/rate_limit_per_minute", "rate_limit_per_minute must be a whole number of requests, at least 1 (default 480).");
+      problem(
+          "/rate_limit_per_minute",
+          "rate_limit_per_minute must be a whole number of requests, at least 1 (default 480).");
       return null;
     }
     return value.asInt();

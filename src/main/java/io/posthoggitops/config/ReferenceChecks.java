@@ -17,7 +17,8 @@ final class ReferenceChecks {
 
   private ReferenceChecks() {}
 
-  static void check(List<ReadDocument> documents, List<ReferenceUse> references, Findings findings) {
+  static void check(
+      List<ReadDocument> documents, List<ReferenceUse> references, Findings findings) {
     Map<String, Declaration> declared = new HashMap<>();
     Map<String, Integer> declarations = new HashMap<>();
     for (ReadDocument read : documents) {
@@ -34,14 +35,27 @@ final class ReferenceChecks {
       Declaration target = declared.get(address);
       checkTarget(use, target, findings);
       if (declarations.getOrDefault(address, 0) > 1) {
-        findings.error(use.location(), use.target().yamlName() + " `" + use.name() + "` is declared by "
-            + declarations.get(address) + " documents; refer to the one meant by its id instead of its name.");
+        findings.error(
+            use.location(),
+            use.target().yamlName()
+                + " `"
+                + use.name()
+                + "` is declared by "
+                + declarations.get(address)
+                + " documents; refer to the one meant by its id instead of its name.");
       }
-      if (use.from().kind() == Kind.FEATURE_FLAG && target != null && use.target() == Kind.COHORT
-          && !target.tombstone() && behavioral.isBehavioral(target)) {
-        findings.error(use.location(), "Cohort `" + use.name() + "` has behavioural conditions (itself or"
-            + " through the cohorts it includes), which PostHog refuses in flag targeting; target a"
-            + " person-property or static cohort instead.");
+      if (use.from().kind() == Kind.FEATURE_FLAG
+          && target != null
+          && use.target() == Kind.COHORT
+          && !target.tombstone()
+          && behavioral.isBehavioral(target)) {
+        findings.error(
+            use.location(),
+            "Cohort `"
+                + use.name()
+                + "` has behavioural conditions (itself or"
+                + " through the cohorts it includes), which PostHog refuses in flag targeting; target a"
+                + " person-property or static cohort instead.");
       }
     }
     checkCycles(references, Kind.COHORT, findings);
@@ -51,11 +65,20 @@ final class ReferenceChecks {
   private static void checkTarget(ReferenceUse use, Declaration target, Findings findings) {
     String what = use.target().yamlName() + " `" + use.name() + "`";
     if (target == null) {
-      findings.warning(use.location(), what + " is not declared in these files; plan looks it up in"
-          + " PostHog and fails if it does not exist there.");
+      findings.warning(
+          use.location(),
+          what
+              + " is not declared in these files; plan looks it up in"
+              + " PostHog and fails if it does not exist there.");
     } else if (target.tombstone()) {
-      findings.error(use.location(), what + " is deleted by its tombstone at " + target.location()
-          + "; remove this reference or keep the " + use.target().yamlName() + ".");
+      findings.error(
+          use.location(),
+          what
+              + " is deleted by its tombstone at "
+              + target.location()
+              + "; remove this reference or keep the "
+              + use.target().yamlName()
+              + ".");
     }
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Reads a reference written as {@code {cohort: NAME}}, {@code {action: NAME}} or {@code {flag: KEY}},
- * or as a raw id.
+ * Reads a reference written as {@code {cohort: NAME}}, {@code {action: NAME}} or {@code {flag:
+ * KEY}}, or as a raw id.
  */
 final class ReferenceValue {
 

@@ -21,7 +21,8 @@ final class ShapeChecker {
   private final String documentLabel;
   private final String identityField;
 
-  private ShapeChecker(ParsedDocument document, Findings findings, String documentLabel, String identityField) {
+  private ShapeChecker(
+      ParsedDocument document, Findings findings, String documentLabel, String identityField) {
     this.document = document;
     this.findings = findings;
     this.documentLabel = documentLabel;
@@ -73,7 +74,9 @@ final class ShapeChecker {
     }
     for (String required : shape.required()) {
       if (!value.has(required) && !(pointer.isEmpty() && checkedByReader(required))) {
-        findings.error(document.key(pointer), where(pointer) + " is missing required field `" + required + "`.");
+        findings.error(
+            document.key(pointer),
+            where(pointer) + " is missing required field `" + required + "`.");
       }
     }
   }
@@ -103,26 +106,58 @@ final class ShapeChecker {
     if (shape != null) {
       checkObject(value, FormatShapes.named(shape), pointer);
     } else if (selector == null) {
-      findings.error(document.key(pointer), where(pointer) + " is missing required field `" + byKey.key()
-          + "` (one of " + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ").");
+      findings.error(
+          document.key(pointer),
+          where(pointer)
+              + " is missing required field `"
+              + byKey.key()
+              + "` (one of "
+              + String.join(", ", byKey.shapes().keySet().stream().sorted().toList())
+              + ").");
     } else {
       String member = FieldPath.member(pointer, byKey.key());
-      findings.error(document.value(member), "`" + FieldPath.label(member) + "` must be one of "
-          + String.join(", ", byKey.shapes().keySet().stream().sorted().toList()) + ", not `"
-          + selector.asText() + "`" + Suggestions.orPeriod(selector.asText(), byKey.shapes().keySet()));
+      findings.error(
+          document.value(member),
+          "`"
+              + FieldPath.label(member)
+              + "` must be one of "
+              + String.join(", ", byKey.shapes().keySet().stream().sorted().toList())
+              + ", not `"
+              + selector.asText()
+              + "`"
+              + Suggestions.orPeriod(selector.asText(), byKey.shapes().keySet()));
     }
   }
 
   private void checkScalar(JsonNode value, Scalar scalar, String pointer) {
     if (!matches(value, scalar.kind())) {
-      wrongType(pointer, scalar.allowed().isEmpty() ? scalar.kind().phrase : "one of " + String.join(", ", scalar.allowed()), value);
+      wrongType(
+          pointer,
+          scalar.allowed().isEmpty()
+              ? scalar.kind().phrase
+              : "one of " + String.join(", ", scalar.allowed()),
+          value);
     } else if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(value.asText())) {
-      findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be one of "
-          + String.join(", ", scalar.allowed()) + ", not `" + value.asText() + "`"
-          + Suggestions.orPeriod(value.asText(), scalar.allowed()));
+      findings.error(
+          document.value(pointer),
+          "`"
+              + FieldPath.label(pointer)
+              + "` must be one of "
+              + String.join(", ", scalar.allowed())
+              + ", not `"
+              + value.asText()
+              + "`"
+              + Suggestions.orPeriod(value.asText(), scalar.allowed()));
     } else if (outOfRange(value, scalar)) {
-      findings.error(document.value(pointer), "`" + FieldPath.label(pointer) + "` must be "
-          + range(scalar) + ", not " + value.asText() + ".");
+      findings.error(
+          document.value(pointer),
+          "`"
+              + FieldPath.label(pointer)
+              + "` must be "
+              + range(scalar)
+              + ", not "
+              + value.asText()
+              + ".");
     }
   }
 
@@ -152,19 +187,29 @@ final class ShapeChecker {
       return;
     }
     String hint = Suggestions.didYouMean(key, shape.members().keySet());
-    findings.error(document.key(memberPointer), "unknown field `" + key + "` in " + where(pointer)
-        + (hint.isEmpty() ? "; allowed fields: " + String.join(", ", shape.members().keySet()) + "." : hint));
+    findings.error(
+        document.key(memberPointer),
+        "unknown field `"
+            + key
+            + "` in "
+            + where(pointer)
+            + (hint.isEmpty()
+                ? "; allowed fields: " + String.join(", ", shape.members().keySet()) + "."
+                : hint));
   }
 
   private void reportNullIfRequired(String key, ObjectShape shape, String memberPointer) {
     if (shape.required().contains(key)) {
-      findings.error(document.value(memberPointer), "`" + FieldPath.label(memberPointer) + "` must have a value, not null.");
+      findings.error(
+          document.value(memberPointer),
+          "`" + FieldPath.label(memberPointer) + "` must have a value, not null.");
     }
   }
 
   private void wrongType(String pointer, String expected, JsonNode value) {
-    findings.error(document.value(pointer), where(pointer) + " must be " + expected + ", not "
-        + JsonTypes.describe(value) + ".");
+    findings.error(
+        document.value(pointer),
+        where(pointer) + " must be " + expected + ", not " + JsonTypes.describe(value) + ".");
   }
 
   private String where(String pointer) {

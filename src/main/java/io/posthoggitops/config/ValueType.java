@@ -26,7 +26,8 @@ sealed interface ValueType {
   }
 
   /** A scalar, optionally one of {@code allowed} values or within {@code [min, max]}. */
-  record Scalar(ScalarKind kind, List<String> allowed, Double min, Double max) implements ValueType {}
+  record Scalar(ScalarKind kind, List<String> allowed, Double min, Double max)
+      implements ValueType {}
 
   /** A mapping described by the named {@link ObjectShape}. */
   record ShapeRef(String shape) implements ValueType {}

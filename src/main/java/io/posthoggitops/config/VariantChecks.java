@@ -33,21 +33,32 @@ final class VariantChecks {
       sum += percent == null ? 0 : percent.asDouble();
     }
     if (summable && Math.abs(sum - 100) > 1e-9) {
-      doc.errorAtKey(pointer, "variant rollout percentages must sum to 100, got " + format(sum)
-          + "; adjust " + DocumentContext.quote(pointer) + ".");
+      doc.errorAtKey(
+          pointer,
+          "variant rollout percentages must sum to 100, got "
+              + format(sum)
+              + "; adjust "
+              + DocumentContext.quote(pointer)
+              + ".");
     }
     return keys;
   }
 
-  private static void checkKey(DocumentContext doc, JsonNode key, String pointer, Set<String> keys) {
+  private static void checkKey(
+      DocumentContext doc, JsonNode key, String pointer, Set<String> keys) {
     if (key == null || !key.isTextual()) {
       return;
     }
     if (!VARIANT_KEY.matcher(key.asText()).matches()) {
-      doc.errorAtValue(pointer, "variant key `" + key.asText()
-          + "` may contain only letters, digits, '_', '.', '/' and '-'.");
+      doc.errorAtValue(
+          pointer,
+          "variant key `"
+              + key.asText()
+              + "` may contain only letters, digits, '_', '.', '/' and '-'.");
     } else if (!keys.add(key.asText())) {
-      doc.errorAtValue(pointer, "variant key `" + key.asText() + "` is declared twice; variant keys must be unique.");
+      doc.errorAtValue(
+          pointer,
+          "variant key `" + key.asText() + "` is declared twice; variant keys must be unique.");
     }
   }
 

@@ -61,7 +61,8 @@ final class YamlTreeReader {
     } catch (MarkedYAMLException e) {
       diagnostics.add(Diagnostic.error(at(markOf(e)), syntaxMessage(e)));
     } catch (YAMLException e) {
-      diagnostics.add(Diagnostic.error(SourceLocation.unknown(file), "invalid YAML: " + e.getMessage()));
+      diagnostics.add(
+          Diagnostic.error(SourceLocation.unknown(file), "invalid YAML: " + e.getMessage()));
     }
     return new Result(documents, diagnostics);
   }
@@ -76,7 +77,9 @@ final class YamlTreeReader {
   private JsonNode convert(Node node, String pointer, int depth) {
     values.put(pointer, at(node.getStartMark()));
     if (depth > MAX_DEPTH) {
-      diagnostics.add(Diagnostic.error(at(node.getStartMark()), "YAML nested too deeply (or a recursive alias)."));
+      diagnostics.add(
+          Diagnostic.error(
+              at(node.getStartMark()), "YAML nested too deeply (or a recursive alias)."));
       return NODES.nullNode();
     }
     if (node instanceof MappingNode mapping) {
@@ -101,14 +104,23 @@ final class YamlTreeReader {
     for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
       if (!(keyNode instanceof ScalarNode keyScalar)) {
-        diagnostics.add(Diagnostic.error(at(keyNode.getStartMark()), "a key must be a plain string, not a list or mapping."));
+        diagnostics.add(
+            Diagnostic.error(
+                at(keyNode.getStartMark()),
+                "a key must be a plain string, not a list or mapping."));
         continue;
       }
       String key = keyScalar.getValue();
       Node first = firstKeys.putIfAbsent(key, keyNode);
       if (first != null) {
-        diagnostics.add(Diagnostic.error(at(keyNode.getStartMark()), "duplicate key `" + key
-            + "` (first at line " + (first.getStartMark().getLine() + 1) + "); remove one of them."));
+        diagnostics.add(
+            Diagnostic.error(
+                at(keyNode.getStartMark()),
+                "duplicate key `"
+                    + key
+                    + "` (first at line "
+                    + (first.getStartMark().getLine() + 1)
+                    + "); remove one of them."));
         continue;
       }
       String memberPointer = pointer + "/" + escape(key);
@@ -136,10 +148,13 @@ final class YamlTreeReader {
     if (problem.startsWith("expected <block end>")) {
       problem = "this line is indented differently from the lines it belongs with";
     } else if (problem.startsWith("mapping values are not allowed")) {
-      problem = "a `:` here starts a mapping where none can start (quote the value if it contains `: `)";
+      problem =
+          "a `:` here starts a mapping where none can start (quote the value if it contains `: `)";
     }
-    String context = e.getContextMark() == null || e.getContext() == null ? ""
-        : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
+    String context =
+        e.getContextMark() == null || e.getContext() == null
+            ? ""
+            : " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
     return "YAML syntax error: " + problem + context + "; check the indentation and quoting here.";
   }
 

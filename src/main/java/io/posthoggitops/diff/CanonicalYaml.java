@@ -88,7 +88,9 @@ public final class CanonicalYaml {
     if (isMultiLine(value)) {
       literalBlock(lead, value.textValue(), childIndent, path);
     } else if (value.isValueNode() || value.isEmpty() || flowable(value)) {
-      add(lead + " " + (value.isValueNode() ? YamlScalars.scalar(value, false) : flow(value, true)), path);
+      add(
+          lead + " " + (value.isValueNode() ? YamlScalars.scalar(value, false) : flow(value, true)),
+          path);
     } else if (value.isObject() && item) {
       int first = lines.size();
       mapping(value, childIndent, path);
@@ -182,7 +184,10 @@ public final class CanonicalYaml {
     JsonNode name = node.get(key);
     return name.isTextual()
         && REFERENCE_KEYS.entrySet().stream()
-            .anyMatch(e -> e.getValue().equals(key) && pending.contains(e.getKey() + "/" + name.textValue()));
+            .anyMatch(
+                e ->
+                    e.getValue().equals(key)
+                        && pending.contains(e.getKey() + "/" + name.textValue()));
   }
 
   private void add(String text, String path) {

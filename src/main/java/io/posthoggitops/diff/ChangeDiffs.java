@@ -26,7 +26,8 @@ public final class ChangeDiffs {
   public static final String SOFT_DELETE = "soft delete: PATCH {\"deleted\": true}";
   static final String NO_VISIBLE_DIFFERENCE = "(no difference in the compared fields)";
   private static final int CONTEXT = 3;
-  private static final Pattern HUNK = Pattern.compile("@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
+  private static final Pattern HUNK =
+      Pattern.compile("@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@.*");
 
   private ChangeDiffs() {}
 
@@ -48,9 +49,10 @@ public final class ChangeDiffs {
     return switch (change.action()) {
       case CREATE -> new ResourceDiff(created(change.after(), createdAddresses), List.of());
       case DELETE -> new ResourceDiff(List.of(SOFT_DELETE), List.of());
-      case UPDATE -> new ResourceDiff(
-          updated(change.before(), change.after(), createdAddresses),
-          LeafChange.between(change.before(), change.after()));
+      case UPDATE ->
+          new ResourceDiff(
+              updated(change.before(), change.after(), createdAddresses),
+              LeafChange.between(change.before(), change.after()));
       case NO_OP -> new ResourceDiff(List.of(), List.of());
     };
   }
@@ -96,7 +98,8 @@ public final class ChangeDiffs {
     List<String> oldText = old.stream().map(YamlLine::text).toList();
     List<String> newText = neu.stream().map(YamlLine::text).toList();
     Patch<String> patch = DiffUtils.diff(oldText, newText);
-    List<String> unified = UnifiedDiffUtils.generateUnifiedDiff("live", "desired", oldText, patch, CONTEXT);
+    List<String> unified =
+        UnifiedDiffUtils.generateUnifiedDiff("live", "desired", oldText, patch, CONTEXT);
     if (unified.size() <= 2) {
       return List.of(NO_VISIBLE_DIFFERENCE);
     }
@@ -104,7 +107,8 @@ public final class ChangeDiffs {
   }
 
   /** Rewrites java-diff-utils' hunks: {@code @@ PATH @@} headers and a space after each marker. */
-  private static List<String> relabel(List<String> unified, List<YamlLine> old, List<YamlLine> neu) {
+  private static List<String> relabel(
+      List<String> unified, List<YamlLine> old, List<YamlLine> neu) {
     List<String> out = new ArrayList<>();
     List<String> removedPaths = new ArrayList<>();
     List<String> addedPaths = new ArrayList<>();
@@ -138,10 +142,12 @@ public final class ChangeDiffs {
   }
 
   /**
-   * Labels a hunk by where its added lines sit in the desired object (where the reviewer will edit),
-   * or by its removed lines when it only removes: list indexes can differ between the two sides.
+   * Labels a hunk by where its added lines sit in the desired object (where the reviewer will
+   * edit), or by its removed lines when it only removes: list indexes can differ between the two
+   * sides.
    */
-  private static void closeHunk(List<String> out, int headerAt, List<String> removed, List<String> added) {
+  private static void closeHunk(
+      List<String> out, int headerAt, List<String> removed, List<String> added) {
     if (headerAt >= 0) {
       out.set(headerAt, "@@ " + YamlPaths.hunkLabel(added.isEmpty() ? removed : added) + " @@");
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a view shows for one change: diff lines (each starting with {@code "+ "}, {@code "- "},
- * {@code "  "} or an {@code @@ PATH @@} hunk header, or a plain sentence for a delete) and the
+ * {@code " "} or an {@code @@ PATH @@} hunk header, or a plain sentence for a delete) and the
  * changed leaves for one-line summaries.
  */
 public record ResourceDiff(List<String> lines, List<LeafChange> leafChanges) {

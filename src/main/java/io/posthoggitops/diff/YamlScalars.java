@@ -13,7 +13,8 @@ final class YamlScalars {
           "null", "Null", "NULL", "~", "true", "True", "TRUE", "false", "False", "FALSE", "yes",
           "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "<<", "=");
   // Anything a YAML 1.1 reader could take for a number, date or sexagesimal value.
-  private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?\\.?[0-9][-+0-9a-fA-FxXoO_.:eE ]*|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
+  private static final Pattern NUMBER_LIKE =
+      Pattern.compile("[-+]?\\.?[0-9][-+0-9a-fA-FxXoO_.:eE ]*|[-+]?\\.(inf|Inf|INF|nan|NaN|NAN)");
   private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
   private static final String FLOW_SPECIALS = ",[]{}";
 

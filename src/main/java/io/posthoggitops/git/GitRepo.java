@@ -29,11 +29,14 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /** Reads git through JGit: declarations at a ref, and the commit the work tree is on. */
 public final class GitRepo {
 
-  private static final List<String> CONFIG_FILE_NAMES = List.of("posthog-gitops.yaml", "posthog-gitops.yml");
+  private static final List<String> CONFIG_FILE_NAMES =
+      List.of("posthog-gitops.yaml", "posthog-gitops.yml");
 
   private GitRepo() {}
 
-  /** @param commit full SHA of HEAD; @param dirty uncommitted changes in the work tree */
+  /**
+   * @param commit full SHA of HEAD; @param dirty uncommitted changes in the work tree
+   */
   public record Head(String commit, boolean dirty) {}
 
   /** HEAD of the repository holding {@code path}, or empty outside git or before a first commit. */
@@ -42,7 +45,8 @@ public final class GitRepo {
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    try (Repository repo = found.get(); Git git = new Git(repo)) {
+    try (Repository repo = found.get();
+        Git git = new Git(repo)) {
       ObjectId head = repo.resolve("HEAD^{commit}");
       if (head == null) {
         return Optional.empty();
@@ -64,10 +68,12 @@ public final class GitRepo {
     Repository repo =
         open(first)
             .orElseThrow(
-                () -> new UserError(
-                    "--base %s needs a git repository, and %s is not inside one. Run the plan from a clone of the repository, or leave out --base."
-                        .formatted(ref, first)));
-    try (repo; RevWalk walk = new RevWalk(repo)) {
+                () ->
+                    new UserError(
+                        "--base %s needs a git repository, and %s is not inside one. Run the plan from a clone of the repository, or leave out --base."
+                            .formatted(ref, first)));
+    try (repo;
+        RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(resolve(repo, ref));
       Map<String, String> files = new LinkedHashMap<>();
       Path root = realPath(repo.getWorkTree().toPath());
@@ -128,8 +134,12 @@ public final class GitRepo {
         if (CONFIG_FILE_NAMES.contains(tree.getNameString())) {
           continue;
         }
-        String below = name.equals(prefix) ? "" : prefix.isEmpty() ? name : name.substring(prefix.length() + 1);
-        String display = below.isEmpty() ? given.toString() : given.resolve(below).normalize().toString();
+        String below =
+            name.equals(prefix)
+                ? ""
+                : prefix.isEmpty() ? name : name.substring(prefix.length() + 1);
+        String display =
+            below.isEmpty() ? given.toString() : given.resolve(below).normalize().toString();
         byte[] content = repo.open(tree.getObjectId(0)).getBytes();
         files.put(display, new String(content, StandardCharsets.UTF_8));
       }
@@ -138,7 +148,8 @@ public final class GitRepo {
   }
 
   private static TreeFilter filter(String prefix) {
-    TreeFilter yaml = OrTreeFilter.create(PathSuffixFilter.create(".yaml"), PathSuffixFilter.create(".yml"));
+    TreeFilter yaml =
+        OrTreeFilter.create(PathSuffixFilter.create(".yaml"), PathSuffixFilter.create(".yml"));
     return prefix.isEmpty() ? yaml : AndTreeFilter.create(PathFilter.create(prefix), yaml);
   }
 

@@ -36,29 +36,59 @@ final class ApiErrors {
     String said = body.describe();
     String sentence =
         switch (reply.status()) {
-          case 401 -> request + said + ": the API key was rejected; check that MATON_API_KEY (or POSTHOG_API_KEY) holds a current key.";
-          case 403 -> request + said + ": the key lacks a permission; give it the scope named above (or use a key that has it).";
+          case 401 ->
+              request
+                  + said
+                  + ": the API key was rejected; check that MATON_API_KEY (or POSTHOG_API_KEY) holds a current key.";
+          case 403 ->
+              request
+                  + said
+                  + ": the key lacks a permission; give it the scope named above (or use a key that has it).";
           case 404 -> notFound(request, said, body);
-          case 429, 502, 503, 504 -> request + said + " after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": " + unavailable(reply.status());
+          case 429, 502, 503, 504 ->
+              request
+                  + said
+                  + " after "
+                  + attempts
+                  + " attempt"
+                  + (attempts == 1 ? "" : "s")
+                  + ": "
+                  + unavailable(reply.status());
           default -> otherStatus(request, said, reply.status(), body);
         };
     if (isMatonConnectionAnswer(reply.status(), body)) {
-      sentence = request + said + ": Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.";
+      sentence =
+          request
+              + said
+              + ": Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.";
     }
     return new ApiException(reply.status(), scrub(body.detail), scrub(body.attr), scrub(sentence));
   }
 
-  ApiException unreachable(String method, String path, String host, IOException cause, int attempts) {
+  ApiException unreachable(
+      String method, String path, String host, IOException cause, int attempts) {
     String what = describe(cause);
     return new ApiException(
         0,
         null,
         null,
-        method + " " + path + " got no answer from " + host + " after " + attempts + " attempt"
-            + (attempts == 1 ? "" : "s") + " (" + what + "); check the network, any proxy, and the API URL (--api-url / POSTHOG_GITOPS_API_URL).");
+        method
+            + " "
+            + path
+            + " got no answer from "
+            + host
+            + " after "
+            + attempts
+            + " attempt"
+            + (attempts == 1 ? "" : "s")
+            + " ("
+            + what
+            + "); check the network, any proxy, and the API URL (--api-url / POSTHOG_GITOPS_API_URL).");
   }
 
-  /** An answer that cannot be trusted; {@code problem} is a clause such as "the body is not JSON". */
+  /**
+   * An answer that cannot be trusted; {@code problem} is a clause such as "the body is not JSON".
+   */
   /** The failure in words; the exception classes of the JDK and Netty mean little to a user. */
   private static String describe(IOException cause) {
     String detail = cause.getMessage() == null ? "" : ": " + cause.getMessage();
@@ -68,7 +98,8 @@ final class ApiErrors {
     if (cause instanceof java.net.UnknownHostException) {
       return "unknown host" + detail;
     }
-    if (cause instanceof java.net.http.HttpTimeoutException || cause instanceof java.net.SocketTimeoutException) {
+    if (cause instanceof java.net.http.HttpTimeoutException
+        || cause instanceof java.net.SocketTimeoutException) {
       return "timed out" + detail;
     }
     return cause.getClass().getSimpleName() + detail;
@@ -76,14 +107,24 @@ final class ApiErrors {
 
   ApiException unusable(String method, String path, int status, String problem) {
     return new ApiException(
-        status, null, null,
-        method + " " + path + " answered " + status + ", but " + scrub(problem)
+        status,
+        null,
+        null,
+        method
+            + " "
+            + path
+            + " answered "
+            + status
+            + ", but "
+            + scrub(problem)
             + "; nothing was planned from it. Run again; if it persists, check that the API URL points at PostHog or Maton.");
   }
 
   private String notFound(String request, String said, ErrorBody body) {
     if (body.detail != null && body.detail.toLowerCase(Locale.ROOT).contains("project not found")) {
-      return request + said + ": no such project for this key; check --project / POSTHOG_GITOPS_PROJECT (or project: in posthog-gitops.yaml).";
+      return request
+          + said
+          + ": no such project for this key; check --project / POSTHOG_GITOPS_PROJECT (or project: in posthog-gitops.yaml).";
     }
     return request + said + ": the object or path does not exist; check the API URL and project.";
   }
@@ -96,7 +137,9 @@ final class ApiErrors {
 
   private String otherStatus(String request, String said, int status, ErrorBody body) {
     if (status == 500 && viaMaton) {
-      return request + said + ": through Maton a 500 usually means the connection's PostHog authorisation expired; re-create (re-authorise) the PostHog connection in Maton, then run again.";
+      return request
+          + said
+          + ": through Maton a 500 usually means the connection's PostHog authorisation expired; re-create (re-authorise) the PostHog connection in Maton, then run again.";
     }
     if (status >= 500) {
       return request + said + ": PostHog had an internal error; try again later.";
@@ -141,14 +184,16 @@ final class ApiErrors {
 
     private static String textOf(JsonNode node, String field) {
       JsonNode value = node.get(field);
-      return value == null || value.isNull() ? null : value.isTextual() ? value.asText() : value.toString();
+      return value == null || value.isNull()
+          ? null
+          : value.isTextual() ? value.asText() : value.toString();
     }
 
     boolean isPostHogEnvelope() {
       return type != null;
     }
 
-    /** {@code  (detail; attr: x)} or a trimmed raw body; empty when the body is empty. */
+    /** {@code (detail; attr: x)} or a trimmed raw body; empty when the body is empty. */
     String describe() {
       if (detail != null) {
         return " (" + detail + (attr != null ? "; attr: " + attr : "") + ")";
@@ -157,7 +202,11 @@ final class ApiErrors {
       if (trimmed.isEmpty()) {
         return "";
       }
-      return " (" + (trimmed.length() > MAX_BODY_CHARS ? trimmed.substring(0, MAX_BODY_CHARS) + "…" : trimmed) + ")";
+      return " ("
+          + (trimmed.length() > MAX_BODY_CHARS
+              ? trimmed.substring(0, MAX_BODY_CHARS) + "…"
+              : trimmed)
+          + ")";
     }
   }
 }

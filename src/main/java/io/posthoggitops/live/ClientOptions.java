@@ -12,7 +12,11 @@ import java.util.function.Consumer;
  * @param concurrency how many pages or objects are fetched at once
  */
 public record ClientOptions(
-    RetryPolicy retry, TimeSource time, Consumer<String> requestLog, Consumer<String> warnings, int concurrency) {
+    RetryPolicy retry,
+    TimeSource time,
+    Consumer<String> requestLog,
+    Consumer<String> warnings,
+    int concurrency) {
 
   public static final int DEFAULT_CONCURRENCY = 4;
 

@@ -36,7 +36,11 @@ final class JsonReplies {
       }
       return (ObjectNode) node;
     } catch (JsonProcessingException e) {
-      throw errors.unusable(method, path, reply.status(), "the body is not valid JSON (" + e.getOriginalMessage() + ")");
+      throw errors.unusable(
+          method,
+          path,
+          reply.status(),
+          "the body is not valid JSON (" + e.getOriginalMessage() + ")");
     }
   }
 

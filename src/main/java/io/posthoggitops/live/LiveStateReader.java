@@ -35,8 +35,8 @@ public final class LiveStateReader {
   }
 
   /**
-   * {@code raw.<identityField>}; an experiment whose shape lacks {@code feature_flag_key} falls back
-   * to its nested {@code feature_flag.key}.
+   * {@code raw.<identityField>}; an experiment whose shape lacks {@code feature_flag_key} falls
+   * back to its nested {@code feature_flag.key}.
    */
   static String identityOf(Kind kind, ObjectNode raw) {
     JsonNode identity = raw.get(kind.identityField());

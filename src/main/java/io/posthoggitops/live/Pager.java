@@ -27,7 +27,9 @@ final class Pager {
     this.pool = pool;
   }
 
-  /** @param listPath e.g. {@code /api/projects/7/feature_flags/?archived=true&} (ends in ? or &) */
+  /**
+   * @param listPath e.g. {@code /api/projects/7/feature_flags/?archived=true&} (ends in ? or &)
+   */
   List<ObjectNode> standard(String listPath) {
     String firstPath = pagePath(listPath, 0);
     ObjectNode first = replies.get(firstPath);
@@ -40,7 +42,8 @@ final class Pager {
     for (long offset = expected; offset < count; offset += PAGE_SIZE) {
       offsets.add(offset);
     }
-    for (List<ObjectNode> page : Concurrently.map(pool, offsets, offset -> page(listPath, offset, count))) {
+    for (List<ObjectNode> page :
+        Concurrently.map(pool, offsets, offset -> page(listPath, offset, count))) {
       items.addAll(page);
     }
     requireUniqueIds(items, firstPath);
@@ -97,8 +100,13 @@ final class Pager {
   private void requireSize(long size, long expected, String path) {
     if (size != expected) {
       throw replies.malformed(
-          "GET", path,
-          "the page holds " + size + " items where 'count' implies " + expected + " (the list changed while it was read, or the answer is incomplete)");
+          "GET",
+          path,
+          "the page holds "
+              + size
+              + " items where 'count' implies "
+              + expected
+              + " (the list changed while it was read, or the answer is incomplete)");
     }
   }
 
@@ -108,7 +116,9 @@ final class Pager {
       long id = item.get("id").asLong();
       if (!seen.add(id)) {
         throw replies.malformed(
-            "GET", path, "id " + id + " appears twice in the listing (the list changed while it was read)");
+            "GET",
+            path,
+            "id " + id + " appears twice in the listing (the list changed while it was read)");
       }
     }
   }

@@ -29,8 +29,8 @@ public interface PostHogApi {
 
   /**
    * A write: {@code POST} or {@code PATCH}. A POST is retried only on 429; after a POST answered
-   * 502/503/504 or not at all, this throws {@link UnclearWriteException} and the caller must re-list
-   * by identity before trying again.
+   * 502/503/504 or not at all, this throws {@link UnclearWriteException} and the caller must
+   * re-list by identity before trying again.
    */
   ObjectNode write(String method, String path, ObjectNode body);
 

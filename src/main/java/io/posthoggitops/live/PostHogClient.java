@@ -27,11 +27,13 @@ public final class PostHogClient implements PostHogApi {
   private final String project;
   private volatile ProjectInfo resolved;
 
-  public PostHogClient(ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
+  public PostHogClient(
+      ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
     ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()), settings.apiKey());
     RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
     RequestRunner runner =
-        new RequestRunner(transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));
+        new RequestRunner(
+            transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));
     this.replies = new JsonReplies(runner, errors);
     this.pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
     this.pager = new Pager(replies, pool);
@@ -42,7 +44,10 @@ public final class PostHogClient implements PostHogApi {
   @Override
   public ProjectInfo project() {
     if (resolved == null) {
-      String path = "/api/projects/" + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("%40", "@") + "/";
+      String path =
+          "/api/projects/"
+              + URLEncoder.encode(project, StandardCharsets.UTF_8).replace("%40", "@")
+              + "/";
       ObjectNode body = replies.get(path);
       if (!body.path("id").canConvertToLong()) {
         throw replies.malformed("GET", path, "the project has no numeric 'id'");
@@ -61,9 +66,12 @@ public final class PostHogClient implements PostHogApi {
       if (e.status() != 403 && e.status() != 404) {
         throw e;
       }
-      options.warnings().accept(
-          "could not read the organisation's features (" + e.status()
-              + "); assuming none, so tags and evaluation contexts are treated as not stored.");
+      options
+          .warnings()
+          .accept(
+              "could not read the organisation's features ("
+                  + e.status()
+                  + "); assuming none, so tags and evaluation contexts are treated as not stored.");
       return Set.of();
     }
     Set<String> keys = new LinkedHashSet<>();
@@ -113,10 +121,14 @@ public final class PostHogClient implements PostHogApi {
     return new ArrayList<>(byId.values());
   }
 
-  /** List items lacking {@code field} (PostHog's lighter list shape) are replaced by one GET each. */
+  /**
+   * List items lacking {@code field} (PostHog's lighter list shape) are replaced by one GET each.
+   */
   private List<ObjectNode> completed(List<ObjectNode> items, String field, String base) {
     return Concurrently.map(
-        pool, items, item -> item.has(field) ? item : replies.get(base + item.get("id").asLong() + "/"));
+        pool,
+        items,
+        item -> item.has(field) ? item : replies.get(base + item.get("id").asLong() + "/"));
   }
 
   private String projectPath() {

@@ -23,7 +23,9 @@ public final class RateLimiter {
     this.time = time;
   }
 
-  /** Waits, if needed, until one more request fits in the window; returns the milliseconds waited. */
+  /**
+   * Waits, if needed, until one more request fits in the window; returns the milliseconds waited.
+   */
   public long acquire() throws InterruptedException {
     long wait = reserve();
     time.sleep(wait);

@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 
 /**
  * Runs one logical request to completion: waits for the rate limiter, retries what is safe to
- * retry, logs each attempt when asked to, and turns a final failure into an {@link ApiException}.
- * A POST is retried only on 429 (refused before any work was done); after a 502/503/504 or no
- * answer it throws {@link UnclearWriteException}, because the object may exist now.
+ * retry, logs each attempt when asked to, and turns a final failure into an {@link ApiException}. A
+ * POST is retried only on 429 (refused before any work was done); after a 502/503/504 or no answer
+ * it throws {@link UnclearWriteException}, because the object may exist now.
  */
 final class RequestRunner {
 
@@ -35,10 +35,13 @@ final class RequestRunner {
     this.host = host;
   }
 
-  /** @return a 2xx reply; anything else ends in an exception */
+  /**
+   * @return a 2xx reply; anything else ends in an exception
+   */
   HttpReply run(String method, String path, String body) {
     if ("DELETE".equals(method)) {
-      throw new IllegalArgumentException("DELETE is never sent: PostHog deletes by PATCH {\"deleted\": true}");
+      throw new IllegalArgumentException(
+          "DELETE is never sent: PostHog deletes by PATCH {\"deleted\": true}");
     }
     boolean post = "POST".equals(method);
     for (int attempt = 1; ; attempt++) {
@@ -48,7 +51,8 @@ final class RequestRunner {
       if (reply != null && reply.isSuccess()) {
         return reply;
       }
-      if (post && (reply == null || reply.status() != 429 && RetryPolicy.isTransient(reply.status()))) {
+      if (post
+          && (reply == null || reply.status() != 429 && RetryPolicy.isTransient(reply.status()))) {
         throw unclearWrite(path, reply);
       }
       if (reply == null && lastAttempt) {
@@ -81,7 +85,10 @@ final class RequestRunner {
     String outcome = reply == null ? "got no answer" : "failed with " + reply.status();
     return new UnclearWriteException(
         reply == null ? 0 : reply.status(),
-        "POST " + path + " " + outcome
+        "POST "
+            + path
+            + " "
+            + outcome
             + ": the object may or may not have been created; it was not sent again, re-list by identity before retrying.");
   }
 
@@ -89,7 +96,14 @@ final class RequestRunner {
     Consumer<String> requestLog = options.requestLog();
     long millis = options.time().nowMillis() - start;
     requestLog.accept(
-        method + " " + path + " " + status + " " + millis + " ms"
+        method
+            + " "
+            + path
+            + " "
+            + status
+            + " "
+            + millis
+            + " ms"
             + (attempt > 1 ? " (retry " + (attempt - 1) + ")" : ""));
   }
 
@@ -106,7 +120,11 @@ final class RequestRunner {
       wait.run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ApiException(0, null, null, "interrupted while waiting to send a request to the API; nothing more was sent.");
+      throw new ApiException(
+          0,
+          null,
+          null,
+          "interrupted while waiting to send a request to the API; nothing more was sent.");
     }
   }
 }

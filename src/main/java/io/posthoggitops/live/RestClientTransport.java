@@ -32,7 +32,8 @@ public final class RestClientTransport implements HttpTransport {
   }
 
   @Override
-  public HttpReply send(String method, String pathAndQuery, Map<String, String> headers, String body)
+  public HttpReply send(
+      String method, String pathAndQuery, Map<String, String> headers, String body)
       throws IOException {
     int q = pathAndQuery.indexOf('?');
     String path = (q < 0 ? pathAndQuery : pathAndQuery.substring(0, q)).replaceFirst("^/", "");
@@ -50,7 +51,9 @@ public final class RestClientTransport implements HttpTransport {
       return new HttpReply(response.getStatus(), response.getHeaderString("Retry-After"), text);
     } catch (ProcessingException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw cause instanceof IOException io ? io : new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+      throw cause instanceof IOException io
+          ? io
+          : new IOException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
     }
   }
 
@@ -61,7 +64,9 @@ public final class RestClientTransport implements HttpTransport {
         int eq = pair.indexOf('=');
         String key = eq < 0 ? pair : pair.substring(0, eq);
         String value = eq < 0 ? "" : pair.substring(eq + 1);
-        params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        params.put(
+            URLDecoder.decode(key, StandardCharsets.UTF_8),
+            URLDecoder.decode(value, StandardCharsets.UTF_8));
       }
     }
     return params;

@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * When to try a request again and how long to wait first: the server's {@code Retry-After} if
- * sent, else PostHog's {@code Expected available in N seconds} detail (PostHog sends no header),
- * else exponential backoff with jitter.
+ * When to try a request again and how long to wait first: the server's {@code Retry-After} if sent,
+ * else PostHog's {@code Expected available in N seconds} detail (PostHog sends no header), else
+ * exponential backoff with jitter.
  */
 public final class RetryPolicy {
 
@@ -16,6 +16,7 @@ public final class RetryPolicy {
       Pattern.compile("Expected available in (\\d+) seconds?");
   private static final long BASE_DELAY_MILLIS = 500;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
+
   /** A server asking for longer than this is capped: a CI job should fail, not hang. */
   private static final long MAX_SERVER_DELAY_MILLIS = 300_000;
 

@@ -75,10 +75,21 @@ public final class Snapshots {
     try {
       root = JSON.readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
-      throw new UserError(file + ": snapshot file not found; write one with 'posthog-gitops export --snapshot-out " + file + "'.");
+      throw new UserError(
+          file
+              + ": snapshot file not found; write one with 'posthog-gitops export --snapshot-out "
+              + file
+              + "'.");
     } catch (JsonProcessingException e) {
-      throw new UserError(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-          + ": not a snapshot, the JSON does not parse (" + e.getOriginalMessage() + ").");
+      throw new UserError(
+          file
+              + ":"
+              + e.getLocation().getLineNr()
+              + ":"
+              + e.getLocation().getColumnNr()
+              + ": not a snapshot, the JSON does not parse ("
+              + e.getOriginalMessage()
+              + ").");
     } catch (IOException e) {
       throw new UserError(file + ": cannot read the snapshot (" + e.getMessage() + ").");
     }
@@ -87,11 +98,18 @@ public final class Snapshots {
 
   static LiveState fromJson(JsonNode root, String file) {
     if (root == null || !root.isObject()) {
-      throw new UserError(file + ": not a snapshot: expected a JSON object with format_version, project and objects.");
+      throw new UserError(
+          file
+              + ": not a snapshot: expected a JSON object with format_version, project and objects.");
     }
     if (root.path("format_version").asInt(-1) != FORMAT_VERSION) {
-      throw new UserError(file + ": unsupported snapshot format_version " + root.path("format_version")
-          + "; this version reads format_version " + FORMAT_VERSION + ", write a new snapshot with export --snapshot-out.");
+      throw new UserError(
+          file
+              + ": unsupported snapshot format_version "
+              + root.path("format_version")
+              + "; this version reads format_version "
+              + FORMAT_VERSION
+              + ", write a new snapshot with export --snapshot-out.");
     }
     JsonNode project = root.path("project");
     if (!project.path("id").canConvertToLong()) {
@@ -117,8 +135,10 @@ public final class Snapshots {
       objects.put(kind, List.of());
     }
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      Kind kind = Kind.fromYamlName(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
-      objects.put(kind, LiveStateReader.toLiveObjects(kind, rawObjects(entry.getValue(), kind, file)));
+      Kind kind =
+          Kind.fromYamlName(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
+      objects.put(
+          kind, LiveStateReader.toLiveObjects(kind, rawObjects(entry.getValue(), kind, file)));
     }
     return objects;
   }
@@ -127,7 +147,11 @@ public final class Snapshots {
     List<ObjectNode> raws = new ArrayList<>();
     for (JsonNode item : list) {
       if (!item.isObject() || !item.path("id").canConvertToLong()) {
-        throw new UserError(file + ": not a snapshot: objects." + kind.yamlName() + " holds an entry without a numeric id.");
+        throw new UserError(
+            file
+                + ": not a snapshot: objects."
+                + kind.yamlName()
+                + " holds an entry without a numeric id.");
       }
       raws.add((ObjectNode) item);
     }
@@ -139,6 +163,12 @@ public final class Snapshots {
     for (Kind kind : Kind.values()) {
       names.add(kind.yamlName());
     }
-    return new UserError(file + ": not a snapshot: unknown kind '" + name + "' under objects; known kinds: " + String.join(", ", names) + ".");
+    return new UserError(
+        file
+            + ": not a snapshot: unknown kind '"
+            + name
+            + "' under objects; known kinds: "
+            + String.join(", ", names)
+            + ".");
   }
 }

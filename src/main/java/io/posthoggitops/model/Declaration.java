@@ -11,9 +11,9 @@ import java.util.Set;
  * @param identity the value of the kind's identity field ({@link Kind#identityField()})
  * @param pinnedId the {@code id:} pin, or null
  * @param tombstone true for {@code deleted: true}
- * @param fields the document's PostHog fields as written (YAML values, references by name),
- *     without our own keys {@code kind}, {@code id}, {@code deleted}, {@code ignore_changes},
- *     {@code environments}, {@code only}
+ * @param fields the document's PostHog fields as written (YAML values, references by name), without
+ *     our own keys {@code kind}, {@code id}, {@code deleted}, {@code ignore_changes}, {@code
+ *     environments}, {@code only}
  * @param ignoreChanges field names left to the PostHog UI
  * @param location where the document starts
  * @param fieldLocations JSON pointer of each key or value in {@code fields} (e.g. {@code

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The five kinds of PostHog object this tool manages, in dependency order (a kind may reference only
- * kinds before it). Per-kind field data lives in {@link KindSpec}.
+ * The five kinds of PostHog object this tool manages, in dependency order (a kind may reference
+ * only kinds before it). Per-kind field data lives in {@link KindSpec}.
  */
 public enum Kind {
   ACTION("Action", "actions", "name"),

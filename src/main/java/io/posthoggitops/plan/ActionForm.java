@@ -14,8 +14,17 @@ import java.util.List;
  */
 final class ActionForm implements KindForm {
   private static final List<String> STEP_KEYS =
-      List.of("event", "properties", "selector", "tag_name", "text", "text_matching", "href",
-          "href_matching", "url", "url_matching");
+      List.of(
+          "event",
+          "properties",
+          "selector",
+          "tag_name",
+          "text",
+          "text_matching",
+          "href",
+          "href_matching",
+          "url",
+          "url_matching");
 
   @Override
   public void normalise(ObjectNode action) {
@@ -25,7 +34,8 @@ final class ActionForm implements KindForm {
   @Override
   public void live(ObjectNode raw) {
     JsonNode pinnedAt = raw.path("pinned_at");
-    raw.put("pinned", !pinnedAt.isNull() && !pinnedAt.isMissingNode() && !pinnedAt.asText().isEmpty());
+    raw.put(
+        "pinned", !pinnedAt.isNull() && !pinnedAt.isMissingNode() && !pinnedAt.asText().isEmpty());
   }
 
   @Override
@@ -33,19 +43,24 @@ final class ActionForm implements KindForm {
     JsonNode pinned = body.remove("pinned");
     if (pinned != null) {
       String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-      body.set("pinned_at", pinned.asBoolean() ? CanonicalJson.NODES.textNode(now) : CanonicalJson.NODES.nullNode());
+      body.set(
+          "pinned_at",
+          pinned.asBoolean() ? CanonicalJson.NODES.textNode(now) : CanonicalJson.NODES.nullNode());
     }
   }
 
   @Override
   public void omitDefaults(ObjectNode canonical) {
-    canonical.path("steps").forEach(step -> {
-      ObjectNode s = (ObjectNode) step;
-      CanonicalJson.dropNulls(s);
-      if ("contains".equals(s.path("url_matching").asText())) {
-        s.remove("url_matching");
-      }
-    });
+    canonical
+        .path("steps")
+        .forEach(
+            step -> {
+              ObjectNode s = (ObjectNode) step;
+              CanonicalJson.dropNulls(s);
+              if ("contains".equals(s.path("url_matching").asText())) {
+                s.remove("url_matching");
+              }
+            });
   }
 
   private static void normaliseSteps(ObjectNode action) {

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * PendingReference}) for objects created earlier in the same apply.
  *
  * @param method {@code POST} or {@code PATCH} (never DELETE)
- * @param path e.g. {@code feature_flags/}, {@code feature_flags/4821/}, {@code experiments/{id}/launch/}
+ * @param path e.g. {@code feature_flags/}, {@code feature_flags/4821/}, {@code
+ *     experiments/{id}/launch/}
  * @param body the JSON body
  */
 public record ApiRequest(String method, String path, ObjectNode body) {

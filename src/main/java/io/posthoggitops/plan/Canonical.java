@@ -79,9 +79,10 @@ public final class Canonical {
       if (field.required() || value == null) {
         continue;
       }
-      boolean isDefault = field.defaultValue() != null
-          ? value.equals(CanonicalJson.normalise(field.defaultValue()))
-          : CanonicalJson.isEmpty(value) || (value.isBoolean() && !value.asBoolean());
+      boolean isDefault =
+          field.defaultValue() != null
+              ? value.equals(CanonicalJson.normalise(field.defaultValue()))
+              : CanonicalJson.isEmpty(value) || (value.isBoolean() && !value.asBoolean());
       if (isDefault) {
         canonical.remove(field.name());
       }
@@ -130,7 +131,8 @@ public final class Canonical {
       return CanonicalJson.normalise(value);
     }
     TreeSet<String> set = new TreeSet<>();
-    value.forEach(t -> set.add(lowerCase ? t.asText().trim().toLowerCase(Locale.ROOT) : t.asText().trim()));
+    value.forEach(
+        t -> set.add(lowerCase ? t.asText().trim().toLowerCase(Locale.ROOT) : t.asText().trim()));
     ArrayNode out = CanonicalJson.NODES.arrayNode();
     set.forEach(out::add);
     return out;

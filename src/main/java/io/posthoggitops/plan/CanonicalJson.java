@@ -21,7 +21,20 @@ final class CanonicalJson {
 
   /** Nested keys that read best first; the rest follow alphabetically. */
   private static final List<String> LEADING_KEYS =
-      List.of("kind", "type", "key", "name", "event", "operator", "value", "insight", "text", "x", "y", "w", "h");
+      List.of(
+          "kind",
+          "type",
+          "key",
+          "name",
+          "event",
+          "operator",
+          "value",
+          "insight",
+          "text",
+          "x",
+          "y",
+          "w",
+          "h");
 
   private CanonicalJson() {}
 
@@ -123,7 +136,10 @@ final class CanonicalJson {
     if (live instanceof ObjectNode object && declared != null && declared.isObject()) {
       object.properties().removeIf(e -> !declared.has(e.getKey()));
       object.properties().forEach(e -> keepDeclared(e.getValue(), declared.get(e.getKey())));
-    } else if (live != null && live.isArray() && declared != null && declared.isArray()
+    } else if (live != null
+        && live.isArray()
+        && declared != null
+        && declared.isArray()
         && live.size() == declared.size()) {
       for (int i = 0; i < live.size(); i++) {
         keepDeclared(live.get(i), declared.get(i));

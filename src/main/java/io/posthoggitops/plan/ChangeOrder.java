@@ -39,10 +39,11 @@ final class ChangeOrder {
   }
 
   /**
-   * Kahn's algorithm, always taking the earliest ready change so ties keep input order. With
-   * {@code dependentsFirst}, a change waits for the changes that reference it instead.
+   * Kahn's algorithm, always taking the earliest ready change so ties keep input order. With {@code
+   * dependentsFirst}, a change waits for the changes that reference it instead.
    */
-  private static List<PlannedChange> topological(List<PlannedChange> changes, boolean dependentsFirst) {
+  private static List<PlannedChange> topological(
+      List<PlannedChange> changes, boolean dependentsFirst) {
     List<Set<Integer>> waitsFor = waits(changes, dependentsFirst);
     TreeSet<Integer> left = new TreeSet<>();
     for (int i = 0; i < changes.size(); i++) {
@@ -50,7 +51,8 @@ final class ChangeOrder {
     }
     List<PlannedChange> placed = new ArrayList<>();
     while (!left.isEmpty()) {
-      int next = left.stream().filter(i -> waitsFor.get(i).isEmpty()).findFirst().orElse(left.first());
+      int next =
+          left.stream().filter(i -> waitsFor.get(i).isEmpty()).findFirst().orElse(left.first());
       left.remove(next);
       placed.add(changes.get(next));
       waitsFor.forEach(w -> w.remove(next));

@@ -10,7 +10,8 @@ import java.util.List;
  * {@code groups} field is a server field: {@code filters} is what counts.
  */
 final class CohortForm implements KindForm {
-  private static final List<String> COMPILED_KEYS = List.of("bytecode", "conditionHash", "bytecode_error");
+  private static final List<String> COMPILED_KEYS =
+      List.of("bytecode", "conditionHash", "bytecode_error");
 
   @Override
   public void normalise(ObjectNode cohort) {

@@ -19,8 +19,8 @@ final class ComparedFields {
   private ComparedFields() {}
 
   /**
-   * A compared pair, both copies of the canonical objects, and the declared values PostHog did
-   * not store (not compared).
+   * A compared pair, both copies of the canonical objects, and the declared values PostHog did not
+   * store (not compared).
    */
   record Pair(ObjectNode desired, ObjectNode live, List<String> notStored) {
     boolean same() {
@@ -28,7 +28,8 @@ final class ComparedFields {
     }
   }
 
-  static Pair of(Kind kind, ObjectNode desired, ObjectNode live, Collection<String> ignored, boolean tagging) {
+  static Pair of(
+      Kind kind, ObjectNode desired, ObjectNode live, Collection<String> ignored, boolean tagging) {
     ObjectNode d = desired.deepCopy();
     ObjectNode l = live.deepCopy();
     for (FieldSpec field : KindSpec.of(kind).fields().values()) {

@@ -54,7 +54,8 @@ final class DashboardForm implements KindForm {
     List<String> notStored = new ArrayList<>();
     declared.forEach(unmatched::add);
     for (JsonNode tile : live.path("tiles")) {
-      JsonNode twin = unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
+      JsonNode twin =
+          unmatched.stream().filter(d -> name(d).equals(name(tile))).findFirst().orElse(null);
       unmatched.remove(twin);
       if (layoutsNotStored(tile, twin)) {
         ((ObjectNode) tile).set("layouts", twin.get("layouts").deepCopy());
@@ -62,7 +63,8 @@ final class DashboardForm implements KindForm {
       }
       keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
       if (twin != null) {
-        CanonicalJson.keepDeclared(tile.path("insight").get("query"), twin.path("insight").get("query"));
+        CanonicalJson.keepDeclared(
+            tile.path("insight").get("query"), twin.path("insight").get("query"));
       }
     }
     if (live.get("tiles") instanceof ArrayNode tiles) {
@@ -84,11 +86,15 @@ final class DashboardForm implements KindForm {
 
   @Override
   public void omitDefaults(ObjectNode canonical) {
-    canonical.path("tiles").forEach(tile -> {
-      if (tile.path("insight") instanceof ObjectNode insight && "".equals(insight.path("description").asText(null))) {
-        insight.remove("description");
-      }
-    });
+    canonical
+        .path("tiles")
+        .forEach(
+            tile -> {
+              if (tile.path("insight") instanceof ObjectNode insight
+                  && "".equals(insight.path("description").asText(null))) {
+                insight.remove("description");
+              }
+            });
   }
 
   private static void keepDeclaredLayouts(ObjectNode tile, JsonNode declaredLayouts) {
@@ -137,10 +143,15 @@ final class DashboardForm implements KindForm {
   private static ObjectNode insight(JsonNode insight) {
     ObjectNode out = CanonicalJson.NODES.objectNode();
     String name = insightName(insight);
-    out.set("name", name == null ? CanonicalJson.NODES.nullNode() : CanonicalJson.NODES.textNode(name));
+    out.set(
+        "name", name == null ? CanonicalJson.NODES.nullNode() : CanonicalJson.NODES.textNode(name));
     JsonNode description = insight.path("description");
     out.put("description", description.isTextual() ? description.asText() : "");
-    out.set("query", insight.path("query").isMissingNode() ? CanonicalJson.NODES.nullNode() : insight.get("query"));
+    out.set(
+        "query",
+        insight.path("query").isMissingNode()
+            ? CanonicalJson.NODES.nullNode()
+            : insight.get("query"));
     return out;
   }
 
@@ -163,20 +174,25 @@ final class DashboardForm implements KindForm {
       return false;
     }
     JsonNode insight = tile.path("insight");
-    return insight.isObject() ? !insight.path("deleted").asBoolean(false) : tile.path("text").isObject();
+    return insight.isObject()
+        ? !insight.path("deleted").asBoolean(false)
+        : tile.path("text").isObject();
   }
 
   /** The tile's name for matching and ordering: the insight's name or the text body. */
   static String name(JsonNode tile) {
-    return tile.has("insight") ? tile.path("insight").path("name").asText("") : tile.path("text").asText("");
+    return tile.has("insight")
+        ? tile.path("insight").path("name").asText("")
+        : tile.path("text").asText("");
   }
 
   private static ArrayNode sorted(ArrayNode tiles) {
     List<JsonNode> list = new ArrayList<>();
     tiles.forEach(list::add);
-    list.sort(Comparator.comparingInt((JsonNode t) -> position(t, "y"))
-        .thenComparingInt(t -> position(t, "x"))
-        .thenComparing(DashboardForm::name));
+    list.sort(
+        Comparator.comparingInt((JsonNode t) -> position(t, "y"))
+            .thenComparingInt(t -> position(t, "x"))
+            .thenComparing(DashboardForm::name));
     ArrayNode out = CanonicalJson.NODES.arrayNode();
     list.forEach(out::add);
     return out;

@@ -14,8 +14,8 @@ import java.util.Optional;
  * The requests that make a dashboard's live tiles match its declared ones (CONTRACT.md §5.3):
  * insight tiles are created from the insight side ({@code POST insights/} with {@code dashboards}),
  * text tiles, layouts and removals go through one {@code tiles} PATCH of the dashboard, and an
- * insight that lived only on this dashboard is soft-deleted with its tile. Declared tiles are matched
- * to live ones by insight name or text body.
+ * insight that lived only on this dashboard is soft-deleted with its tile. Declared tiles are
+ * matched to live ones by insight name or text body.
  */
 final class DashboardTiles {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -33,13 +33,18 @@ final class DashboardTiles {
     this.dashboardPath = dashboardPath;
     this.dashboardId = live == null ? null : live.id();
     this.dashboardRef =
-        live == null ? PendingReference.placeholder(Kind.DASHBOARD, identity) : JSON.numberNode(live.id());
+        live == null
+            ? PendingReference.placeholder(Kind.DASHBOARD, identity)
+            : JSON.numberNode(live.id());
     if (live != null) {
-      live.raw().path("tiles").forEach(tile -> {
-        if (DashboardForm.isManagedTile(tile)) {
-          unmatched.add(tile);
-        }
-      });
+      live.raw()
+          .path("tiles")
+          .forEach(
+              tile -> {
+                if (DashboardForm.isManagedTile(tile)) {
+                  unmatched.add(tile);
+                }
+              });
     }
     this.beforeTiles = before == null ? JSON.arrayNode() : before.path("tiles");
   }
@@ -74,7 +79,10 @@ final class DashboardTiles {
     JsonNode insight = tile.get("insight");
     String name = insight.path("name").asText();
     Optional<JsonNode> live =
-        take(t -> t.path("insight").isObject() && name.equals(DashboardForm.insightName(t.path("insight"))));
+        take(
+            t ->
+                t.path("insight").isObject()
+                    && name.equals(DashboardForm.insightName(t.path("insight"))));
     if (live.isEmpty()) {
       requests.add(ApiRequest.post("insights/", newInsight(insight)));
       if (tile.has("layouts")) {
@@ -85,9 +93,12 @@ final class DashboardTiles {
       }
       return;
     }
-    ObjectNode changed = ChangedFields.between(liveInsight(name, live.get()), insightFields(insight));
+    ObjectNode changed =
+        ChangedFields.between(liveInsight(name, live.get()), insightFields(insight));
     if (!changed.isEmpty()) {
-      requests.add(ApiRequest.patch("insights/" + live.get().path("insight").path("id").asLong() + "/", changed));
+      requests.add(
+          ApiRequest.patch(
+              "insights/" + live.get().path("insight").path("id").asLong() + "/", changed));
     }
     layoutChange(tile, live.get()).ifPresent(tilePatch::add);
   }
@@ -109,10 +120,11 @@ final class DashboardTiles {
     Optional<JsonNode> reused = take(t -> t.path("text").isObject());
     ObjectNode entry = reused.flatMap(l -> layoutChange(tile, l)).orElseGet(JSON::objectNode);
     ObjectNode text = JSON.objectNode();
-    reused.ifPresent(l -> {
-      entry.put("id", l.path("id").asLong());
-      text.put("id", l.path("text").path("id").asLong());
-    });
+    reused.ifPresent(
+        l -> {
+          entry.put("id", l.path("id").asLong());
+          text.put("id", l.path("text").path("id").asLong());
+        });
     text.put("body", body);
     entry.set("text", text);
     if (reused.isEmpty() && tile.has("layouts")) {
@@ -169,17 +181,22 @@ final class DashboardTiles {
       return Optional.empty();
     }
     return Optional.of(
-        ApiRequest.patch("insights/" + insight.path("id").asLong() + "/", JSON.objectNode().put("deleted", true)));
+        ApiRequest.patch(
+            "insights/" + insight.path("id").asLong() + "/",
+            JSON.objectNode().put("deleted", true)));
   }
 
   private static boolean onlyOn(JsonNode insight, Long dashboardId) {
     List<Long> dashboards = new ArrayList<>();
     if (insight.has("dashboard_tiles")) {
-      insight.get("dashboard_tiles").forEach(t -> {
-        if (!t.path("deleted").asBoolean(false)) {
-          dashboards.add(t.path("dashboard_id").asLong());
-        }
-      });
+      insight
+          .get("dashboard_tiles")
+          .forEach(
+              t -> {
+                if (!t.path("deleted").asBoolean(false)) {
+                  dashboards.add(t.path("dashboard_id").asLong());
+                }
+              });
     } else {
       insight.path("dashboards").forEach(d -> dashboards.add(d.asLong()));
     }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The three ways a delete is planned (DESIGN.md §3): a tombstone, a document removed since
- * {@code --base}, and {@code --prune}. Deleting an experiment also deletes the flag it owns.
+ * The three ways a delete is planned (DESIGN.md §3): a tombstone, a document removed since {@code
+ * --base}, and {@code --prune}. Deleting an experiment also deletes the flag it owns.
  */
 final class Deletions {
   private final LiveState live;
@@ -46,9 +46,14 @@ final class Deletions {
       if (d.tombstone() || declared.contains(d.address())) {
         continue;
       }
-      List<LiveObject> found = live.of(d.kind()).stream()
-          .filter(o -> d.pinnedId() != null ? o.id() == d.pinnedId() : o.identity().equals(d.identity()))
-          .toList();
+      List<LiveObject> found =
+          live.of(d.kind()).stream()
+              .filter(
+                  o ->
+                      d.pinnedId() != null
+                          ? o.id() == d.pinnedId()
+                          : o.identity().equals(d.identity()))
+              .toList();
       if (found.size() == 1 && !matchedKeys.contains(key(found.get(0)))) {
         delete(found.get(0), null, "removed since %s (%s)".formatted(baseRef, d.location().file()));
       }
@@ -61,7 +66,9 @@ final class Deletions {
     for (Kind kind : kinds) {
       for (LiveObject o : live.of(kind)) {
         boolean declared = declaredKeys.contains(key(o));
-        if (!declared && !owned.owns(o) && ignore.stream().noneMatch(p -> p.matcher(o.address()).matches())) {
+        if (!declared
+            && !owned.owns(o)
+            && ignore.stream().noneMatch(p -> p.matcher(o.address()).matches())) {
           delete(o, null, "--prune");
         }
       }

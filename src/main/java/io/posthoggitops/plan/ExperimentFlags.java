@@ -38,7 +38,8 @@ public final class ExperimentFlags {
   }
 
   public boolean owns(LiveObject flag) {
-    return flag.kind() == Kind.FEATURE_FLAG && (ids.contains(flag.id()) || keys.contains(flag.identity()));
+    return flag.kind() == Kind.FEATURE_FLAG
+        && (ids.contains(flag.id()) || keys.contains(flag.identity()));
   }
 
   /** The live flag an experiment owns, if PostHog still lists it. */

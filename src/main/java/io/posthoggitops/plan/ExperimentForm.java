@@ -14,9 +14,14 @@ import java.util.List;
 final class ExperimentForm implements KindForm {
   private static final List<String> METRIC_FIELDS = List.of("metrics", "metrics_secondary");
   private static final List<String> SERVER_METRIC_KEYS = List.of("uuid", "fingerprint");
+
   /** Flag settings PostHog copies into {@code parameters} on read. */
   private static final List<String> FLAG_PROJECTIONS =
-      List.of("rollout_percentage", "aggregation_group_type_index", "payloads", "ensure_experience_continuity");
+      List.of(
+          "rollout_percentage",
+          "aggregation_group_type_index",
+          "payloads",
+          "ensure_experience_continuity");
 
   @Override
   public void live(ObjectNode raw) {
@@ -24,12 +29,13 @@ final class ExperimentForm implements KindForm {
   }
 
   /**
-   * PostHog adds team defaults to {@code stats_config}, refreshes names and dates inside metrics and
-   * projects the flag's settings into {@code parameters}: those count only as far as declared.
+   * PostHog adds team defaults to {@code stats_config}, refreshes names and dates inside metrics
+   * and projects the flag's settings into {@code parameters}: those count only as far as declared.
    */
   @Override
   public List<String> compareLike(ObjectNode desired, ObjectNode live) {
-    for (String field : List.of("stats_config", "exposure_criteria", "metrics", "metrics_secondary")) {
+    for (String field :
+        List.of("stats_config", "exposure_criteria", "metrics", "metrics_secondary")) {
       CanonicalJson.keepDeclared(live.get(field), desired.get(field));
     }
     if (live.get("parameters") instanceof ObjectNode parameters) {
@@ -94,7 +100,9 @@ final class ExperimentForm implements KindForm {
     return parameters;
   }
 
-  /** PostHog lower-cases the baseline's key and reads a legacy {@code split_percent} as the rollout. */
+  /**
+   * PostHog lower-cases the baseline's key and reads a legacy {@code split_percent} as the rollout.
+   */
   private static void normaliseVariant(JsonNode node) {
     if (!(node instanceof ObjectNode variant)) {
       return;
@@ -112,8 +120,16 @@ final class ExperimentForm implements KindForm {
   /** What PostHog creates when an experiment names no variants. */
   private static ArrayNode defaultVariants() {
     ArrayNode variants = CanonicalJson.NODES.arrayNode();
-    variants.addObject().put("key", "control").put("name", "Control Group").put("rollout_percentage", 50);
-    variants.addObject().put("key", "test").put("name", "Test Variant").put("rollout_percentage", 50);
+    variants
+        .addObject()
+        .put("key", "control")
+        .put("name", "Control Group")
+        .put("rollout_percentage", 50);
+    variants
+        .addObject()
+        .put("key", "test")
+        .put("name", "Test Variant")
+        .put("rollout_percentage", 50);
     return variants;
   }
 }

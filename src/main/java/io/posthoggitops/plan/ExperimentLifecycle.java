@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * An experiment's {@code status} (ours: draft, running, stopped) moves forward only, through
- * PostHog's lifecycle endpoints: {@code launch/} sets the start date and activates the flag,
- * {@code end/} sets the end date. It is never sent as a field.
+ * PostHog's lifecycle endpoints: {@code launch/} sets the start date and activates the flag, {@code
+ * end/} sets the end date. It is never sent as a field.
  */
 public final class ExperimentLifecycle {
   private static final List<String> ORDER = List.of("draft", "running", "stopped");
@@ -30,11 +30,17 @@ public final class ExperimentLifecycle {
       throw new UserError(
           ("Experiment \"%s\": status cannot go back from %s to %s; PostHog experiments move forward only"
                   + " (draft → running → stopped). Declare status: %s, or create a new experiment.")
-              .formatted(after.path("feature_flag_key").asText(), ORDER.get(from), ORDER.get(to), ORDER.get(from)));
+              .formatted(
+                  after.path("feature_flag_key").asText(),
+                  ORDER.get(from),
+                  ORDER.get(to),
+                  ORDER.get(from)));
     }
     List<ApiRequest> moves = new ArrayList<>();
     for (int step = from; step < to; step++) {
-      moves.add(ApiRequest.post(experimentPath + ENDPOINTS.get(step) + "/", JsonNodeFactory.instance.objectNode()));
+      moves.add(
+          ApiRequest.post(
+              experimentPath + ENDPOINTS.get(step) + "/", JsonNodeFactory.instance.objectNode()));
     }
     return moves;
   }

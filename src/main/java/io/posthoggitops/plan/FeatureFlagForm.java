@@ -13,8 +13,11 @@ import java.util.Map;
  */
 final class FeatureFlagForm implements KindForm {
   private static final String AGGREGATION = "aggregation_group_type_index";
+
   /** Keys other products write into flag filters; compared only when declared. */
-  private static final List<String> FOREIGN_FILTER_KEYS = List.of("super_groups", "holdout_groups", "holdout");
+  private static final List<String> FOREIGN_FILTER_KEYS =
+      List.of("super_groups", "holdout_groups", "holdout");
+
   private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
   private static final Map<String, String> OPERATOR_ALIASES = Map.of("min", "gte", "max", "lte");
 
@@ -28,7 +31,9 @@ final class FeatureFlagForm implements KindForm {
     JsonNode payloads = body.path("filters").path("payloads");
     if (payloads.isObject()) {
       ObjectNode encoded = (ObjectNode) payloads;
-      encoded.properties().forEach(e -> e.setValue(CanonicalJson.NODES.textNode(CanonicalJson.text(e.getValue()))));
+      encoded
+          .properties()
+          .forEach(e -> e.setValue(CanonicalJson.NODES.textNode(CanonicalJson.text(e.getValue()))));
     }
   }
 
@@ -51,12 +56,13 @@ final class FeatureFlagForm implements KindForm {
     if (groups.isEmpty()) {
       groups.addObject().putArray("properties");
     }
-    groups.forEach(g -> {
-      JsonNode rollout = g.path("rollout_percentage");
-      if (!rollout.isNumber() || rollout.doubleValue() == 0) {
-        ((ObjectNode) g).put("rollout_percentage", 100);
-      }
-    });
+    groups.forEach(
+        g -> {
+          JsonNode rollout = g.path("rollout_percentage");
+          if (!rollout.isNumber() || rollout.doubleValue() == 0) {
+            ((ObjectNode) g).put("rollout_percentage", 100);
+          }
+        });
   }
 
   private static void normaliseFilters(JsonNode node, boolean remoteConfiguration) {
@@ -86,7 +92,9 @@ final class FeatureFlagForm implements KindForm {
     }
     group.get("properties").forEach(FeatureFlagForm::normaliseLeaf);
     if (!group.has(AGGREGATION)) {
-      group.set(AGGREGATION, flagAggregation.isMissingNode() ? CanonicalJson.NODES.nullNode() : flagAggregation);
+      group.set(
+          AGGREGATION,
+          flagAggregation.isMissingNode() ? CanonicalJson.NODES.nullNode() : flagAggregation);
     }
     CanonicalJson.dropNulls(group);
   }
@@ -125,7 +133,9 @@ final class FeatureFlagForm implements KindForm {
     if (!payloads.isObject()) {
       return;
     }
-    ((ObjectNode) payloads).properties().forEach(e -> e.setValue(CanonicalJson.parsedString(e.getValue())));
+    ((ObjectNode) payloads)
+        .properties()
+        .forEach(e -> e.setValue(CanonicalJson.parsedString(e.getValue())));
     if (payloads.isEmpty()) {
       filters.remove("payloads");
     }

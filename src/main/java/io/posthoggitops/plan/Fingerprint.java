@@ -19,7 +19,8 @@ public final class Fingerprint {
 
   /** The fingerprint of a canonical (compared) live object, as lower-case hex. */
   public static String of(JsonNode comparedLive) {
-    byte[] text = CanonicalJson.text(CanonicalJson.normalise(comparedLive)).getBytes(StandardCharsets.UTF_8);
+    byte[] text =
+        CanonicalJson.text(CanonicalJson.normalise(comparedLive)).getBytes(StandardCharsets.UTF_8);
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
     } catch (NoSuchAlgorithmException e) {

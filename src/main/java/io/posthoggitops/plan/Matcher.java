@@ -22,7 +22,8 @@ final class Matcher {
   private Matcher() {}
 
   /** Matches in declaration order; problems go to {@code diagnostics}. */
-  static List<Match> match(List<Declaration> declarations, LiveState live, List<Diagnostic> diagnostics) {
+  static List<Match> match(
+      List<Declaration> declarations, LiveState live, List<Diagnostic> diagnostics) {
     checkDuplicates(declarations, diagnostics);
     Set<String> pinned = new HashSet<>();
     Map<Declaration, LiveObject> byPin = new HashMap<>();
@@ -33,22 +34,30 @@ final class Matcher {
           byPin.put(d, found);
           pinned.add(key(found));
         } else if (!d.tombstone()) {
-          diagnostics.add(Diagnostic.error(d.location(),
-              "%s pins id: %d, but PostHog has no live %s with that id; remove the pin to match by %s, or fix the id"
-                  .formatted(d.address(), d.pinnedId(), d.kind().yamlName(), d.kind().identityField())));
+          diagnostics.add(
+              Diagnostic.error(
+                  d.location(),
+                  "%s pins id: %d, but PostHog has no live %s with that id; remove the pin to match by %s, or fix the id"
+                      .formatted(
+                          d.address(),
+                          d.pinnedId(),
+                          d.kind().yamlName(),
+                          d.kind().identityField())));
         }
       }
     }
     Map<String, List<LiveObject>> byAddress = new HashMap<>();
     for (Kind kind : Kind.values()) {
-      live.of(kind).stream().filter(o -> !pinned.contains(key(o)))
+      live.of(kind).stream()
+          .filter(o -> !pinned.contains(key(o)))
           .forEach(o -> byAddress.computeIfAbsent(o.address(), a -> new ArrayList<>()).add(o));
     }
     List<Match> matches = new ArrayList<>();
     for (Declaration d : declarations) {
-      LiveObject found = d.pinnedId() != null
-          ? byPin.get(d)
-          : byIdentity(d, byAddress.getOrDefault(d.address(), List.of()), diagnostics);
+      LiveObject found =
+          d.pinnedId() != null
+              ? byPin.get(d)
+              : byIdentity(d, byAddress.getOrDefault(d.address(), List.of()), diagnostics);
       matches.add(new Match(d, found));
     }
     return matches;
@@ -58,27 +67,36 @@ final class Matcher {
     return live.of(d.kind()).stream().filter(o -> o.id() == d.pinnedId()).findFirst().orElse(null);
   }
 
-  /** The one live object among {@code candidates} (same kind and identity, not pinned by others). */
-  private static LiveObject byIdentity(Declaration d, List<LiveObject> candidates, List<Diagnostic> diagnostics) {
+  /**
+   * The one live object among {@code candidates} (same kind and identity, not pinned by others).
+   */
+  private static LiveObject byIdentity(
+      Declaration d, List<LiveObject> candidates, List<Diagnostic> diagnostics) {
     if (candidates.size() > 1) {
-      String ids = candidates.stream().map(o -> String.valueOf(o.id())).collect(Collectors.joining(" and "));
-      diagnostics.add(Diagnostic.error(d.location(),
-          "%s matches %d live objects (ids %s); add `id: <one of them>` to the document to say which one it is"
-              .formatted(d.address(), candidates.size(), ids)));
+      String ids =
+          candidates.stream().map(o -> String.valueOf(o.id())).collect(Collectors.joining(" and "));
+      diagnostics.add(
+          Diagnostic.error(
+              d.location(),
+              "%s matches %d live objects (ids %s); add `id: <one of them>` to the document to say which one it is"
+                  .formatted(d.address(), candidates.size(), ids)));
       return null;
     }
     return candidates.isEmpty() ? null : candidates.get(0);
   }
 
-  private static void checkDuplicates(List<Declaration> declarations, List<Diagnostic> diagnostics) {
+  private static void checkDuplicates(
+      List<Declaration> declarations, List<Diagnostic> diagnostics) {
     Map<String, Declaration> seen = new HashMap<>();
     for (Declaration d : declarations) {
       String key = d.pinnedId() != null ? d.kind() + "#" + d.pinnedId() : d.address();
       Declaration first = seen.putIfAbsent(key, d);
       if (first != null) {
-        diagnostics.add(Diagnostic.error(d.location(),
-            "%s is declared twice (first at %s); keep one document per resource"
-                .formatted(d.address(), first.location())));
+        diagnostics.add(
+            Diagnostic.error(
+                d.location(),
+                "%s is declared twice (first at %s); keep one document per resource"
+                    .formatted(d.address(), first.location())));
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.List;
  * The result of planning: changes in apply order (no-ops left out), the count of live objects that
  * nothing declares, and warnings to print once.
  */
-public record Plan(PlanMetadata metadata, List<Change> changes, int unmanaged, List<String> warnings) {
+public record Plan(
+    PlanMetadata metadata, List<Change> changes, int unmanaged, List<String> warnings) {
 
   public long count(ChangeAction action) {
     return changes.stream().filter(c -> c.action() == action).count();
@@ -22,7 +23,8 @@ public record Plan(PlanMetadata metadata, List<Change> changes, int unmanaged, L
       return "No changes. PostHog matches the declared state.";
     }
     return "Plan: %d to create, %d to update, %d to delete."
-        .formatted(count(ChangeAction.CREATE), count(ChangeAction.UPDATE), count(ChangeAction.DELETE));
+        .formatted(
+            count(ChangeAction.CREATE), count(ChangeAction.UPDATE), count(ChangeAction.DELETE));
   }
 
   /** The unmanaged line, or null when every live object is declared. */

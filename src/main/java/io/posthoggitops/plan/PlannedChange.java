@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A decided change before its requests are built: what {@link Change} holds, plus the raw object. */
+/**
+ * A decided change before its requests are built: what {@link Change} holds, plus the raw object.
+ */
 record PlannedChange(
     Kind kind,
     String identity,
@@ -21,21 +23,45 @@ record PlannedChange(
     String fingerprint) {
 
   static PlannedChange create(Kind kind, String identity, ObjectNode after, SourceLocation source) {
-    return new PlannedChange(kind, identity, null, ChangeAction.CREATE, null, after, source, null, null);
+    return new PlannedChange(
+        kind, identity, null, ChangeAction.CREATE, null, after, source, null, null);
   }
 
   /**
    * @param before the compared part of {@code canonicalLive}
-   * @param canonicalLive the whole canonical live object, fingerprinted over {@code before}'s fields
+   * @param canonicalLive the whole canonical live object, fingerprinted over {@code before}'s
+   *     fields
    */
   static PlannedChange update(
-      LiveObject live, String identity, ObjectNode before, ObjectNode after, SourceLocation source, ObjectNode canonicalLive) {
-    return new PlannedChange(live.kind(), identity, live, ChangeAction.UPDATE, before, after, source, null,
+      LiveObject live,
+      String identity,
+      ObjectNode before,
+      ObjectNode after,
+      SourceLocation source,
+      ObjectNode canonicalLive) {
+    return new PlannedChange(
+        live.kind(),
+        identity,
+        live,
+        ChangeAction.UPDATE,
+        before,
+        after,
+        source,
+        null,
         Fingerprint.over(canonicalLive, before));
   }
 
-  static PlannedChange delete(LiveObject live, ObjectNode before, SourceLocation source, String reason) {
-    return new PlannedChange(live.kind(), live.identity(), live, ChangeAction.DELETE, before, null, source, reason,
+  static PlannedChange delete(
+      LiveObject live, ObjectNode before, SourceLocation source, String reason) {
+    return new PlannedChange(
+        live.kind(),
+        live.identity(),
+        live,
+        ChangeAction.DELETE,
+        before,
+        null,
+        source,
+        reason,
         Fingerprint.of(before));
   }
 
@@ -53,7 +79,16 @@ record PlannedChange(
   }
 
   Change toChange(List<ApiRequest> requests) {
-    return new Change(kind, identity, live == null ? null : live.id(), action, before, after,
-        List.copyOf(requests), fingerprint, source, reason);
+    return new Change(
+        kind,
+        identity,
+        live == null ? null : live.id(),
+        action,
+        before,
+        after,
+        List.copyOf(requests),
+        fingerprint,
+        source,
+        reason);
   }
 }

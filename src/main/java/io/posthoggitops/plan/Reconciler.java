@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One declaration against its live object: missing → create, compared fields differ → update,
- * else nothing. Collects the resources whose tags PostHog would drop, and refuses experiment
- * status moves PostHog cannot make.
+ * One declaration against its live object: missing → create, compared fields differ → update, else
+ * nothing. Collects the resources whose tags PostHog would drop, and refuses experiment status
+ * moves PostHog cannot make.
  */
 final class Reconciler {
-  private static final Map<String, Integer> STATUS_RANK = Map.of("draft", 0, "running", 1, "stopped", 2);
+  private static final Map<String, Integer> STATUS_RANK =
+      Map.of("draft", 0, "running", 1, "stopped", 2);
 
   private final References refs;
   private final boolean tagging;
@@ -37,14 +38,16 @@ final class Reconciler {
       return Optional.of(PlannedChange.create(d.kind(), d.identity(), desired, d.location()));
     }
     ObjectNode live = Canonical.fromLive(match.live(), refs);
-    ComparedFields.Pair compared = ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), tagging);
+    ComparedFields.Pair compared =
+        ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), tagging);
     compared.notStored().forEach(field -> notStored.add(field + " of " + d.address()));
     if (compared.same()) {
       return Optional.empty();
     }
     checkStatusMove(d, compared);
     return Optional.of(
-        PlannedChange.update(match.live(), d.identity(), compared.live(), compared.desired(), d.location(), live));
+        PlannedChange.update(
+            match.live(), d.identity(), compared.live(), compared.desired(), d.location(), live));
   }
 
   /** Resources declaring tags this organisation does not store (for one warning per run). */
@@ -58,8 +61,9 @@ final class Reconciler {
   }
 
   private void noteUntaggable(Declaration d) {
-    boolean declares = ComparedFields.TAGGING_FIELDS.stream()
-        .anyMatch(f -> !CanonicalJson.isEmpty(d.fields().get(f)));
+    boolean declares =
+        ComparedFields.TAGGING_FIELDS.stream()
+            .anyMatch(f -> !CanonicalJson.isEmpty(d.fields().get(f)));
     if (!tagging && declares) {
       untaggable.add(d.address());
     }
@@ -72,9 +76,11 @@ final class Reconciler {
     String from = compared.live().path("status").asText("draft");
     String to = compared.desired().path("status").asText(from);
     if (STATUS_RANK.getOrDefault(to, 0) < STATUS_RANK.getOrDefault(from, 0)) {
-      diagnostics.add(Diagnostic.error(d.locate("/status"),
-          "%s is %s in PostHog and cannot move back to %s; experiments only move forward (draft → running → stopped). Set status: %s, or declare a new experiment with another feature_flag_key"
-              .formatted(d.address(), from, to, from, from)));
+      diagnostics.add(
+          Diagnostic.error(
+              d.locate("/status"),
+              "%s is %s in PostHog and cannot move back to %s; experiments only move forward (draft → running → stopped). Set status: %s, or declare a new experiment with another feature_flag_key"
+                  .formatted(d.address(), from, to, from, from)));
     }
   }
 }

@@ -18,11 +18,12 @@ final class ReferenceCheck {
 
   static List<Diagnostic> check(List<Match> matches, ReferenceTable refs, ExperimentFlags owned) {
     List<Diagnostic> found = new ArrayList<>();
-    Set<String> experimentKeys = matches.stream()
-        .map(Match::declaration)
-        .filter(d -> d.kind() == Kind.EXPERIMENT && !d.tombstone())
-        .map(Declaration::identity)
-        .collect(Collectors.toSet());
+    Set<String> experimentKeys =
+        matches.stream()
+            .map(Match::declaration)
+            .filter(d -> d.kind() == Kind.EXPERIMENT && !d.tombstone())
+            .map(Declaration::identity)
+            .collect(Collectors.toSet());
     for (Match m : matches) {
       Declaration d = m.declaration();
       if (d.tombstone()) {
@@ -31,17 +32,26 @@ final class ReferenceCheck {
       for (String field : KindForm.of(d.kind()).referenceFields()) {
         for (ReferenceNodes.Found ref : ReferenceNodes.find(d.fields().get(field), "/" + field)) {
           if (refs.idOf(ref.kind(), ref.identity()).isEmpty()) {
-            found.add(Diagnostic.error(d.locate(ref.pointer()),
-                "%s references %s \"%s\", which %s"
-                    .formatted(d.address(), ref.kind().yamlName(), ref.identity(), refs.whyMissing(ref.kind(), ref.identity()))));
+            found.add(
+                Diagnostic.error(
+                    d.locate(ref.pointer()),
+                    "%s references %s \"%s\", which %s"
+                        .formatted(
+                            d.address(),
+                            ref.kind().yamlName(),
+                            ref.identity(),
+                            refs.whyMissing(ref.kind(), ref.identity()))));
           }
         }
       }
-      boolean experimentsFlag = (m.isLive() && owned.owns(m.live())) || experimentKeys.contains(d.identity());
+      boolean experimentsFlag =
+          (m.isLive() && owned.owns(m.live())) || experimentKeys.contains(d.identity());
       if (d.kind() == Kind.FEATURE_FLAG && experimentsFlag) {
-        found.add(Diagnostic.error(d.location(),
-            "%s is the flag of an experiment; manage it through its Experiment document and remove this FeatureFlag document"
-                .formatted(d.address())));
+        found.add(
+            Diagnostic.error(
+                d.location(),
+                "%s is the flag of an experiment; manage it through its Experiment document and remove this FeatureFlag document"
+                    .formatted(d.address())));
       }
     }
     return found;

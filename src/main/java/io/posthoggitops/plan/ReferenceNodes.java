@@ -40,39 +40,54 @@ final class ReferenceNodes {
 
   private record Slot(String field, Kind kind, String nameKey) {}
 
-  /** Rewrites ids to {@code {cohort: NAME}} etc. where the id is known; unknown ids stay numbers. */
+  /**
+   * Rewrites ids to {@code {cohort: NAME}} etc. where the id is known; unknown ids stay numbers.
+   */
   static void toNames(JsonNode root, References refs) {
-    eachLeaf(root, "", (leaf, slot, pointer) -> {
-      JsonNode current = leaf.get(slot.field());
-      Optional<Long> id = idIn(current);
-      if (id.isEmpty()) {
-        return;
-      }
-      Optional<String> name = refs.identityOf(slot.kind(), id.get());
-      leaf.set(slot.field(), name.isPresent() ? named(slot, name.get()) : CanonicalJson.NODES.numberNode(id.get()));
-    });
+    eachLeaf(
+        root,
+        "",
+        (leaf, slot, pointer) -> {
+          JsonNode current = leaf.get(slot.field());
+          Optional<Long> id = idIn(current);
+          if (id.isEmpty()) {
+            return;
+          }
+          Optional<String> name = refs.identityOf(slot.kind(), id.get());
+          leaf.set(
+              slot.field(),
+              name.isPresent()
+                  ? named(slot, name.get())
+                  : CanonicalJson.NODES.numberNode(id.get()));
+        });
   }
 
   /** Rewrites names to ids (flag keys as PostHog's id strings) or to pending placeholders. */
   static void toIds(JsonNode root, References refs) {
-    eachLeaf(root, "", (leaf, slot, pointer) -> {
-      String name = leaf.path(slot.field()).path(slot.nameKey()).asText(null);
-      if (name == null) {
-        return;
-      }
-      refs.idOf(slot.kind(), name).ifPresent(id -> leaf.set(slot.field(), apiId(slot, id)));
-    });
+    eachLeaf(
+        root,
+        "",
+        (leaf, slot, pointer) -> {
+          String name = leaf.path(slot.field()).path(slot.nameKey()).asText(null);
+          if (name == null) {
+            return;
+          }
+          refs.idOf(slot.kind(), name).ifPresent(id -> leaf.set(slot.field(), apiId(slot, id)));
+        });
   }
 
   /** Every reference by name under {@code root}, whose own pointer is {@code base}. */
   static List<Found> find(JsonNode root, String base) {
     List<Found> found = new ArrayList<>();
-    eachLeaf(root, base, (leaf, slot, pointer) -> {
-      String name = leaf.path(slot.field()).path(slot.nameKey()).asText(null);
-      if (name != null) {
-        found.add(new Found(slot.kind(), name, pointer + "/" + slot.field()));
-      }
-    });
+    eachLeaf(
+        root,
+        base,
+        (leaf, slot, pointer) -> {
+          String name = leaf.path(slot.field()).path(slot.nameKey()).asText(null);
+          if (name != null) {
+            found.add(new Found(slot.kind(), name, pointer + "/" + slot.field()));
+          }
+        });
     return found;
   }
 
@@ -115,7 +130,8 @@ final class ReferenceNodes {
       if (slot.isPresent()) {
         visitor.visit((ObjectNode) node, slot.get(), pointer);
       }
-      node.properties().forEach(e -> eachLeaf(e.getValue(), pointer + "/" + escape(e.getKey()), visitor));
+      node.properties()
+          .forEach(e -> eachLeaf(e.getValue(), pointer + "/" + escape(e.getKey()), visitor));
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         eachLeaf(node.get(i), pointer + "/" + i, visitor);

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The references of one plan: a name means the declared object of that name first (its live id,
- * or a {@link PendingReference} when the plan creates it), else the one live object of that name.
- * A name two live objects share resolves to nothing, and their ids stay numbers.
+ * The references of one plan: a name means the declared object of that name first (its live id, or
+ * a {@link PendingReference} when the plan creates it), else the one live object of that name. A
+ * name two live objects share resolves to nothing, and their ids stay numbers.
  */
 public final class ReferenceTable implements References {
   private final Map<String, JsonNode> ids = new HashMap<>();
@@ -43,9 +43,11 @@ public final class ReferenceTable implements References {
         continue;
       }
       table.ambiguous.remove(address);
-      table.ids.put(address, m.isLive()
-          ? CanonicalJson.NODES.numberNode(m.live().id())
-          : PendingReference.placeholder(m.declaration().kind(), m.declaration().identity()));
+      table.ids.put(
+          address,
+          m.isLive()
+              ? CanonicalJson.NODES.numberNode(m.live().id())
+              : PendingReference.placeholder(m.declaration().kind(), m.declaration().identity()));
       if (m.isLive()) {
         table.names.put(idKey(m.live().kind(), m.live().id()), m.declaration().identity());
       }
@@ -81,7 +83,9 @@ public final class ReferenceTable implements References {
       return Optional.empty();
     }
     JsonNode back = ids.get(kind.yamlName() + "/" + name);
-    return back != null && back.isNumber() && back.asLong() == id ? Optional.of(name) : Optional.empty();
+    return back != null && back.isNumber() && back.asLong() == id
+        ? Optional.of(name)
+        : Optional.empty();
   }
 
   /** Why a name resolves to nothing, for the diagnostic. */

@@ -28,11 +28,18 @@ public final class RequestBuilder {
    * @param after canonical desired object, null for a delete
    */
   public static List<ApiRequest> requestsFor(
-      Kind kind, ChangeAction action, LiveObject live, ObjectNode before, ObjectNode after, References refs) {
+      Kind kind,
+      ChangeAction action,
+      LiveObject live,
+      ObjectNode before,
+      ObjectNode after,
+      References refs) {
     return requestsFor(kind, action, live, before, after, refs, Canonical::toApi);
   }
 
-  /** As {@link #requestsFor(Kind, ChangeAction, LiveObject, ObjectNode, ObjectNode, References)}. */
+  /**
+   * As {@link #requestsFor(Kind, ChangeAction, LiveObject, ObjectNode, ObjectNode, References)}.
+   */
   public static List<ApiRequest> requestsFor(
       Kind kind,
       ChangeAction action,
@@ -43,7 +50,9 @@ public final class RequestBuilder {
       ApiBodies bodies) {
     List<ApiRequest> requests = new ArrayList<>();
     switch (action) {
-      case CREATE -> requests.add(ApiRequest.post(kind.resource() + "/", bodies.toApi(kind, fields(after), refs)));
+      case CREATE ->
+          requests.add(
+              ApiRequest.post(kind.resource() + "/", bodies.toApi(kind, fields(after), refs)));
       case UPDATE -> updateOf(kind, live, before, after, refs, bodies).ifPresent(requests::add);
       case DELETE -> requests.add(ApiRequest.patch(objectPath(kind, live.id()), deletion(kind)));
       case NO_OP -> {
@@ -62,7 +71,12 @@ public final class RequestBuilder {
   }
 
   private static java.util.Optional<ApiRequest> updateOf(
-      Kind kind, LiveObject live, ObjectNode before, ObjectNode after, References refs, ApiBodies bodies) {
+      Kind kind,
+      LiveObject live,
+      ObjectNode before,
+      ObjectNode after,
+      References refs,
+      ApiBodies bodies) {
     ObjectNode changed = ChangedFields.between(fields(before), fields(after));
     if (changed.isEmpty()) {
       return java.util.Optional.empty();
@@ -73,18 +87,20 @@ public final class RequestBuilder {
 
   private static List<ApiRequest> extras(
       Kind kind, ChangeAction action, LiveObject live, ObjectNode before, ObjectNode after) {
-    String path = action == ChangeAction.CREATE ? kind.resource() + "/{id}/" : objectPath(kind, live.id());
+    String path =
+        action == ChangeAction.CREATE ? kind.resource() + "/{id}/" : objectPath(kind, live.id());
     return switch (kind) {
       case EXPERIMENT -> ExperimentLifecycle.moves(path, before, after);
-      case DASHBOARD -> new DashboardTiles(after.path("name").asText(), path, live, before).requestsFor(after);
+      case DASHBOARD ->
+          new DashboardTiles(after.path("name").asText(), path, live, before).requestsFor(after);
       default -> List.of();
     };
   }
 
   /**
-   * A soft delete. A dashboard also takes its insights that live on no other dashboard
-   * ({@code delete_insights}): its insights are declared inline as part of it (DESIGN.md §3), the
-   * same rule as a removed tile, and PostHog restores them with the dashboard (CONTRACT.md §0.4).
+   * A soft delete. A dashboard also takes its insights that live on no other dashboard ({@code
+   * delete_insights}): its insights are declared inline as part of it (DESIGN.md §3), the same rule
+   * as a removed tile, and PostHog restores them with the dashboard (CONTRACT.md §0.4).
    */
   private static ObjectNode deletion(Kind kind) {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("deleted", true);
@@ -96,7 +112,8 @@ public final class RequestBuilder {
 
   /** The fields PostHog stores: our own ({@code status}, {@code tiles}) are sent another way. */
   private static ObjectNode fields(ObjectNode canonical) {
-    ObjectNode copy = canonical == null ? JsonNodeFactory.instance.objectNode() : canonical.deepCopy();
+    ObjectNode copy =
+        canonical == null ? JsonNodeFactory.instance.objectNode() : canonical.deepCopy();
     copy.remove(List.of("status", "tiles"));
     return copy;
   }

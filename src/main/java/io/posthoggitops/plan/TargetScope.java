@@ -21,7 +21,8 @@ final class TargetScope {
   private TargetScope() {}
 
   /** The addresses in scope, or null for "everything" when no target is given. */
-  static Set<String> of(List<String> targets, List<Declaration> declared, List<Declaration> removed, LiveState live) {
+  static Set<String> of(
+      List<String> targets, List<Declaration> declared, List<Declaration> removed, LiveState live) {
     if (targets == null || targets.isEmpty()) {
       return null;
     }
@@ -50,18 +51,26 @@ final class TargetScope {
         .map(ReferenceNodes.Found::address);
   }
 
-  private static void checkKnown(String target, List<Declaration> declared, List<Declaration> removed, LiveState live) {
+  private static void checkKnown(
+      String target, List<Declaration> declared, List<Declaration> removed, LiveState live) {
     int slash = target.indexOf('/');
     Kind kind = slash < 0 ? null : Kind.fromYamlName(target.substring(0, slash)).orElse(null);
     if (kind == null) {
-      throw new UserError("--target " + target + " is not KIND/IDENTITY with KIND one of "
-          + "Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
+      throw new UserError(
+          "--target "
+              + target
+              + " is not KIND/IDENTITY with KIND one of "
+              + "Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
     }
-    boolean known = Stream.concat(declared.stream(), removed.stream()).anyMatch(d -> d.address().equals(target))
-        || live.of(kind).stream().anyMatch(o -> o.address().equals(target));
+    boolean known =
+        Stream.concat(declared.stream(), removed.stream()).anyMatch(d -> d.address().equals(target))
+            || live.of(kind).stream().anyMatch(o -> o.address().equals(target));
     if (!known) {
-      throw new UserError("--target " + target + " names no declared or live resource; "
-          + "check the spelling (flag keys are case-sensitive) or run without --target");
+      throw new UserError(
+          "--target "
+              + target
+              + " names no declared or live resource; "
+              + "check the spelling (flag keys are case-sensitive) or run without --target");
     }
   }
 }

@@ -15,7 +15,9 @@ public final class TileReference {
 
   /** {@code {"$ref": "Dashboard/Checkout#tile:Daily checkouts"}}. */
   public static ObjectNode placeholder(String dashboard, String insightName) {
-    return JsonNodeFactory.instance.objectNode().put(PendingReference.KEY, address(dashboard, insightName));
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put(PendingReference.KEY, address(dashboard, insightName));
   }
 
   public static String address(String dashboard, String insightName) {

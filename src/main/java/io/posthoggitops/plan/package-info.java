@@ -1,2 +1,5 @@
-/** Pure functions from (declarations, live state) to a Plan: normalisation, matching, references, ordering. */
+/**
+ * Pure functions from (declarations, live state) to a Plan: normalisation, matching, references,
+ * ordering.
+ */
 package io.posthoggitops.plan;

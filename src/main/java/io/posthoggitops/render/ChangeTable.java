@@ -23,7 +23,9 @@ final class ChangeTable {
     };
   }
 
-  /** At most {@code maxRows} rows and about {@code maxChars} characters, then {@code … and N more}. */
+  /**
+   * At most {@code maxRows} rows and about {@code maxChars} characters, then {@code … and N more}.
+   */
   static String render(List<Change> changes, List<ResourceDiff> diffs, int maxRows, int maxChars) {
     StringBuilder out = new StringBuilder("| | kind | resource | change |\n|---|---|---|---|\n");
     int shown = 0;
@@ -66,8 +68,10 @@ final class ChangeTable {
       if (out.length() > 0) {
         out.append(", ");
       }
-      out.append(MarkdownText.code(leaf.path())).append(' ')
-          .append(MarkdownText.cell(leaf.beforeText())).append(" → ")
+      out.append(MarkdownText.code(leaf.path()))
+          .append(' ')
+          .append(MarkdownText.cell(leaf.beforeText()))
+          .append(" → ")
           .append(MarkdownText.cell(leaf.afterText()));
     }
     if (leaves.size() > SHOWN_LEAVES) {

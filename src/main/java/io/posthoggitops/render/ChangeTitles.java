@@ -22,13 +22,17 @@ final class ChangeTitles {
     if (change.action() != ChangeAction.DELETE || change.reason() == null) {
       return source == null ? "" : source;
     }
-    String reason = change.reason().equals("--prune") ? "not declared here (--prune)" : change.reason();
+    String reason =
+        change.reason().equals("--prune") ? "not declared here (--prune)" : change.reason();
     return source == null || reason.contains("(") ? reason : reason + " (" + source + ")";
   }
 
-  /** {@code project 4242 (Acme Web)}, or {@code project 4343 (Acme Web, environment production)}. */
+  /**
+   * {@code project 4242 (Acme Web)}, or {@code project 4343 (Acme Web, environment production)}.
+   */
   static String project(PlanMetadata metadata) {
-    String environment = metadata.environment() == null ? "" : ", environment " + metadata.environment();
+    String environment =
+        metadata.environment() == null ? "" : ", environment " + metadata.environment();
     return "project " + metadata.projectId() + " (" + metadata.projectName() + environment + ")";
   }
 

@@ -9,7 +9,9 @@ public final class DiagnosticsView {
 
   private DiagnosticsView() {}
 
-  /** @return how many of them are errors */
+  /**
+   * @return how many of them are errors
+   */
   public static long print(List<Diagnostic> diagnostics, PrintWriter err) {
     diagnostics.forEach(d -> err.println(d.format()));
     err.flush();

@@ -16,8 +16,9 @@ final class ExportFileNames {
   private ExportFileNames() {}
 
   static Map<LiveObject, String> assign(List<LiveObject> objects) {
-    Map<String, Long> counts = objects.stream()
-        .collect(Collectors.groupingBy(o -> slug(o.identity()), Collectors.counting()));
+    Map<String, Long> counts =
+        objects.stream()
+            .collect(Collectors.groupingBy(o -> slug(o.identity()), Collectors.counting()));
     Map<LiveObject, String> names = new HashMap<>();
     for (LiveObject o : objects) {
       String slug = slug(o.identity());
@@ -27,7 +28,8 @@ final class ExportFileNames {
   }
 
   static String slug(String identity) {
-    String slug = identity == null ? "" : identity.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String slug =
+        identity == null ? "" : identity.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     slug = slug.replaceAll("^-+|-+$", "");
     return slug.isEmpty() ? "unnamed" : slug;
   }

@@ -24,25 +24,30 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Writes live state as declaration YAML, one file per resource under {@code DIR/<kind>/<name>.yaml}:
- * canonical form, defaults omitted, ids turned into references by name. Byte-stable: the same
- * state always gives the same bytes, so re-exporting shows only real changes in git.
+ * Writes live state as declaration YAML, one file per resource under {@code
+ * DIR/<kind>/<name>.yaml}: canonical form, defaults omitted, ids turned into references by name.
+ * Byte-stable: the same state always gives the same bytes, so re-exporting shows only real changes
+ * in git.
  */
 public final class ExportWriter {
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-      .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+          .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+          .build();
 
   /** PostHog answers these as empty without its tagging feature; exporting them would only warn. */
-  private static final List<String> UNSTORED_WITHOUT_TAGGING = List.of("tags", "evaluation_contexts");
+  private static final List<String> UNSTORED_WITHOUT_TAGGING =
+      List.of("tags", "evaluation_contexts");
 
   private ExportWriter() {}
 
-  /** @return the files written, relative to {@code dir}, in writing order */
+  /**
+   * @return the files written, relative to {@code dir}, in writing order
+   */
   public static List<Path> write(LiveState state, Set<Kind> kinds, Path dir) {
     ReferenceTable refs = ReferenceTable.live(state);
     ExperimentFlags owned = ExperimentFlags.of(state);
@@ -51,12 +56,15 @@ public final class ExportWriter {
       if (!kinds.contains(kind)) {
         continue;
       }
-      List<LiveObject> objects = state.of(kind).stream()
-          .filter(o -> !owned.owns(o))
-          .sorted(Comparator.comparingLong(LiveObject::id))
-          .toList();
-      Map<String, Long> perIdentity = objects.stream()
-          .collect(Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
+      List<LiveObject> objects =
+          state.of(kind).stream()
+              .filter(o -> !owned.owns(o))
+              .sorted(Comparator.comparingLong(LiveObject::id))
+              .toList();
+      Map<String, Long> perIdentity =
+          objects.stream()
+              .collect(
+                  Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
       for (LiveObject o : objects) {
         Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
@@ -87,7 +95,8 @@ public final class ExportWriter {
         continue;
       }
       try (var files = Files.list(folder)) {
-        files.map(f -> dir.relativize(f))
+        files
+            .map(f -> dir.relativize(f))
             .filter(f -> f.toString().endsWith(".yaml") && !wrote.contains(f))
             .sorted()
             .forEach(left::add);
@@ -98,7 +107,10 @@ public final class ExportWriter {
     return left;
   }
 
-  /** One YAML document: a comment naming the live id, {@code kind}, an {@code id:} pin if needed, fields. */
+  /**
+   * One YAML document: a comment naming the live id, {@code kind}, an {@code id:} pin if needed,
+   * fields.
+   */
   static String document(LiveObject o, ObjectNode canonical, boolean pin) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("kind", o.kind().yamlName());
@@ -108,8 +120,12 @@ public final class ExportWriter {
     doc.setAll(canonical);
     try {
       String yaml = YAML.writeValueAsString(doc).replace("\r\n", "\n");
-      String comment = "# PostHog %s id %d%s\n".formatted(
-          o.kind().yamlName(), o.id(), pin ? " (pinned: another " + o.kind().yamlName() + " has the same name)" : "");
+      String comment =
+          "# PostHog %s id %d%s\n"
+              .formatted(
+                  o.kind().yamlName(),
+                  o.id(),
+                  pin ? " (pinned: another " + o.kind().yamlName() + " has the same name)" : "");
       return comment + (yaml.endsWith("\n") ? yaml : yaml + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
@@ -121,7 +137,12 @@ public final class ExportWriter {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UserError("cannot write " + file + ": " + e.getMessage() + "; check that the --out directory is writable");
+      throw new UserError(
+          "cannot write "
+              + file
+              + ": "
+              + e.getMessage()
+              + "; check that the --out directory is writable");
     }
   }
 }

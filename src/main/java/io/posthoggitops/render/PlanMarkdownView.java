@@ -32,10 +32,12 @@ public final class PlanMarkdownView {
       head.append('\n');
     }
     if (plan.hasChanges()) {
-      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS)).append('\n');
+      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
+          .append('\n');
     }
     String unmanaged = plan.unmanagedLine() == null ? "" : plan.unmanagedLine() + "\n";
-    return head + details(plan.changes(), diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+    return head
+        + details(plan.changes(), diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
   }
 
   private static String summary(Plan plan) {
@@ -49,7 +51,8 @@ public final class PlanMarkdownView {
   }
 
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
-  private static String details(List<Change> changes, List<ResourceDiff> diffs, int budget, String unmanaged) {
+  private static String details(
+      List<Change> changes, List<ResourceDiff> diffs, int budget, String unmanaged) {
     StringBuilder out = new StringBuilder();
     String cutLineRoom = changes.size() + " more changes not shown here.\n";
     for (int i = 0; i < changes.size(); i++) {
@@ -70,9 +73,11 @@ public final class PlanMarkdownView {
     return "<details><summary>"
         + MarkdownText.html(ChangeTable.emoji(change.action()) + " " + ChangeTitles.title(change))
         + "</summary>\n\n"
-        + fence + "diff\n"
+        + fence
+        + "diff\n"
         + diff.text()
-        + fence + "\n"
+        + fence
+        + "\n"
         + "</details>\n\n";
   }
 }

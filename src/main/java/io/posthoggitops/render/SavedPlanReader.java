@@ -35,7 +35,11 @@ final class SavedPlanReader {
     if (version != PlanJson.FORMAT_VERSION) {
       throw new UserError(
           "%s has saved-plan format_version %s; this posthog-gitops reads format_version %d. Make the plan again with this version: posthog-gitops plan --out %s"
-              .formatted(fileName, root.path("format_version").asText("(none)"), PlanJson.FORMAT_VERSION, fileName));
+              .formatted(
+                  fileName,
+                  root.path("format_version").asText("(none)"),
+                  PlanJson.FORMAT_VERSION,
+                  fileName));
     }
     PlanMetadata metadata =
         new PlanMetadata(
@@ -53,7 +57,8 @@ final class SavedPlanReader {
     }
     List<String> warnings = new ArrayList<>();
     root.path("warnings").forEach(w -> warnings.add(w.asText()));
-    return new Plan(metadata, List.copyOf(changes), root.path("unmanaged").asInt(0), List.copyOf(warnings));
+    return new Plan(
+        metadata, List.copyOf(changes), root.path("unmanaged").asInt(0), List.copyOf(warnings));
   }
 
   private Change change(JsonNode node) {

@@ -17,11 +17,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApplyAnnotationTest {
-  private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock NOON =
+      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private static ApplyReport oneCreated() {
-    var cohort = change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE, ApiRequest.post("cohorts/", json("{}")));
+    var cohort =
+        change(
+            Kind.COHORT,
+            "Pilot users",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("cohorts/", json("{}")));
     return new ApplyReport(List.of(new Outcome(cohort, 5001L)), null, List.of());
   }
 
@@ -31,24 +38,33 @@ class ApplyAnnotationTest {
 
     ApplyAnnotation.addIfChanged(api, "3f9c2e1d0a", oneCreated(), NOON, new PrintWriter(err));
 
-    assertThat(api.writes).containsExactly("POST annotations/ {\"content\":\"posthog-gitops apply 3f9c2e1: 1 created,"
-        + " 0 updated, 0 deleted\",\"date_marker\":\"2026-11-28T12:00:00Z\",\"scope\":\"project\"}");
+    assertThat(api.writes)
+        .containsExactly(
+            "POST annotations/ {\"content\":\"posthog-gitops apply 3f9c2e1: 1 created,"
+                + " 0 updated, 0 deleted\",\"date_marker\":\"2026-11-28T12:00:00Z\",\"scope\":\"project\"}");
   }
 
   @Test
   void addsNoAnnotationWhenNothingChanged() {
     FakePostHog api = new FakePostHog();
 
-    ApplyAnnotation.addIfChanged(api, "3f9c2e1", new ApplyReport(List.of(), null, List.of()), NOON, new PrintWriter(err));
+    ApplyAnnotation.addIfChanged(
+        api, "3f9c2e1", new ApplyReport(List.of(), null, List.of()), NOON, new PrintWriter(err));
 
     assertThat(api.writes).isEmpty();
   }
 
   @Test
   void onlyWarnsWhenTheAnnotationFails() {
-    FakePostHog api = new FakePostHog().rejectWrite(1, "API key missing required scope 'annotation:write'", null);
+    FakePostHog api =
+        new FakePostHog().rejectWrite(1, "API key missing required scope 'annotation:write'", null);
 
-    ApplyAnnotation.addIfChanged(api, null, oneCreated(), NOON, new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+    ApplyAnnotation.addIfChanged(
+        api,
+        null,
+        oneCreated(),
+        NOON,
+        new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
 
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("warning: the apply succeeded, but adding its PostHog annotation failed:")

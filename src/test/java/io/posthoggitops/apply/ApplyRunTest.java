@@ -31,24 +31,38 @@ class ApplyRunTest {
     }
   }
 
-  static Change change(Kind kind, String identity, Long liveId, ChangeAction action, ApiRequest... requests) {
-    return new Change(kind, identity, liveId, action, null, null, List.of(requests), null, null, null);
+  static Change change(
+      Kind kind, String identity, Long liveId, ChangeAction action, ApiRequest... requests) {
+    return new Change(
+        kind, identity, liveId, action, null, null, List.of(requests), null, null, null);
   }
 
   static Plan plan(Change... changes) {
-    PlanMetadata metadata = new PlanMetadata(1, "test", "http://localhost", 4242, "Acme Web", null, false, null);
+    PlanMetadata metadata =
+        new PlanMetadata(1, "test", "http://localhost", 4242, "Acme Web", null, false, null);
     return new Plan(metadata, List.of(changes), 0, List.of());
   }
 
   static Change pilotCohort() {
-    return change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE,
+    return change(
+        Kind.COHORT,
+        "Pilot users",
+        null,
+        ChangeAction.CREATE,
         ApiRequest.post("cohorts/", json("{'name':'Pilot users','filters':{}}")));
   }
 
   static Change pilotFlag() {
-    return change(Kind.FEATURE_FLAG, "pilot-banner", null, ChangeAction.CREATE,
-        ApiRequest.post("feature_flags/", json("{'key':'pilot-banner','filters':{'groups':[{'properties':"
-            + "[{'type':'cohort','key':'id','operator':'in','value':{'$ref':'Cohort/Pilot users'}}]}]}}")));
+    return change(
+        Kind.FEATURE_FLAG,
+        "pilot-banner",
+        null,
+        ChangeAction.CREATE,
+        ApiRequest.post(
+            "feature_flags/",
+            json(
+                "{'key':'pilot-banner','filters':{'groups':[{'properties':"
+                    + "[{'type':'cohort','key':'id','operator':'in','value':{'$ref':'Cohort/Pilot users'}}]}]}}")));
   }
 
   private ApplyReport run(FakePostHog api, Plan plan) {
@@ -77,40 +91,60 @@ class ApplyRunTest {
 
     assertThat(report.succeeded()).isTrue();
     long cohortId = api.all("cohorts").get(0).path("id").asLong();
-    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong()).isEqualTo(cohortId);
-    assertThat(stdout()).isEqualTo("+ created Cohort \"Pilot users\" (id 5001)\n"
-        + "+ created FeatureFlag \"pilot-banner\" (id 5002)\n"
-        + "Apply complete: 2 created, 0 updated, 0 deleted.\n");
+    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong())
+        .isEqualTo(cohortId);
+    assertThat(stdout())
+        .isEqualTo(
+            "+ created Cohort \"Pilot users\" (id 5001)\n"
+                + "+ created FeatureFlag \"pilot-banner\" (id 5002)\n"
+                + "Apply complete: 2 created, 0 updated, 0 deleted.\n");
   }
 
   @Test
   void launchesAnExperimentAtTheIdItsCreateReturned() {
     FakePostHog api = new FakePostHog();
-    Change experiment = change(Kind.EXPERIMENT, "button", null, ChangeAction.CREATE,
-        ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
-        ApiRequest.post("experiments/{id}/launch/", json("{}")));
+    Change experiment =
+        change(
+            Kind.EXPERIMENT,
+            "button",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
+            ApiRequest.post("experiments/{id}/launch/", json("{}")));
 
     run(api, plan(experiment));
 
-    assertThat(api.writes).containsExactly(
-        "POST experiments/ {\"name\":\"Button\",\"feature_flag_key\":\"button\"}", "POST experiments/5001/launch/ {}");
+    assertThat(api.writes)
+        .containsExactly(
+            "POST experiments/ {\"name\":\"Button\",\"feature_flag_key\":\"button\"}",
+            "POST experiments/5001/launch/ {}");
     assertThat(api.all("experiments").get(0).path("start_date").isTextual()).isTrue();
   }
 
   @Test
   void placesAnInsightOnADashboardCreatedInTheSameApplyAndLaysOutItsTile() {
     FakePostHog api = new FakePostHog();
-    Change dashboard = change(Kind.DASHBOARD, "Checkout", null, ChangeAction.CREATE,
-        ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
-        ApiRequest.post("insights/", json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
-        ApiRequest.patch("dashboards/{id}/", json("{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
-            + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},{'text':{'body':'Hi'}}]}")));
+    Change dashboard =
+        change(
+            Kind.DASHBOARD,
+            "Checkout",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
+            ApiRequest.post(
+                "insights/",
+                json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
+            ApiRequest.patch(
+                "dashboards/{id}/",
+                json(
+                    "{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
+                        + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},{'text':{'body':'Hi'}}]}")));
 
     ApplyReport report = run(api, plan(dashboard));
 
     assertThat(report.succeeded()).isTrue();
-    assertThat(api.writes.get(1)).isEqualTo(
-        "POST insights/ {\"name\":\"Daily\",\"query\":{},\"dashboards\":[5001]}");
+    assertThat(api.writes.get(1))
+        .isEqualTo("POST insights/ {\"name\":\"Daily\",\"query\":{},\"dashboards\":[5001]}");
     ObjectNode stored = api.all("dashboards").get(0);
     assertThat(stored.at("/tiles/0/layouts/sm/w").asInt()).isEqualTo(6);
     assertThat(stored.at("/tiles/1/text/body").asText()).isEqualTo("Hi");
@@ -119,29 +153,37 @@ class ApplyRunTest {
 
   @Test
   void stopsAtTheFirstFailureAndAccountsForEveryChange() {
-    FakePostHog api = new FakePostHog().rejectWrite(2, "There is already a feature flag with this key.", "key");
-    Change delete = change(Kind.FEATURE_FLAG, "old-banner", 3117L, ChangeAction.DELETE,
-        ApiRequest.patch("feature_flags/3117/", json("{'deleted':true}")));
+    FakePostHog api =
+        new FakePostHog().rejectWrite(2, "There is already a feature flag with this key.", "key");
+    Change delete =
+        change(
+            Kind.FEATURE_FLAG,
+            "old-banner",
+            3117L,
+            ChangeAction.DELETE,
+            ApiRequest.patch("feature_flags/3117/", json("{'deleted':true}")));
 
     ApplyReport report = run(api, plan(pilotCohort(), pilotFlag(), delete));
 
     assertThat(report.succeeded()).isFalse();
     assertThat(api.writes).hasSize(2);
-    assertThat(stdout()).isEqualTo("+ created Cohort \"Pilot users\" (id 5001)\n"
-        + "\n"
-        + "Apply stopped at the first failure: 1 created, 0 updated, 0 deleted before it.\n"
-        + "Applied (1):\n"
-        + "  + created Cohort \"Pilot users\" (id 5001)\n"
-        + "Failed (1):\n"
-        + "  + create FeatureFlag \"pilot-banner\"\n"
-        + "    request: POST feature_flags/\n"
-        + "    error: PostHog refused the write (HTTP 400): There is already a feature flag with this key.\n"
-        + "    detail: There is already a feature flag with this key.\n"
-        + "    attr: key\n"
-        + "Not attempted (1):\n"
-        + "  - delete FeatureFlag \"old-banner\" (id 3117)\n"
-        + "Nothing after the failure was sent. Fix the cause, then run apply again: it plans from the live"
-        + " state, so what was applied is not repeated.\n");
+    assertThat(stdout())
+        .isEqualTo(
+            "+ created Cohort \"Pilot users\" (id 5001)\n"
+                + "\n"
+                + "Apply stopped at the first failure: 1 created, 0 updated, 0 deleted before it.\n"
+                + "Applied (1):\n"
+                + "  + created Cohort \"Pilot users\" (id 5001)\n"
+                + "Failed (1):\n"
+                + "  + create FeatureFlag \"pilot-banner\"\n"
+                + "    request: POST feature_flags/\n"
+                + "    error: PostHog refused the write (HTTP 400): There is already a feature flag with this key.\n"
+                + "    detail: There is already a feature flag with this key.\n"
+                + "    attr: key\n"
+                + "Not attempted (1):\n"
+                + "  - delete FeatureFlag \"old-banner\" (id 3117)\n"
+                + "Nothing after the failure was sent. Fix the cause, then run apply again: it plans from the live"
+                + " state, so what was applied is not repeated.\n");
   }
 
   @Test
@@ -153,7 +195,8 @@ class ApplyRunTest {
     assertThat(report.succeeded()).isTrue();
     assertThat(api.all("cohorts")).hasSize(1);
     assertThat(api.count(w -> w.startsWith("POST cohorts/"))).isEqualTo(1);
-    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong()).isEqualTo(5001);
+    assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong())
+        .isEqualTo(5001);
     assertThat(stderr()).contains("POST cohorts/ got no clear answer").contains("not sent again");
   }
 
@@ -166,16 +209,22 @@ class ApplyRunTest {
     assertThat(report.succeeded()).isFalse();
     assertThat(api.writes).hasSize(1);
     assertThat(api.all("cohorts")).isEmpty();
-    assertThat(stdout()).contains("Failed (1):\n  + create Cohort \"Pilot users\"\n")
+    assertThat(stdout())
+        .contains("Failed (1):\n  + create Cohort \"Pilot users\"\n")
         .contains("Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"");
   }
 
   @Test
   void findsALaunchThatTookEffectDespiteALostAnswer() {
     FakePostHog api = new FakePostHog().loseAnswerOfWrite(2);
-    Change experiment = change(Kind.EXPERIMENT, "button", null, ChangeAction.CREATE,
-        ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
-        ApiRequest.post("experiments/{id}/launch/", json("{}")));
+    Change experiment =
+        change(
+            Kind.EXPERIMENT,
+            "button",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("experiments/", json("{'name':'Button','feature_flag_key':'button'}")),
+            ApiRequest.post("experiments/{id}/launch/", json("{}")));
 
     assertThat(run(api, plan(experiment)).succeeded()).isTrue();
     assertThat(api.writes).hasSize(2);
@@ -186,21 +235,32 @@ class ApplyRunTest {
     FakePostHog api = new FakePostHog();
     api.droppedFields = Set.of("tags");
     api.add("feature_flags", json("{'id':4821,'key':'new-checkout','tags':[]}"));
-    Change update = change(Kind.FEATURE_FLAG, "new-checkout", 4821L, ChangeAction.UPDATE,
-        ApiRequest.patch("feature_flags/4821/", json("{'tags':['beta'],'active':false}")));
+    Change update =
+        change(
+            Kind.FEATURE_FLAG,
+            "new-checkout",
+            4821L,
+            ChangeAction.UPDATE,
+            ApiRequest.patch("feature_flags/4821/", json("{'tags':['beta'],'active':false}")));
 
     run(api, plan(update));
 
     assertThat(stdout()).startsWith("~ updated FeatureFlag \"new-checkout\" (id 4821)\n");
-    assertThat(stderr()).contains("warning: PostHog did not store tags of FeatureFlag \"new-checkout\"")
+    assertThat(stderr())
+        .contains("warning: PostHog did not store tags of FeatureFlag \"new-checkout\"")
         .doesNotContain("active");
   }
 
   @Test
   void refusesAPlanThatHoldsAnHttpDeleteBeforeWritingAnything() {
     FakePostHog api = new FakePostHog();
-    Change delete = change(Kind.FEATURE_FLAG, "old", 1L, ChangeAction.DELETE,
-        new ApiRequest("DELETE", "feature_flags/1/", json("{}")));
+    Change delete =
+        change(
+            Kind.FEATURE_FLAG,
+            "old",
+            1L,
+            ChangeAction.DELETE,
+            new ApiRequest("DELETE", "feature_flags/1/", json("{}")));
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(api, plan(pilotCohort(), delete)))
         .hasMessageContaining("apply sends only POST and PATCH");
@@ -209,19 +269,30 @@ class ApplyRunTest {
 
   @Test
   void findsANewInsightsTileOnTheDashboardWhenTheAnswerDoesNotListIt() {
-    FakePostHog api = new FakePostHog() {
-      @Override
-      public ObjectNode write(String method, String path, ObjectNode body) {
-        ObjectNode answer = super.write(method, path, body);
-        answer.remove("dashboard_tiles");
-        return answer;
-      }
-    };
-    Change dashboard = change(Kind.DASHBOARD, "Checkout", null, ChangeAction.CREATE,
-        ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
-        ApiRequest.post("insights/", json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
-        ApiRequest.patch("dashboards/{id}/", json("{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
-            + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}}]}")));
+    FakePostHog api =
+        new FakePostHog() {
+          @Override
+          public ObjectNode write(String method, String path, ObjectNode body) {
+            ObjectNode answer = super.write(method, path, body);
+            answer.remove("dashboard_tiles");
+            return answer;
+          }
+        };
+    Change dashboard =
+        change(
+            Kind.DASHBOARD,
+            "Checkout",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("dashboards/", json("{'name':'Checkout'}")),
+            ApiRequest.post(
+                "insights/",
+                json("{'name':'Daily','query':{},'dashboards':[{'$ref':'Dashboard/Checkout'}]}")),
+            ApiRequest.patch(
+                "dashboards/{id}/",
+                json(
+                    "{'tiles':[{'id':{'$ref':'Dashboard/Checkout#tile:Daily'},"
+                        + "'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}}]}")));
 
     ApplyReport report = run(api, plan(dashboard));
 

@@ -42,9 +42,18 @@ class ConvergenceTest {
   private static Plan plan(FakePostHog api, Map<String, String> files) {
     LoadResult loaded = DeclarationLoader.loadTexts(files);
     assertThat(loaded.diagnostics()).isEmpty();
-    PlanMetadata metadata = new PlanMetadata(1, "test", "http://fake", 4242, "Acme Web", null, false, null);
-    PlanInput input = new PlanInput(loaded.declarations(), LiveStateReader.read(api, "http://fake"), List.of(), null,
-        false, List.of(), List.of(), metadata);
+    PlanMetadata metadata =
+        new PlanMetadata(1, "test", "http://fake", 4242, "Acme Web", null, false, null);
+    PlanInput input =
+        new PlanInput(
+            loaded.declarations(),
+            LiveStateReader.read(api, "http://fake"),
+            List.of(),
+            null,
+            false,
+            List.of(),
+            List.of(),
+            metadata);
     PlanResult result = Planner.plan(input);
     assertThat(result.diagnostics()).isEmpty();
     return result.plan();
@@ -61,8 +70,12 @@ class ConvergenceTest {
     ApplyReport report = apply(api);
 
     assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
-    assertThat(out.toString()).contains("+ created Cohort \"Pilot users\"", "+ created FeatureFlag \"pilot-banner\"",
-        "+ created Experiment \"button-color\"", "+ created Dashboard \"Checkout\"");
+    assertThat(out.toString())
+        .contains(
+            "+ created Cohort \"Pilot users\"",
+            "+ created FeatureFlag \"pilot-banner\"",
+            "+ created Experiment \"button-color\"",
+            "+ created Dashboard \"Checkout\"");
     assertThat(api.all("feature_flags").get(0).at("/filters/groups/0/properties/0/value").asLong())
         .isEqualTo(api.all("cohorts").get(0).path("id").asLong());
     assertThat(plan(api).changes()).isEmpty();
@@ -70,7 +83,8 @@ class ConvergenceTest {
 
   @ParameterizedTest(name = "write {0} refused")
   @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7})
-  void anApplyStoppedAtAnyWriteConvergesWhenRunAgainWithoutDuplicates(int failing) throws IOException {
+  void anApplyStoppedAtAnyWriteConvergesWhenRunAgainWithoutDuplicates(int failing)
+      throws IOException {
     FakePostHog api = new FakePostHog().rejectWrite(failing, "Something is wrong.", "name");
 
     assertThat(apply(api).succeeded()).isFalse();
@@ -100,10 +114,14 @@ class ConvergenceTest {
     FakePostHog api = new FakePostHog();
     assertThat(apply(api).succeeded()).isTrue();
     Map<String, String> edited =
-        Map.of("pilot.yaml", desired().get("pilot.yaml").replace("## Checkout health", "## Checkout health (EU)"));
+        Map.of(
+            "pilot.yaml",
+            desired().get("pilot.yaml").replace("## Checkout health", "## Checkout health (EU)"));
     long textTileId = textTile(api).path("id").asLong();
 
-    ApplyReport report = new ApplyRun(api, new PrintWriter(out, true), new PrintWriter(err, true)).run(plan(api, edited));
+    ApplyReport report =
+        new ApplyRun(api, new PrintWriter(out, true), new PrintWriter(err, true))
+            .run(plan(api, edited));
 
     assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
     assertThat(api.all("dashboards").get(0).path("tiles")).hasSize(2);

@@ -27,13 +27,16 @@ class FakePostHog implements PostHogApi {
   final List<String> reads = new ArrayList<>();
   final Map<Integer, RuntimeException> failBefore = new LinkedHashMap<>();
   final Map<Integer, RuntimeException> failAfter = new LinkedHashMap<>();
+
   /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
   Set<String> droppedFields = Set.of();
+
   private long nextId = 5001;
 
   /** The n-th write (1-based) fails with a validation error before doing anything. */
   FakePostHog rejectWrite(int n, String detail, String attr) {
-    failBefore.put(n, new ApiException(400, detail, attr, "PostHog refused the write (HTTP 400): " + detail));
+    failBefore.put(
+        n, new ApiException(400, detail, attr, "PostHog refused the write (HTTP 400): " + detail));
     return this;
   }
 
@@ -74,7 +77,10 @@ class FakePostHog implements PostHogApi {
   @Override
   public List<ObjectNode> list(Kind kind) {
     reads.add("list " + kind.resource());
-    return all(kind.resource()).stream().filter(o -> !o.path("deleted").asBoolean(false)).map(ObjectNode::deepCopy).toList();
+    return all(kind.resource()).stream()
+        .filter(o -> !o.path("deleted").asBoolean(false))
+        .map(ObjectNode::deepCopy)
+        .toList();
   }
 
   @Override
@@ -126,20 +132,25 @@ class FakePostHog implements PostHogApi {
       tile.set("insight", insight);
       tile.putObject("layouts");
       dashboard.withArray("tiles").add(tile);
-      tiles.addObject().put("id", tile.get("id").asLong()).put("dashboard_id", dashboardId.asLong());
+      tiles
+          .addObject()
+          .put("id", tile.get("id").asLong())
+          .put("dashboard_id", dashboardId.asLong());
     }
   }
 
   private ObjectNode patch(String path, ObjectNode body) {
     String[] parts = path.split("/");
     ObjectNode object = find(parts[0], Long.parseLong(parts[1]));
-    body.properties().forEach(field -> {
-      if ("tiles".equals(field.getKey())) {
-        patchTiles(object, field.getValue());
-      } else if (!droppedFields.contains(field.getKey())) {
-        object.set(field.getKey(), field.getValue().deepCopy());
-      }
-    });
+    body.properties()
+        .forEach(
+            field -> {
+              if ("tiles".equals(field.getKey())) {
+                patchTiles(object, field.getValue());
+              } else if (!droppedFields.contains(field.getKey())) {
+                object.set(field.getKey(), field.getValue().deepCopy());
+              }
+            });
     return object;
   }
 
@@ -161,11 +172,14 @@ class FakePostHog implements PostHogApi {
       }
       if (tile != null) {
         ObjectNode target = tile;
-        entry.properties().forEach(f -> {
-          if (!f.getKey().equals("id") && !f.getKey().equals("text")) {
-            target.set(f.getKey(), f.getValue().deepCopy());
-          }
-        });
+        entry
+            .properties()
+            .forEach(
+                f -> {
+                  if (!f.getKey().equals("id") && !f.getKey().equals("text")) {
+                    target.set(f.getKey(), f.getValue().deepCopy());
+                  }
+                });
       }
     }
   }
@@ -174,6 +188,9 @@ class FakePostHog implements PostHogApi {
     return all(resource).stream()
         .filter(o -> o.path("id").asLong() == id)
         .findFirst()
-        .orElseThrow(() -> new ApiException(404, "Not found.", null, "HTTP 404 for " + resource + "/" + id + "/"));
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    404, "Not found.", null, "HTTP 404 for " + resource + "/" + id + "/"));
   }
 }

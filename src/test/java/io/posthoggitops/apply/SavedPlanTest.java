@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * --plan} do, then applied after PostHog has or has not moved.
  */
 class SavedPlanTest {
-  private static final String DESIRED = """
+  private static final String DESIRED =
+      """
       kind: FeatureFlag
       key: new-checkout
       name: One-page checkout
@@ -54,20 +55,35 @@ class SavedPlanTest {
 
   @BeforeEach
   void liveFlag() {
-    api.add("feature_flags", json("{'id':4821,'key':'new-checkout','name':'One-page checkout','active':true,'version':3,"
-        + "'updated_at':'2026-11-01T00:00:00Z','filters':{'groups':[{'properties':[],'rollout_percentage':50}]}}"));
+    api.add(
+        "feature_flags",
+        json(
+            "{'id':4821,'key':'new-checkout','name':'One-page checkout','active':true,'version':3,"
+                + "'updated_at':'2026-11-01T00:00:00Z','filters':{'groups':[{'properties':[],'rollout_percentage':50}]}}"));
   }
 
   private Plan savedAndReadBack() {
     LoadResult loaded = DeclarationLoader.loadTexts(Map.of("flags.yaml", DESIRED));
-    PlanMetadata metadata = new PlanMetadata(1, "test", "http://fake", 4242, "Acme Web", null, false, null);
-    Plan plan = Planner.plan(new PlanInput(loaded.declarations(), LiveStateReader.read(api, "http://fake"), List.of(),
-        null, false, List.of(), List.of(), metadata)).plan();
+    PlanMetadata metadata =
+        new PlanMetadata(1, "test", "http://fake", 4242, "Acme Web", null, false, null);
+    Plan plan =
+        Planner.plan(
+                new PlanInput(
+                    loaded.declarations(),
+                    LiveStateReader.read(api, "http://fake"),
+                    List.of(),
+                    null,
+                    false,
+                    List.of(),
+                    List.of(),
+                    metadata))
+            .plan();
     return PlanJson.read(PlanJson.write(plan), "plan.json");
   }
 
   private Result applySaved(Plan plan) {
-    return new ApplyProcess(api, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC())
+    return new ApplyProcess(
+            api, new PrintWriter(out, true), new PrintWriter(err, true), Clock.systemUTC())
         .applySaved(plan, "plan.json", APPROVED, p -> "", StalePlanCheck.withPlannerFingerprints());
   }
 
@@ -77,23 +93,32 @@ class SavedPlanTest {
     api.all("feature_flags").get(0).put("version", 9).put("updated_at", "2026-11-28T00:00:00Z");
 
     assertThat(applySaved(plan)).as(err.toString()).isEqualTo(Result.APPLIED);
-    assertThat(api.writes).containsExactly(
-        plan.changes().get(0).requests().get(0).method() + " " + plan.changes().get(0).requests().get(0).path() + " "
-            + plan.changes().get(0).requests().get(0).body(),
-        plan.changes().get(1).requests().get(0).method() + " " + plan.changes().get(1).requests().get(0).path() + " "
-            + plan.changes().get(1).requests().get(0).body());
+    assertThat(api.writes)
+        .containsExactly(
+            plan.changes().get(0).requests().get(0).method()
+                + " "
+                + plan.changes().get(0).requests().get(0).path()
+                + " "
+                + plan.changes().get(0).requests().get(0).body(),
+            plan.changes().get(1).requests().get(0).method()
+                + " "
+                + plan.changes().get(1).requests().get(0).path()
+                + " "
+                + plan.changes().get(1).requests().get(0).body());
   }
 
   @Test
   void refusesAPlanWhoseObjectWasEditedInPostHogSince() {
     Plan plan = savedAndReadBack();
-    ((com.fasterxml.jackson.databind.node.ObjectNode) api.all("feature_flags").get(0).at("/filters/groups/0"))
+    ((com.fasterxml.jackson.databind.node.ObjectNode)
+            api.all("feature_flags").get(0).at("/filters/groups/0"))
         .put("rollout_percentage", 80);
 
     assertThat(applySaved(plan)).isEqualTo(Result.STALE_PLAN);
     assertThat(api.writes).isEmpty();
     assertThat(err.toString())
-        .contains("~ FeatureFlag \"new-checkout\" (id 4821): changed in PostHog since the plan was made (filters)");
+        .contains(
+            "~ FeatureFlag \"new-checkout\" (id 4821): changed in PostHog since the plan was made (filters)");
   }
 
   @Test

@@ -15,25 +15,36 @@ import org.junit.jupiter.api.Test;
 
 class StalePlanCheckTest {
   /** Canonical form here: the raw object without its id; the fingerprint: its JSON text. */
-  private final StalePlanCheck check = new StalePlanCheck(
-      (live, state) -> (ObjectNode) live.raw().deepCopy().without("id"),
-      (live, state, before) -> {
-        ObjectNode fields = live.raw().deepCopy();
-        fields.properties().removeIf(field -> !before.has(field.getKey()));
-        return live.kind().yamlName() + fields;
-      });
+  private final StalePlanCheck check =
+      new StalePlanCheck(
+          (live, state) -> (ObjectNode) live.raw().deepCopy().without("id"),
+          (live, state, before) -> {
+            ObjectNode fields = live.raw().deepCopy();
+            fields.properties().removeIf(field -> !before.has(field.getKey()));
+            return live.kind().yamlName() + fields;
+          });
 
   private final FakePostHog api = new FakePostHog();
 
   private Change update(String before) {
     ObjectNode canonical = json(before);
-    return new Change(Kind.FEATURE_FLAG, "new-checkout", 4821L, ChangeAction.UPDATE, canonical, null,
+    return new Change(
+        Kind.FEATURE_FLAG,
+        "new-checkout",
+        4821L,
+        ChangeAction.UPDATE,
+        canonical,
+        null,
         List.of(ApiRequest.patch("feature_flags/4821/", json("{'active':false}"))),
-        "FeatureFlag" + canonical, null, null);
+        "FeatureFlag" + canonical,
+        null,
+        null);
   }
 
   private List<String> stale(Change... changes) {
-    return check.staleResources(plan(changes), api).stream().map(StalePlanCheck.Stale::line).toList();
+    return check.staleResources(plan(changes), api).stream()
+        .map(StalePlanCheck.Stale::line)
+        .toList();
   }
 
   @Test
@@ -47,30 +58,43 @@ class StalePlanCheckTest {
   void namesTheFieldsChangedInPostHogSinceThePlan() {
     api.add("feature_flags", json("{'id':4821,'key':'new-checkout','active':false}"));
 
-    assertThat(stale(update("{'key':'new-checkout','active':true}"))).containsExactly(
-        "~ FeatureFlag \"new-checkout\" (id 4821): changed in PostHog since the plan was made (active)");
+    assertThat(stale(update("{'key':'new-checkout','active':true}")))
+        .containsExactly(
+            "~ FeatureFlag \"new-checkout\" (id 4821): changed in PostHog since the plan was made (active)");
   }
 
   @Test
   void reportsAnUpdatedObjectThatNoLongerExists() {
-    assertThat(stale(update("{'key':'new-checkout','active':true}"))).containsExactly(
-        "~ FeatureFlag \"new-checkout\" (id 4821): no longer exists in PostHog (deleted since the plan was made)");
+    assertThat(stale(update("{'key':'new-checkout','active':true}")))
+        .containsExactly(
+            "~ FeatureFlag \"new-checkout\" (id 4821): no longer exists in PostHog (deleted since the plan was made)");
   }
 
   @Test
   void reportsACreateWhoseIdentityNowExists() {
     api.add("cohorts", json("{'id':912,'name':'Pilot users'}"));
-    Change create = change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE,
-        ApiRequest.post("cohorts/", json("{'name':'Pilot users'}")));
+    Change create =
+        change(
+            Kind.COHORT,
+            "Pilot users",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("cohorts/", json("{'name':'Pilot users'}")));
 
-    assertThat(stale(create)).containsExactly(
-        "+ Cohort \"Pilot users\": now exists in PostHog (id 912), created since the plan was made");
+    assertThat(stale(create))
+        .containsExactly(
+            "+ Cohort \"Pilot users\": now exists in PostHog (id 912), created since the plan was made");
   }
 
   @Test
   void readsOnlyTheKindsThePlanTouchesAndTheKindsTheyCanReference() {
-    Change create = change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE,
-        ApiRequest.post("cohorts/", json("{'name':'Pilot users'}")));
+    Change create =
+        change(
+            Kind.COHORT,
+            "Pilot users",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post("cohorts/", json("{'name':'Pilot users'}")));
 
     stale(create);
 

@@ -16,6 +16,13 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.posthoggitops.config.DeclarationLoader;
+import io.posthoggitops.model.LiveState;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanInput;
+import io.posthoggitops.plan.PlanMetadata;
+import io.posthoggitops.plan.Planner;
+import io.posthoggitops.render.PlanJson;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -26,13 +33,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.posthoggitops.config.DeclarationLoader;
-import io.posthoggitops.model.LiveState;
-import io.posthoggitops.plan.Plan;
-import io.posthoggitops.plan.PlanInput;
-import io.posthoggitops.plan.PlanMetadata;
-import io.posthoggitops.plan.Planner;
-import io.posthoggitops.render.PlanJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestProfile(LiveCliTest.DebugProfile.class)
 class ApplyCommandTest {
   private static final String P = "/api/projects/4242/";
-  private static final String EMPTY = "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
-  private static final String DESIRED = """
+  private static final String EMPTY =
+      "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
+  private static final String DESIRED =
+      """
       kind: Cohort
       name: Pilot users
       filters:
@@ -84,8 +86,11 @@ class ApplyCommandTest {
     api.resetAll();
     System.setProperty(TestEnvironment.PREFIX + "MATON_API_KEY", LiveCliTest.KEY);
     api.stubFor(get(urlEqualTo(P)).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
-    api.stubFor(get(urlEqualTo("/api/organizations/@current/")).willReturn(okJson("{\"available_product_features\":[]}")));
-    for (String kind : new String[] {"actions", "cohorts", "feature_flags", "experiments", "dashboards"}) {
+    api.stubFor(
+        get(urlEqualTo("/api/organizations/@current/"))
+            .willReturn(okJson("{\"available_product_features\":[]}")));
+    for (String kind :
+        new String[] {"actions", "cohorts", "feature_flags", "experiments", "dashboards"}) {
       api.stubFor(get(urlPathEqualTo(P + kind + "/")).atPriority(9).willReturn(okJson(EMPTY)));
     }
     Files.writeString(dir.resolve("pilot.yaml"), DESIRED);
@@ -98,8 +103,16 @@ class ApplyCommandTest {
   }
 
   private LaunchResult apply(QuarkusMainLauncher launcher, String... more) {
-    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("apply", "--api-url", api.baseUrl(),
-        "--project", "4242", "--config", dir.resolve("posthog-gitops.yaml").toString()));
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "apply",
+                "--api-url",
+                api.baseUrl(),
+                "--project",
+                "4242",
+                "--config",
+                dir.resolve("posthog-gitops.yaml").toString()));
     args.addAll(java.util.List.of(more));
     return launcher.launch(args.toArray(String[]::new));
   }
@@ -111,51 +124,94 @@ class ApplyCommandTest {
     assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(ExitCode.NOT_APPROVED);
     assertThat(result.getOutput())
         .contains("+ Cohort \"Pilot users\"", "Plan: 2 to create, 0 to update, 0 to delete.")
-        .endsWith("Nothing was written. To apply this plan, run:\n  posthog-gitops apply --api-url " + api.baseUrl()
-            + " --project 4242 --config " + dir.resolve("posthog-gitops.yaml") + " " + dir.resolve("pilot.yaml") + " --approve");
+        .endsWith(
+            "Nothing was written. To apply this plan, run:\n  posthog-gitops apply --api-url "
+                + api.baseUrl()
+                + " --project 4242 --config "
+                + dir.resolve("posthog-gitops.yaml")
+                + " "
+                + dir.resolve("pilot.yaml")
+                + " --approve");
     api.verify(0, postRequestedFor(anyUrl()));
     api.verify(0, patchRequestedFor(anyUrl()));
   }
 
   @Test
-  void appliesThroughA429AndA502AfterCommitWithoutDuplicatesThenAnnotates(QuarkusMainLauncher launcher) {
-    api.stubFor(post(urlPathEqualTo(P + "cohorts/")).inScenario("cohort").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")
-            .withBody("{\"type\":\"throttled_error\",\"code\":\"throttled\",\"detail\":\"Request was throttled.\",\"attr\":null}"))
-        .willSetStateTo("open"));
-    api.stubFor(post(urlPathEqualTo(P + "cohorts/")).inScenario("cohort").whenScenarioStateIs("open")
-        .willReturn(okJson("{\"id\":901,\"name\":\"Pilot users\"}").withStatus(201)));
-    api.stubFor(post(urlPathEqualTo(P + "feature_flags/")).inScenario("flag").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(502)).willSetStateTo("created"));
-    api.stubFor(get(urlPathEqualTo(P + "feature_flags/")).inScenario("flag").whenScenarioStateIs("created")
-        .willReturn(okJson("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":5001,\"key\":\"pilot-banner\"}]}")));
-    api.stubFor(post(urlPathEqualTo(P + "annotations/")).willReturn(okJson("{\"id\":1}").withStatus(201)));
+  void appliesThroughA429AndA502AfterCommitWithoutDuplicatesThenAnnotates(
+      QuarkusMainLauncher launcher) {
+    api.stubFor(
+        post(urlPathEqualTo(P + "cohorts/"))
+            .inScenario("cohort")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(429)
+                    .withHeader("Retry-After", "0")
+                    .withBody(
+                        "{\"type\":\"throttled_error\",\"code\":\"throttled\",\"detail\":\"Request was throttled.\",\"attr\":null}"))
+            .willSetStateTo("open"));
+    api.stubFor(
+        post(urlPathEqualTo(P + "cohorts/"))
+            .inScenario("cohort")
+            .whenScenarioStateIs("open")
+            .willReturn(okJson("{\"id\":901,\"name\":\"Pilot users\"}").withStatus(201)));
+    api.stubFor(
+        post(urlPathEqualTo(P + "feature_flags/"))
+            .inScenario("flag")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("created"));
+    api.stubFor(
+        get(urlPathEqualTo(P + "feature_flags/"))
+            .inScenario("flag")
+            .whenScenarioStateIs("created")
+            .willReturn(
+                okJson(
+                    "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":5001,\"key\":\"pilot-banner\"}]}")));
+    api.stubFor(
+        post(urlPathEqualTo(P + "annotations/")).willReturn(okJson("{\"id\":1}").withStatus(201)));
 
     LaunchResult result = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
 
     assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(ExitCode.OK);
-    assertThat(result.getOutput()).isEqualTo("+ created Cohort \"Pilot users\" (id 901)\n"
-        + "+ created FeatureFlag \"pilot-banner\" (id 5001)\nApply complete: 2 created, 0 updated, 0 deleted.");
+    assertThat(result.getOutput())
+        .isEqualTo(
+            "+ created Cohort \"Pilot users\" (id 901)\n"
+                + "+ created FeatureFlag \"pilot-banner\" (id 5001)\nApply complete: 2 created, 0 updated, 0 deleted.");
     api.verify(2, postRequestedFor(urlPathEqualTo(P + "cohorts/")));
-    api.verify(1, postRequestedFor(urlPathEqualTo(P + "feature_flags/"))
-        .withRequestBody(matchingJsonPath("$.filters.groups[0].properties[0].value", equalTo("901"))));
-    api.verify(1, postRequestedFor(urlPathEqualTo(P + "annotations/"))
-        .withRequestBody(matchingJsonPath("$.content", equalTo("posthog-gitops apply: 2 created, 0 updated, 0 deleted"))));
+    api.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(P + "feature_flags/"))
+            .withRequestBody(
+                matchingJsonPath("$.filters.groups[0].properties[0].value", equalTo("901"))));
+    api.verify(
+        1,
+        postRequestedFor(urlPathEqualTo(P + "annotations/"))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.content",
+                    equalTo("posthog-gitops apply: 2 created, 0 updated, 0 deleted"))));
     assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain(LiveCliTest.KEY);
   }
 
   @Test
-  void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite(QuarkusMainLauncher launcher) throws IOException {
+  void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite(QuarkusMainLauncher launcher)
+      throws IOException {
     Path plan = dir.resolve("plan.json");
     Files.writeString(plan, PlanJson.write(plannedAgainstAnEmptyProject()));
-    api.stubFor(get(urlPathEqualTo(P + "cohorts/"))
-        .willReturn(okJson("{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":912,\"name\":\"Pilot users\"}]}")));
+    api.stubFor(
+        get(urlPathEqualTo(P + "cohorts/"))
+            .willReturn(
+                okJson(
+                    "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":912,\"name\":\"Pilot users\"}]}")));
 
     LaunchResult result = apply(launcher, "--plan", plan.toString(), "--approve");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.STALE_PLAN);
-    assertThat(result.getErrorOutput()).contains("the saved plan is stale")
-        .contains("+ Cohort \"Pilot users\": now exists in PostHog (id 912), created since the plan was made");
+    assertThat(result.getErrorOutput())
+        .contains("the saved plan is stale")
+        .contains(
+            "+ Cohort \"Pilot users\": now exists in PostHog (id 912), created since the plan was made");
     api.verify(0, postRequestedFor(anyUrl()));
     api.verify(0, patchRequestedFor(anyUrl()));
   }
@@ -163,20 +219,36 @@ class ApplyCommandTest {
   /** What {@code plan --out} saves for these declarations before anything exists. */
   private static Plan plannedAgainstAnEmptyProject() {
     LiveState empty = new LiveState(api.baseUrl(), 4242, "Acme Web", Set.of(), Map.of());
-    PlanMetadata metadata = new PlanMetadata(1, "test", api.baseUrl(), 4242, "Acme Web", null, false, null);
-    return Planner.plan(new PlanInput(DeclarationLoader.loadTexts(Map.of("pilot.yaml", DESIRED)).declarations(), empty,
-        List.of(), null, false, List.of(), List.of(), metadata)).plan();
+    PlanMetadata metadata =
+        new PlanMetadata(1, "test", api.baseUrl(), 4242, "Acme Web", null, false, null);
+    return Planner.plan(
+            new PlanInput(
+                DeclarationLoader.loadTexts(Map.of("pilot.yaml", DESIRED)).declarations(),
+                empty,
+                List.of(),
+                null,
+                false,
+                List.of(),
+                List.of(),
+                metadata))
+        .plan();
   }
 
   @Test
   void stopsAtARefusedWriteWithTheAccountAndExitOne(QuarkusMainLauncher launcher) {
-    api.stubFor(post(urlPathEqualTo(P + "cohorts/")).willReturn(aResponse().withStatus(400).withBody(
-        "{\"type\":\"validation_error\",\"code\":\"invalid_input\",\"detail\":\"Invalid filters.\",\"attr\":\"filters__properties\"}")));
+    api.stubFor(
+        post(urlPathEqualTo(P + "cohorts/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(
+                        "{\"type\":\"validation_error\",\"code\":\"invalid_input\",\"detail\":\"Invalid filters.\",\"attr\":\"filters__properties\"}")));
 
     LaunchResult result = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.getOutput()).contains("Failed (1):\n  + create Cohort \"Pilot users\"")
+    assertThat(result.getOutput())
+        .contains("Failed (1):\n  + create Cohort \"Pilot users\"")
         .contains("    detail: Invalid filters.\n    attr: filters__properties")
         .contains("Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"");
     api.verify(0, postRequestedFor(urlPathEqualTo(P + "feature_flags/")));

@@ -78,22 +78,29 @@ class LiveCliTest {
   void stubPostHog() {
     api.resetAll();
     System.setProperty(TestEnvironment.PREFIX + "MATON_API_KEY", KEY);
-    api.stubFor(get(urlEqualTo("/api/projects/5/")).willReturn(okJson("{\"id\":5,\"name\":\"Acme Web\"}")));
-    api.stubFor(get(urlEqualTo("/api/organizations/@current/"))
-        .willReturn(okJson("{\"available_product_features\":[{\"key\":\"tagging\"}]}")));
-    api.stubFor(get(urlEqualTo("/api/projects/5/actions/")).willReturn(okJson(fixture("action.list.json"))));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/5/")).willReturn(okJson("{\"id\":5,\"name\":\"Acme Web\"}")));
+    api.stubFor(
+        get(urlEqualTo("/api/organizations/@current/"))
+            .willReturn(okJson("{\"available_product_features\":[{\"key\":\"tagging\"}]}")));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/5/actions/"))
+            .willReturn(okJson(fixture("action.list.json"))));
     for (String kind : new String[] {"cohort", "feature_flag", "experiment", "dashboard"}) {
       // The flag fixture's count (57) stands for a longer list than its two items.
       String list = fixture(kind + ".list.json").replace("\"count\": 57", "\"count\": 2");
       api.stubFor(get(urlPathEqualTo("/api/projects/5/" + kind + "s/")).willReturn(okJson(list)));
     }
-    api.stubFor(get(urlEqualTo("/api/projects/5/feature_flags/?archived=true&limit=100&offset=0"))
-        .willReturn(okJson("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}")));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/5/feature_flags/?archived=true&limit=100&offset=0"))
+            .willReturn(okJson("{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}")));
     stubRetrieveShapes("experiment");
     stubRetrieveShapes("dashboard");
   }
 
-  /** Each list item as PostHog's retrieve shape: the item's own fields over the retrieve fixture. */
+  /**
+   * Each list item as PostHog's retrieve shape: the item's own fields over the retrieve fixture.
+   */
   private static void stubRetrieveShapes(String kind) {
     try {
       ObjectMapper json = new ObjectMapper();
@@ -101,8 +108,9 @@ class LiveCliTest {
       for (JsonNode item : json.readTree(fixture(kind + ".list.json")).get("results")) {
         ObjectNode full = retrieve.deepCopy();
         full.setAll((ObjectNode) item);
-        api.stubFor(get(urlEqualTo("/api/projects/5/" + kind + "s/" + item.get("id").asLong() + "/"))
-            .willReturn(okJson(full.toString())));
+        api.stubFor(
+            get(urlEqualTo("/api/projects/5/" + kind + "s/" + item.get("id").asLong() + "/"))
+                .willReturn(okJson(full.toString())));
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -141,12 +149,23 @@ class LiveCliTest {
   }
 
   @Test
-  void exportWritesASnapshotOfAllFiveKindsAndLogsEachRequestWithoutTheKey(QuarkusMainLauncher launcher) throws IOException {
+  void exportWritesASnapshotOfAllFiveKindsAndLogsEachRequestWithoutTheKey(
+      QuarkusMainLauncher launcher) throws IOException {
     Path snapshot = Path.of("target", "live-cli-test", "live.json");
     Files.deleteIfExists(snapshot);
 
-    LaunchResult result = launcher.launch("export", "--snapshot-out", snapshot.toString(),
-        "--api-url", api.baseUrl(), "--project", "5", "--connection", "conn-42", "--verbose");
+    LaunchResult result =
+        launcher.launch(
+            "export",
+            "--snapshot-out",
+            snapshot.toString(),
+            "--api-url",
+            api.baseUrl(),
+            "--project",
+            "5",
+            "--connection",
+            "conn-42",
+            "--verbose");
 
     assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(0);
     JsonNode written = new ObjectMapper().readTree(snapshot.toFile());
@@ -158,9 +177,10 @@ class LiveCliTest {
         .contains("GET /api/projects/5/feature_flags/?limit=100&offset=0 200 ")
         .contains("GET /api/projects/5/experiments/77/ 200 ")
         .contains("Wrote snapshot " + snapshot);
-    api.verify(getRequestedFor(urlEqualTo("/api/projects/5/actions/"))
-        .withHeader("Authorization", equalTo("Bearer " + KEY))
-        .withHeader("Maton-Connection", equalTo("conn-42")));
+    api.verify(
+        getRequestedFor(urlEqualTo("/api/projects/5/actions/"))
+            .withHeader("Authorization", equalTo("Bearer " + KEY))
+            .withHeader("Maton-Connection", equalTo("conn-42")));
     assertKeyNeverShown(result);
   }
 
@@ -172,35 +192,66 @@ class LiveCliTest {
     deleteTree(second);
 
     Path snapshot = Path.of("target", "live-cli-test", "export-live.json");
-    LaunchResult one = launcher.launch("--project", "5", "--api-url", api.baseUrl(), "export", "--out", first.toString(),
-        "--snapshot-out", snapshot.toString());
-    LaunchResult two = launcher.launch("export", "--out", second.toString(), "--project", "5", "--api-url", api.baseUrl());
+    LaunchResult one =
+        launcher.launch(
+            "--project",
+            "5",
+            "--api-url",
+            api.baseUrl(),
+            "export",
+            "--out",
+            first.toString(),
+            "--snapshot-out",
+            snapshot.toString());
+    LaunchResult two =
+        launcher.launch(
+            "export", "--out", second.toString(), "--project", "5", "--api-url", api.baseUrl());
 
     assertThat(one.exitCode()).as(one.getErrorOutput()).isEqualTo(0);
     assertThat(two.exitCode()).as(two.getErrorOutput()).isEqualTo(0);
-    List<String> files = one.getOutputStream().stream().filter(line -> line.endsWith(".yaml")).toList();
+    List<String> files =
+        one.getOutputStream().stream().filter(line -> line.endsWith(".yaml")).toList();
     assertThat(files).contains(first.resolve("feature-flags/new-checkout-flow.yaml").toString());
     for (String file : files) {
       Path relative = first.relativize(Path.of(file));
-      assertThat(Files.readString(second.resolve(relative))).as(relative.toString()).isEqualTo(Files.readString(Path.of(file)));
+      assertThat(Files.readString(second.resolve(relative)))
+          .as(relative.toString())
+          .isEqualTo(Files.readString(Path.of(file)));
     }
     LaunchResult validation = launcher.launch("validate", first.toString());
-    assertThat(validation.exitCode()).as(validation.getOutput() + validation.getErrorOutput()).isEqualTo(0);
-    LaunchResult plan = launcher.launch("plan", first.toString(), "--snapshot", snapshot.toString(), "--detailed-exitcode");
+    assertThat(validation.exitCode())
+        .as(validation.getOutput() + validation.getErrorOutput())
+        .isEqualTo(0);
+    LaunchResult plan =
+        launcher.launch(
+            "plan", first.toString(), "--snapshot", snapshot.toString(), "--detailed-exitcode");
     assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(0);
   }
 
   @Test
   void aRejectedKeyIsOneErrorLineAndExitOne(QuarkusMainLauncher launcher) throws IOException {
-    api.stubFor(get(urlEqualTo("/api/projects/5/"))
-        .willReturn(aResponse().withStatus(401).withBody(fixture("error.401.authentication_failed.json"))));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/5/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(fixture("error.401.authentication_failed.json"))));
 
-    LaunchResult result = launcher.launch("--api-url", api.baseUrl(), "export", "--project", "5", "--snapshot-out", "target/x.json");
+    LaunchResult result =
+        launcher.launch(
+            "--api-url",
+            api.baseUrl(),
+            "export",
+            "--project",
+            "5",
+            "--snapshot-out",
+            "target/x.json");
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput()).contains(
-        "error: GET /api/projects/5/ failed with 401 (Personal API key found in request Authorization header is invalid.): "
-            + "the API key was rejected; check that MATON_API_KEY (or POSTHOG_API_KEY) holds a current key.");
+    assertThat(result.getErrorOutput())
+        .contains(
+            "error: GET /api/projects/5/ failed with 401 (Personal API key found in request Authorization header is invalid.): "
+                + "the API key was rejected; check that MATON_API_KEY (or POSTHOG_API_KEY) holds a current key.");
     assertKeyNeverShown(result);
   }
 
@@ -208,7 +259,8 @@ class LiveCliTest {
   void withoutAKeyNothingIsSentAndTheErrorNamesMatonApiKey(QuarkusMainLauncher launcher) {
     System.clearProperty(TestEnvironment.PREFIX + "MATON_API_KEY");
 
-    LaunchResult result = launcher.launch("export", "--api-url", api.baseUrl(), "--snapshot-out", "target/x.json");
+    LaunchResult result =
+        launcher.launch("export", "--api-url", api.baseUrl(), "--snapshot-out", "target/x.json");
 
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.getErrorOutput()).contains("error: no API key: set MATON_API_KEY");
@@ -217,11 +269,14 @@ class LiveCliTest {
 
   @Test
   void anUnknownKindIsAUsageErrorListingTheValidKinds(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("export", "--kind", "featureflag", "--kind", "Survey", "--api-url", api.baseUrl());
+    LaunchResult result =
+        launcher.launch(
+            "export", "--kind", "featureflag", "--kind", "Survey", "--api-url", api.baseUrl());
 
     assertThat(result.exitCode()).isEqualTo(64);
     assertThat(result.getErrorOutput())
-        .contains("unknown kind 'Survey' for --kind; valid kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard");
+        .contains(
+            "unknown kind 'Survey' for --kind; valid kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard");
     api.verify(0, anyRequestedFor(anyUrl()));
   }
 }

@@ -20,44 +20,69 @@ class PlanCommandTest {
   private static final String SNAPSHOT = "examples/snapshot.json";
 
   @Test
-  void plansTheExamplesAgainstTheSnapshotSavesTheJsonPlanAndExitsTwoWithDetailedExitcode(QuarkusMainLauncher launcher, @TempDir Path dir)
-      throws Exception {
+  void plansTheExamplesAgainstTheSnapshotSavesTheJsonPlanAndExitsTwoWithDetailedExitcode(
+      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
     Path out = dir.resolve("plan.json");
 
     LaunchResult result =
-        launcher.launch("plan", EXAMPLES, "--snapshot", SNAPSHOT, "--detailed-exitcode", "--out", out.toString());
+        launcher.launch(
+            "plan",
+            EXAMPLES,
+            "--snapshot",
+            SNAPSHOT,
+            "--detailed-exitcode",
+            "--out",
+            out.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CHANGES);
     assertThat(result.getOutput())
-        .startsWith("posthog-gitops plan · project 4242 (Acme Web) via snapshot:examples/snapshot.json · 7 changes")
+        .startsWith(
+            "posthog-gitops plan · project 4242 (Acme Web) via snapshot:examples/snapshot.json · 7 changes")
         .contains("~ FeatureFlag \"one-page-checkout\" (id 4821)")
         .contains("-       rollout_percentage: 30")
         .contains("- FeatureFlag \"holiday-banner-2024\" (id 3117)")
-        .contains("Plan: 3 to create, 3 to update, 1 to delete.\nUnmanaged: 5 live objects not declared here (left alone).")
+        .contains(
+            "Plan: 3 to create, 3 to update, 1 to delete.\nUnmanaged: 5 live objects not declared here (left alone).")
         .doesNotContain("\u001B[")
-        .endsWith("Saved to " + out + ". Apply exactly this plan with:\n  posthog-gitops apply --plan " + out + " --approve");
+        .endsWith(
+            "Saved to "
+                + out
+                + ". Apply exactly this plan with:\n  posthog-gitops apply --plan "
+                + out
+                + " --approve");
     Plan saved = PlanJson.read(Files.readString(out), out.toString());
     assertThat(saved.metadata().apiUrl()).isEqualTo("snapshot:examples/snapshot.json");
     assertThat(saved.summaryLine()).isEqualTo("Plan: 3 to create, 3 to update, 1 to delete.");
-    assertThat(saved.changes()).extracting(c -> c.address())
+    assertThat(saved.changes())
+        .extracting(c -> c.address())
         .contains("FeatureFlag/express-pay", "FeatureFlag/holiday-banner-2024");
   }
 
   @Test
   void writesAMarkdownCommentWithTheMarkerFirst(QuarkusMainLauncher launcher) {
     LaunchResult result =
-        launcher.launch("plan", EXAMPLES, "--snapshot", SNAPSHOT, "--format", "markdown", "--target", "FeatureFlag/new-onboarding");
+        launcher.launch(
+            "plan",
+            EXAMPLES,
+            "--snapshot",
+            SNAPSHOT,
+            "--format",
+            "markdown",
+            "--target",
+            "FeatureFlag/new-onboarding");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.getOutput())
-        .startsWith("<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 1 to update, 0 to delete.**")
-        .contains("| ✏️ | FeatureFlag | new-onboarding | `filters.groups[0].rollout_percentage` 10 → 25 |")
+        .startsWith(
+            "<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 1 to update, 0 to delete.**")
+        .contains(
+            "| ✏️ | FeatureFlag | new-onboarding | `filters.groups[0].rollout_percentage` 10 → 25 |")
         .contains("```diff\n");
   }
 
   @Test
-  void invalidDeclarationsStopBeforeAnyRequestWithExitOne(QuarkusMainLauncher launcher, @TempDir Path dir)
-      throws Exception {
+  void invalidDeclarationsStopBeforeAnyRequestWithExitOne(
+      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "kind: FeatureFlag\nkey: bad key\nfilters: {groups: []}\n");
 

@@ -14,8 +14,15 @@ import org.junit.jupiter.api.Test;
 class PlanPipelineTest {
 
   private static Declaration doc(Kind kind, String identity, Long pinnedId, boolean tombstone) {
-    return new Declaration(kind, identity, pinnedId, tombstone, JsonNodeFactory.instance.objectNode(),
-        Set.of(), new SourceLocation("f.yaml", 1, 1), Map.of());
+    return new Declaration(
+        kind,
+        identity,
+        pinnedId,
+        tombstone,
+        JsonNodeFactory.instance.objectNode(),
+        Set.of(),
+        new SourceLocation("f.yaml", 1, 1),
+        Map.of());
   }
 
   @Test
@@ -25,7 +32,9 @@ class PlanPipelineTest {
     Declaration sameNameOtherKind = doc(Kind.COHORT, "kept", null, false);
 
     var removed =
-        PlanPipeline.removedSince(List.of(kept, gone, sameNameOtherKind), List.of(doc(Kind.FEATURE_FLAG, "kept", null, false)));
+        PlanPipeline.removedSince(
+            List.of(kept, gone, sameNameOtherKind),
+            List.of(doc(Kind.FEATURE_FLAG, "kept", null, false)));
 
     assertThat(removed).containsExactly(gone, sameNameOtherKind);
   }
@@ -34,12 +43,15 @@ class PlanPipelineTest {
   void aRenamedDocumentPinnedByIdIsNotRemoved() {
     Declaration before = doc(Kind.COHORT, "Beta", 42L, false);
 
-    assertThat(PlanPipeline.removedSince(List.of(before), List.of(doc(Kind.COHORT, "Beta testers", 42L, false))))
+    assertThat(
+            PlanPipeline.removedSince(
+                List.of(before), List.of(doc(Kind.COHORT, "Beta testers", 42L, false))))
         .isEmpty();
   }
 
   @Test
   void aTombstoneAtTheBaseIsNotDeletedTwice() {
-    assertThat(PlanPipeline.removedSince(List.of(doc(Kind.ACTION, "old", null, true)), List.of())).isEmpty();
+    assertThat(PlanPipeline.removedSince(List.of(doc(Kind.ACTION, "old", null, true)), List.of()))
+        .isEmpty();
   }
 }

@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusMainTest
 class ValidateAndSchemaCommandTest {
 
-  private static final String BROKEN = "src/test/resources/validation/many-problems-in-one-file/flags.yaml";
+  private static final String BROKEN =
+      "src/test/resources/validation/many-problems-in-one-file/flags.yaml";
   private static WireMockServer api;
 
   @BeforeAll
   static void startApi() {
-    api = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    api =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     api.start();
   }
 
@@ -37,7 +39,8 @@ class ValidateAndSchemaCommandTest {
 
   @Test
   void validatesTheExamplesWithExitZeroAndSendsNoRequest(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("validate", "--api-url", apiUrl(), "--project", "4242", "examples/flags");
+    LaunchResult result =
+        launcher.launch("validate", "--api-url", apiUrl(), "--project", "4242", "examples/flags");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
     assertThat(result.getOutput()).contains("18 documents valid.");
@@ -46,13 +49,17 @@ class ValidateAndSchemaCommandTest {
   }
 
   @Test
-  void reportsEveryProblemOfABrokenFileWithItsPositionAndSendsNoRequest(QuarkusMainLauncher launcher) {
+  void reportsEveryProblemOfABrokenFileWithItsPositionAndSendsNoRequest(
+      QuarkusMainLauncher launcher) {
     LaunchResult result = launcher.launch("--api-url", apiUrl(), "validate", BROKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
     assertThat(result.getErrorOutput())
-        .contains(BROKEN + ":12:7: unknown field `rolout_percentage` in `filters.groups[0]`; did you mean `rollout_percentage`?")
-        .contains(BROKEN + ":47:9: `status` must be one of draft, running, stopped, not `launched`.")
+        .contains(
+            BROKEN
+                + ":12:7: unknown field `rolout_percentage` in `filters.groups[0]`; did you mean `rollout_percentage`?")
+        .contains(
+            BROKEN + ":47:9: `status` must be one of draft, running, stopped, not `launched`.")
         .contains(BROKEN + ":37:33: warning: Action `Signed up` is not declared")
         .contains("17 errors, 1 warning in 1 file.");
     assertThat(result.getOutput()).isEmpty();
@@ -73,7 +80,8 @@ class ValidateAndSchemaCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
     JsonNode schema = new ObjectMapper().readTree(result.getOutput());
-    assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+    assertThat(schema.path("$schema").asText())
+        .isEqualTo("https://json-schema.org/draft/2020-12/schema");
     assertThat(schema.path("$defs").has("FlagGroup")).isTrue();
   }
 }

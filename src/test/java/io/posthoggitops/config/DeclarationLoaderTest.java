@@ -44,7 +44,8 @@ class DeclarationLoaderTest {
   void readsEachDocumentOfAMultiDocumentFileWithItsKindAndIdentity() {
     LoadResult result = DeclarationLoader.loadTexts(Map.of("flags.yaml", FLAG_AND_COHORT));
 
-    assertThat(result.declarations()).extracting(Declaration::address)
+    assertThat(result.declarations())
+        .extracting(Declaration::address)
         .containsExactly("Cohort/Beta testers", "FeatureFlag/new-checkout");
     Declaration flag = result.declarations().get(1);
     assertThat(flag.pinnedId()).isEqualTo(17L);
@@ -57,8 +58,8 @@ class DeclarationLoaderTest {
 
   @Test
   void locatesKeysAndArrayItemsAtTheirExactLineAndColumn() {
-    Declaration flag = DeclarationLoader.loadTexts(Map.of("flags.yaml", FLAG_AND_COHORT))
-        .declarations().get(1);
+    Declaration flag =
+        DeclarationLoader.loadTexts(Map.of("flags.yaml", FLAG_AND_COHORT)).declarations().get(1);
 
     assertThat(flag.location()).isEqualTo(new SourceLocation("flags.yaml", 11, 1));
     assertThat(flag.locate("/filters/groups/0/rollout_percentage"))
@@ -71,7 +72,8 @@ class DeclarationLoaderTest {
 
   @Test
   void keepsYamlValuesAsWrittenWithOnlyTrueAndFalseAsBooleans() {
-    String text = "kind: Action\nname: Signed up\ndescription: yes\npinned: true\nsteps: [{url: '5'}]\n";
+    String text =
+        "kind: Action\nname: Signed up\ndescription: yes\npinned: true\nsteps: [{url: '5'}]\n";
     Declaration action = DeclarationLoader.loadTexts(Map.of("a.yaml", text)).declarations().get(0);
 
     assertThat(action.fields().get("description").isTextual()).isTrue();
@@ -81,8 +83,9 @@ class DeclarationLoaderTest {
 
   @Test
   void readsTombstonesWithOnlyKindAndIdentity() {
-    LoadResult result = DeclarationLoader.loadTexts(
-        Map.of("old.yaml", "kind: FeatureFlag\nkey: old-banner\ndeleted: true\n"));
+    LoadResult result =
+        DeclarationLoader.loadTexts(
+            Map.of("old.yaml", "kind: FeatureFlag\nkey: old-banner\ndeleted: true\n"));
 
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.declarations().get(0).tombstone()).isTrue();

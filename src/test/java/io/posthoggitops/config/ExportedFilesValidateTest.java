@@ -34,6 +34,7 @@ class ExportedFilesValidateTest {
     LoadResult result = DeclarationLoader.load(List.of(dir));
 
     assertThat(result.declarations()).isNotEmpty();
-    assertThat(result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)).isEmpty();
+    assertThat(result.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format))
+        .isEmpty();
   }
 }

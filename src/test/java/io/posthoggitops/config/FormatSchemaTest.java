@@ -11,13 +11,13 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.KindSpec;
 import io.posthoggitops.render.ExportWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,8 +38,9 @@ class FormatSchemaTest {
   @BeforeAll
   static void compileSchema() throws IOException {
     String text = JSON.writeValueAsString(FormatSchema.generate());
-    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(text, InputFormat.JSON);
+    schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(text, InputFormat.JSON);
   }
 
   static Stream<Path> exampleFiles() throws IOException {
@@ -58,8 +59,9 @@ class FormatSchemaTest {
 
   @Test
   void acceptsWhatExportWritesFromASnapshot(@TempDir Path dir) throws IOException {
-    List<Path> written = ExportWriter.write(Snapshots.read(Path.of("examples/snapshot.json")),
-        EnumSet.allOf(Kind.class), dir);
+    List<Path> written =
+        ExportWriter.write(
+            Snapshots.read(Path.of("examples/snapshot.json")), EnumSet.allOf(Kind.class), dir);
 
     assertThat(written).isNotEmpty();
     for (Path file : written) {
@@ -75,7 +77,9 @@ class FormatSchemaTest {
     for (Kind kind : Kind.values()) {
       JsonNode properties = defs.path(kind.yamlName()).path("properties");
       assertThat(properties.has(kind.identityField())).as(kind.yamlName()).isTrue();
-      KindSpec.of(kind).fields().keySet()
+      KindSpec.of(kind)
+          .fields()
+          .keySet()
           .forEach(field -> assertThat(properties.has(field)).as(kind + "." + field).isTrue());
     }
   }
@@ -88,13 +92,17 @@ class FormatSchemaTest {
 
   @Test
   void rejectsAnUnknownFieldInAReleaseCondition() throws IOException {
-    JsonNode flag = documents("kind: FeatureFlag\nkey: typo\nfilters:\n  groups:\n    - rolout_percentage: 50\n").get(0);
+    JsonNode flag =
+        documents(
+                "kind: FeatureFlag\nkey: typo\nfilters:\n  groups:\n    - rolout_percentage: 50\n")
+            .get(0);
     assertThat(errors(flag)).anyMatch(e -> e.contains("rolout_percentage"));
   }
 
   @Test
   void rejectsAnEnumValueOutsideTheKindsTable() throws IOException {
-    JsonNode experiment = documents("kind: Experiment\nname: X\nfeature_flag_key: x\nstatus: paused\n").get(0);
+    JsonNode experiment =
+        documents("kind: Experiment\nname: X\nfeature_flag_key: x\nstatus: paused\n").get(0);
     assertThat(errors(experiment)).anyMatch(e -> e.contains("status"));
   }
 
@@ -107,8 +115,11 @@ class FormatSchemaTest {
   @Test
   void rejectsAnUnknownKindAndACohortLeafOfTheWrongShape() throws IOException {
     assertThat(errors(documents("kind: Flag\nkey: x\n").get(0))).isNotEmpty();
-    JsonNode cohort = documents("kind: Cohort\nname: C\nfilters:\n  properties:\n    type: OR\n    values:\n"
-        + "      - {type: cohort, key: id, value: 3, negate: true}\n").get(0);
+    JsonNode cohort =
+        documents(
+                "kind: Cohort\nname: C\nfilters:\n  properties:\n    type: OR\n    values:\n"
+                    + "      - {type: cohort, key: id, value: 3, negate: true}\n")
+            .get(0);
     assertThat(errors(cohort)).anyMatch(e -> e.contains("negate"));
   }
 

@@ -21,7 +21,9 @@ class ProjectConfigTest {
 
   @Test
   void readsEverySetting() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         api_url: https://us.posthog.com
         project: 4242
         connection: conn-prod
@@ -31,17 +33,27 @@ class ProjectConfigTest {
         rate_limit_per_minute: 240
         """);
 
-    assertThat(ProjectConfig.load(file)).isEqualTo(new ProjectConfig(
-        "https://us.posthog.com", "4242", "conn-prod", true, List.of("FeatureFlag/legacy-*", "Cohort/*"), 240));
+    assertThat(ProjectConfig.load(file))
+        .isEqualTo(
+            new ProjectConfig(
+                "https://us.posthog.com",
+                "4242",
+                "conn-prod",
+                true,
+                List.of("FeatureFlag/legacy-*", "Cohort/*"),
+                240));
   }
 
   @Test
   void anUnknownKeyIsAnErrorAtItsPositionWithTheNearestKnownKey() throws IOException {
     Path file = write("project: 4242\nconection: conn-prod\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file)).isInstanceOf(UserError.class)
-        .hasMessage(file + ":2:1: unknown key 'conection'; did you mean 'connection'? known keys: "
-            + "api_url, project, connection, annotate, prune, rate_limit_per_minute, environments.");
+    assertThatThrownBy(() -> ProjectConfig.load(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(
+            file
+                + ":2:1: unknown key 'conection'; did you mean 'connection'? known keys: "
+                + "api_url, project, connection, annotate, prune, rate_limit_per_minute, environments.");
   }
 
   @Test
@@ -57,7 +69,9 @@ class ProjectConfigTest {
     Path file = write("project: 1\napi_key: phx_secret\n");
 
     assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessageStartingWith(file + ":2:1: 'api_key' is not allowed: the API key is read only from the environment (MATON_API_KEY")
+        .hasMessageStartingWith(
+            file
+                + ":2:1: 'api_key' is not allowed: the API key is read only from the environment (MATON_API_KEY")
         .hasMessageNotContaining("phx_secret");
   }
 
@@ -65,10 +79,14 @@ class ProjectConfigTest {
   void badValuesAreReportedEachOnItsLine() throws IOException {
     Path file = write("project: acme\nrate_limit_per_minute: 0\nannotate: yes please\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file)).hasMessage(String.join("\n",
-        file + ":1:1: project must be a numeric project id or @current, not 'acme'.",
-        file + ":2:1: rate_limit_per_minute must be a whole number of requests, at least 1 (default 480).",
-        file + ":3:1: annotate must be true or false."));
+    assertThatThrownBy(() -> ProjectConfig.load(file))
+        .hasMessage(
+            String.join(
+                "\n",
+                file + ":1:1: project must be a numeric project id or @current, not 'acme'.",
+                file
+                    + ":2:1: rate_limit_per_minute must be a whole number of requests, at least 1 (default 480).",
+                file + ":3:1: annotate must be true or false."));
   }
 
   @Test
@@ -80,7 +98,9 @@ class ProjectConfigTest {
 
   @Test
   void selectsAnEnvironmentByNameAndRefusesAnUnknownOne() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         project: 1
         environments:
           staging:    {project: 4242, connection: conn-staging}
@@ -91,7 +111,8 @@ class ProjectConfigTest {
         .isEqualTo(new EnvironmentSettings("production", "https://eu.posthog.com", "4343", null));
     assertThat(ProjectConfig.environment(file, null)).isNull();
     assertThatThrownBy(() -> ProjectConfig.environment(file, "prod"))
-        .hasMessage(file + ": no environment 'prod' under environments:; known: staging, production.");
+        .hasMessage(
+            file + ": no environment 'prod' under environments:; known: staging, production.");
   }
 
   @Test
@@ -99,13 +120,16 @@ class ProjectConfigTest {
     Path file = write("environments:\n  staging:\n    projet: 4242\n");
 
     assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessage(file + ":3:5: unknown key 'projet'; did you mean 'project'? known keys: api_url, project, connection.");
+        .hasMessage(
+            file
+                + ":3:5: unknown key 'projet'; did you mean 'project'? known keys: api_url, project, connection.");
   }
 
   @Test
   void invalidYamlNamesTheFileAndLine() throws IOException {
     Path file = write("project: 1\nprune: [unclosed\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file)).hasMessageStartingWith(file + ":3:1: YAML syntax error");
+    assertThatThrownBy(() -> ProjectConfig.load(file))
+        .hasMessageStartingWith(file + ":3:1: YAML syntax error");
   }
 }

@@ -25,7 +25,12 @@ class ValidationCorpusTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> folders = Files.list(CORPUS)) {
-      return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return folders
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -33,11 +38,15 @@ class ValidationCorpusTest {
   @MethodSource("cases")
   void reportsExactlyTheExpectedProblemsAtTheirPositions(String name) throws IOException {
     Path folder = CORPUS.resolve(name);
-    List<String> expected = Files.readAllLines(folder.resolve("expected.txt"), StandardCharsets.UTF_8)
-        .stream().filter(line -> !line.isBlank()).toList();
+    List<String> expected =
+        Files.readAllLines(folder.resolve("expected.txt"), StandardCharsets.UTF_8).stream()
+            .filter(line -> !line.isBlank())
+            .toList();
 
-    List<String> actual = DeclarationLoader.loadTexts(yamlFilesOf(folder)).diagnostics().stream()
-        .map(Diagnostic::format).toList();
+    List<String> actual =
+        DeclarationLoader.loadTexts(yamlFilesOf(folder)).diagnostics().stream()
+            .map(Diagnostic::format)
+            .toList();
 
     assertThat(actual).containsExactlyElementsOf(expected);
   }

@@ -115,8 +115,9 @@ class CanonicalYamlTest {
   @Test
   void breaksFlowObjectsThatWouldMakeLongLinesIntoBlocks() {
     JsonNode filter =
-        json("{'values':[{'type':'person','key':'email','operator':'exact','value':["
-            + "'a-long-address@example.com','b-long-address@example.com','c-long-address@example.com']}]}");
+        json(
+            "{'values':[{'type':'person','key':'email','operator':'exact','value':["
+                + "'a-long-address@example.com','b-long-address@example.com','c-long-address@example.com']}]}");
 
     assertThat(CanonicalYaml.render(filter))
         .startsWith("values:\n  - type: person\n    key: email\n");

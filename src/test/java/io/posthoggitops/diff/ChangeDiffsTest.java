@@ -23,13 +23,18 @@ class ChangeDiffsTest {
       "{'tiles':[%s{'text':'b'},{'insight':{'name':'i','q':{'s':{'k':'x'}},'a':1,'b':2,'c':3,'d':4,'e':5,'f':6,'g':7,'interval':'%s'}}]}";
 
   static Change update(Kind kind, String identity, JsonNode before, JsonNode after) {
-    return new Change(kind, identity, 4821L, ChangeAction.UPDATE, before, after, List.of(), "f", null, null);
+    return new Change(
+        kind, identity, 4821L, ChangeAction.UPDATE, before, after, List.of(), "f", null, null);
   }
 
   @Test
   void headsAHunkWithThePathOfTheObjectThatChanged() {
     Change change =
-        update(Kind.FEATURE_FLAG, "new-checkout", json(CHECKOUT.formatted(50)), json(CHECKOUT.formatted(75)));
+        update(
+            Kind.FEATURE_FLAG,
+            "new-checkout",
+            json(CHECKOUT.formatted(50)),
+            json(CHECKOUT.formatted(75)));
 
     ResourceDiff diff = ChangeDiffs.of(change, Set.of());
 
@@ -52,7 +57,11 @@ class ChangeDiffsTest {
   @Test
   void labelsATopLevelFieldChangeWithTheField() {
     Change change =
-        update(Kind.FEATURE_FLAG, "k", json("{'key':'k','active':true}"), json("{'key':'k','active':false}"));
+        update(
+            Kind.FEATURE_FLAG,
+            "k",
+            json("{'key':'k','active':true}"),
+            json("{'key':'k','active':false}"));
 
     assertThat(ChangeDiffs.of(change, Set.of()).lines()).first().isEqualTo("@@ active @@");
   }
@@ -60,7 +69,9 @@ class ChangeDiffsTest {
   @Test
   void labelsAHunkByWhereTheChangeSitsInTheDesiredObjectWhenListItemsMoved() {
     Change change =
-        update(Kind.DASHBOARD, "d",
+        update(
+            Kind.DASHBOARD,
+            "d",
             json("{'tiles':[{'text':'b'},{'insight':{'name':'i','interval':'week'}}]}"),
             json("{'tiles':[{'insight':{'name':'i','interval':'day'}},{'text':'b'}]}"));
 
@@ -68,8 +79,11 @@ class ChangeDiffsTest {
         .filteredOn(l -> l.startsWith("@@"))
         .containsExactly("@@ tiles @@");
     Change edit =
-        update(Kind.DASHBOARD, "d",
-            json(INSIGHT.formatted("{'text':'a'},", "week")), json(INSIGHT.formatted("", "day")));
+        update(
+            Kind.DASHBOARD,
+            "d",
+            json(INSIGHT.formatted("{'text':'a'},", "week")),
+            json(INSIGHT.formatted("", "day")));
 
     assertThat(ChangeDiffs.of(edit, Set.of()).lines())
         .filteredOn(l -> l.startsWith("@@"))
@@ -79,21 +93,44 @@ class ChangeDiffsTest {
   @Test
   void showsEveryLineOfACreateAsAdded() {
     Change create =
-        new Change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE, null,
+        new Change(
+            Kind.COHORT,
+            "Pilot users",
+            null,
+            ChangeAction.CREATE,
+            null,
             json("{'name':'Pilot users','filters':{'properties':{'type':'OR','values':[]}}}"),
-            List.of(), null, null, null);
+            List.of(),
+            null,
+            null,
+            null);
 
     assertThat(ChangeDiffs.of(create, Set.of()).lines())
-        .containsExactly("+ name: Pilot users", "+ filters:", "+   properties:", "+     type: OR", "+     values: []");
+        .containsExactly(
+            "+ name: Pilot users",
+            "+ filters:",
+            "+   properties:",
+            "+     type: OR",
+            "+     values: []");
   }
 
   @Test
   void showsADeleteAsTheSoftDeleteRequest() {
     Change delete =
-        new Change(Kind.FEATURE_FLAG, "old", 3117L, ChangeAction.DELETE, json("{'key':'old'}"), null,
-            List.of(), "f", null, "tombstone");
+        new Change(
+            Kind.FEATURE_FLAG,
+            "old",
+            3117L,
+            ChangeAction.DELETE,
+            json("{'key':'old'}"),
+            null,
+            List.of(),
+            "f",
+            null,
+            "tombstone");
 
-    assertThat(ChangeDiffs.of(delete, Set.of()).text()).isEqualTo("soft delete: PATCH {\"deleted\": true}\n");
+    assertThat(ChangeDiffs.of(delete, Set.of()).text())
+        .isEqualTo("soft delete: PATCH {\"deleted\": true}\n");
   }
 
   @Test

@@ -15,8 +15,10 @@ final class ClientSetup {
   final List<String> requestLog = new CopyOnWriteArrayList<>();
   final List<String> warnings = new CopyOnWriteArrayList<>();
   final String serverUrl;
+
   /** What the client believes its API URL is; a Maton host changes what some errors mean. */
   String apiUrl;
+
   String project = "@current";
   String connection;
   int rateLimit = 480;
@@ -37,9 +39,11 @@ final class ClientSetup {
   }
 
   PostHogClient client() {
-    ConnectionSettings settings = new ConnectionSettings(apiUrl, project, connection, KEY, rateLimit);
+    ConnectionSettings settings =
+        new ConnectionSettings(apiUrl, project, connection, KEY, rateLimit);
     ClientOptions options =
-        new ClientOptions(new RetryPolicy(maxAttempts, new Random(7)), time, requestLog::add, warnings::add, 4);
+        new ClientOptions(
+            new RetryPolicy(maxAttempts, new Random(7)), time, requestLog::add, warnings::add, 4);
     return new PostHogClient(settings, new JdkHttpTransport(serverUrl), options);
   }
 }

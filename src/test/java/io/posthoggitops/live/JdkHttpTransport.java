@@ -11,7 +11,8 @@ import java.util.Map;
 /** A plain JDK transport, so the client's logic is tested without booting Quarkus. */
 final class JdkHttpTransport implements HttpTransport {
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String baseUrl;
 
   JdkHttpTransport(String baseUrl) {
@@ -19,14 +20,24 @@ final class JdkHttpTransport implements HttpTransport {
   }
 
   @Override
-  public HttpReply send(String method, String pathAndQuery, Map<String, String> headers, String body)
+  public HttpReply send(
+      String method, String pathAndQuery, Map<String, String> headers, String body)
       throws IOException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new HttpReply(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null), response.body());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new HttpReply(
+          response.statusCode(),
+          response.headers().firstValue("Retry-After").orElse(null),
+          response.body());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -30,13 +30,14 @@ class LiveStateReaderTest {
     @Override
     public List<ObjectNode> list(Kind kind) {
       listed.add(kind);
-      String fixture = switch (kind) {
-        case ACTION -> "action.list.json";
-        case COHORT -> "cohort.list.json";
-        case FEATURE_FLAG -> "feature_flag.list.json";
-        case EXPERIMENT -> "experiment.list.json";
-        case DASHBOARD -> "dashboard.list.json";
-      };
+      String fixture =
+          switch (kind) {
+            case ACTION -> "action.list.json";
+            case COHORT -> "cohort.list.json";
+            case FEATURE_FLAG -> "feature_flag.list.json";
+            case EXPERIMENT -> "experiment.list.json";
+            case DASHBOARD -> "dashboard.list.json";
+          };
       List<ObjectNode> items = new ArrayList<>();
       Fixtures.load(fixture).get("results").forEach(item -> items.add((ObjectNode) item));
       return items;
@@ -62,9 +63,12 @@ class LiveStateReaderTest {
     assertThat(api.listed).containsExactly(Kind.values());
     assertThat(state.projectId()).isEqualTo(4242);
     assertThat(state.organizationFeatures()).containsExactly("tagging");
-    assertThat(state.of(Kind.ACTION)).extracting(LiveObject::address)
+    assertThat(state.of(Kind.ACTION))
+        .extracting(LiveObject::address)
         .containsExactly("Action/User signed up", "Action/Viewed pricing page");
-    assertThat(state.of(Kind.FEATURE_FLAG)).extracting(LiveObject::id).containsExactly(4821L, 4790L);
+    assertThat(state.of(Kind.FEATURE_FLAG))
+        .extracting(LiveObject::id)
+        .containsExactly(4821L, 4790L);
     assertThat(state.of(Kind.EXPERIMENT)).allMatch(e -> !e.identity().isEmpty());
     assertThat(state.of(Kind.DASHBOARD)).hasSize(2);
   }

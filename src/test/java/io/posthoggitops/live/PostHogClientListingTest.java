@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Test;
 class PostHogClientListingTest {
 
   private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+
   /** Stands for PostHog's own host, which the {@code next} links name. */
   private static final WireMockServer postHogHost = new WireMockServer(options().dynamicPort());
+
   private ClientSetup setup;
 
   @BeforeAll
@@ -47,7 +49,9 @@ class PostHogClientListingTest {
     api.resetAll();
     postHogHost.resetAll();
     postHogHost.stubFor(get(anyUrl()).willReturn(okJson("{\"count\":0,\"results\":[]}")));
-    api.stubFor(get(urlEqualTo("/api/projects/@current/")).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/@current/"))
+            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
     setup = new ClientSetup(api);
   }
 
@@ -56,10 +60,13 @@ class PostHogClientListingTest {
   }
 
   private void stubCohortPage(int offset, String next, long count, int from, int to) {
-    ObjectNode[] items = IntStream.range(from, to).mapToObj(i -> cohort(i)).toArray(ObjectNode[]::new);
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/cohorts/"))
-        .withQueryParam("limit", equalTo("100")).withQueryParam("offset", equalTo(String.valueOf(offset)))
-        .willReturn(okJson(Fixtures.page(count, next, items))));
+    ObjectNode[] items =
+        IntStream.range(from, to).mapToObj(i -> cohort(i)).toArray(ObjectNode[]::new);
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/cohorts/"))
+            .withQueryParam("limit", equalTo("100"))
+            .withQueryParam("offset", equalTo(String.valueOf(offset)))
+            .willReturn(okJson(Fixtures.page(count, next, items))));
   }
 
   @Test
@@ -71,8 +78,9 @@ class PostHogClientListingTest {
 
     List<ObjectNode> cohorts = setup.client().list(Kind.COHORT);
 
-    assertThat(cohorts).extracting(c -> c.get("id").asLong()).containsExactlyElementsOf(
-        IntStream.range(1, 251).mapToObj(Long::valueOf).toList());
+    assertThat(cohorts)
+        .extracting(c -> c.get("id").asLong())
+        .containsExactlyElementsOf(IntStream.range(1, 251).mapToObj(Long::valueOf).toList());
     api.verify(3, getRequestedFor(urlPathEqualTo("/api/projects/4242/cohorts/")));
     api.verify(0, getRequestedFor(urlPathEqualTo("/api/projects/4242/cohorts/1/")));
     postHogHost.verify(0, anyRequestedFor(anyUrl()));
@@ -82,10 +90,14 @@ class PostHogClientListingTest {
   void fetchesTheRemainingPagesConcurrently() {
     stubCohortPage(0, null, 450, 1, 101);
     for (int offset = 100; offset < 450; offset += 100) {
-      ObjectNode[] items = IntStream.range(offset + 1, Math.min(offset + 101, 451)).mapToObj(i -> cohort(i)).toArray(ObjectNode[]::new);
-      api.stubFor(get(urlPathEqualTo("/api/projects/4242/cohorts/"))
-          .withQueryParam("offset", equalTo(String.valueOf(offset)))
-          .willReturn(okJson(Fixtures.page(450, null, items)).withFixedDelay(600)));
+      ObjectNode[] items =
+          IntStream.range(offset + 1, Math.min(offset + 101, 451))
+              .mapToObj(i -> cohort(i))
+              .toArray(ObjectNode[]::new);
+      api.stubFor(
+          get(urlPathEqualTo("/api/projects/4242/cohorts/"))
+              .withQueryParam("offset", equalTo(String.valueOf(offset)))
+              .willReturn(okJson(Fixtures.page(450, null, items)).withFixedDelay(600)));
     }
     long start = System.nanoTime();
     List<ObjectNode> cohorts = setup.client().list(Kind.COHORT);
@@ -98,38 +110,64 @@ class PostHogClientListingTest {
 
   @Test
   void readsActionsInTheNewerCountEnvelopeAndTheOlderResultsOnlyEnvelope() {
-    api.stubFor(get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson(Fixtures.text("action.list.json"))));
-    assertThat(setup.client().list(Kind.ACTION)).extracting(a -> a.get("name").asText())
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/actions/"))
+            .willReturn(okJson(Fixtures.text("action.list.json"))));
+    assertThat(setup.client().list(Kind.ACTION))
+        .extracting(a -> a.get("name").asText())
         .containsExactly("User signed up", "Viewed pricing page");
 
-    api.stubFor(get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson(Fixtures.text("action.list.older-shape.json"))));
-    assertThat(setup.client().list(Kind.ACTION)).extracting(a -> a.get("id").asLong()).containsExactly(331L, 298L);
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/actions/"))
+            .willReturn(okJson(Fixtures.text("action.list.older-shape.json"))));
+    assertThat(setup.client().list(Kind.ACTION))
+        .extracting(a -> a.get("id").asLong())
+        .containsExactly(331L, 298L);
   }
 
   @Test
   void listsArchivedFlagsTooAndMergesThemById() {
     ObjectNode live = Fixtures.item("feature_flag.list.json", 1, "key", "live-flag");
-    ObjectNode archived = Fixtures.item("feature_flag.list.json", 2, "key", "old-flag").put("archived", true).put("active", false);
-    api.stubFor(get(urlEqualTo("/api/projects/4242/feature_flags/?limit=100&offset=0"))
-        .willReturn(okJson(Fixtures.page(1, null, live))));
-    api.stubFor(get(urlEqualTo("/api/projects/4242/feature_flags/?archived=true&limit=100&offset=0"))
-        .willReturn(okJson(Fixtures.page(2, null, archived, live))));
+    ObjectNode archived =
+        Fixtures.item("feature_flag.list.json", 2, "key", "old-flag")
+            .put("archived", true)
+            .put("active", false);
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/feature_flags/?limit=100&offset=0"))
+            .willReturn(okJson(Fixtures.page(1, null, live))));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/feature_flags/?archived=true&limit=100&offset=0"))
+            .willReturn(okJson(Fixtures.page(2, null, archived, live))));
 
-    assertThat(setup.client().list(Kind.FEATURE_FLAG)).extracting(f -> f.get("key").asText())
+    assertThat(setup.client().list(Kind.FEATURE_FLAG))
+        .extracting(f -> f.get("key").asText())
         .containsExactly("live-flag", "old-flag");
   }
 
   @Test
   void completesExperimentsAndDashboardsWithOneGetEachAndNothingElse() {
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/experiments/")).willReturn(okJson(Fixtures.text("experiment.list.json"))));
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/experiments/"))
+            .willReturn(okJson(Fixtures.text("experiment.list.json"))));
     ObjectNode experiment77 = Fixtures.load("experiment.retrieve.json");
-    ObjectNode experiment81 = experiment77.deepCopy().put("id", 81).put("feature_flag_key", "other-flag");
-    api.stubFor(get(urlEqualTo("/api/projects/4242/experiments/77/")).willReturn(okJson(experiment77.toString())));
-    api.stubFor(get(urlEqualTo("/api/projects/4242/experiments/81/")).willReturn(okJson(experiment81.toString())));
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/dashboards/")).willReturn(okJson(Fixtures.text("dashboard.list.json"))));
+    ObjectNode experiment81 =
+        experiment77.deepCopy().put("id", 81).put("feature_flag_key", "other-flag");
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/experiments/77/"))
+            .willReturn(okJson(experiment77.toString())));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/experiments/81/"))
+            .willReturn(okJson(experiment81.toString())));
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/dashboards/"))
+            .willReturn(okJson(Fixtures.text("dashboard.list.json"))));
     ObjectNode dashboard = Fixtures.load("dashboard.retrieve.json");
-    api.stubFor(get(urlEqualTo("/api/projects/4242/dashboards/3101/")).willReturn(okJson(dashboard.toString())));
-    api.stubFor(get(urlEqualTo("/api/projects/4242/dashboards/2988/")).willReturn(okJson(dashboard.deepCopy().put("id", 2988).toString())));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/dashboards/3101/"))
+            .willReturn(okJson(dashboard.toString())));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/dashboards/2988/"))
+            .willReturn(okJson(dashboard.deepCopy().put("id", 2988).toString())));
     PostHogClient client = setup.client();
 
     List<ObjectNode> experiments = client.list(Kind.EXPERIMENT);
@@ -145,17 +183,27 @@ class PostHogClientListingTest {
 
   @Test
   void getsNoSingleObjectsForFlagsCohortsOrActions() {
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/cohorts/")).willReturn(okJson(Fixtures.text("cohort.list.json"))));
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/feature_flags/"))
-        .willReturn(okJson(Fixtures.page(1, null, Fixtures.item("feature_flag.list.json", 5, "key", "k")))));
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/cohorts/"))
+            .willReturn(okJson(Fixtures.text("cohort.list.json"))));
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/feature_flags/"))
+            .willReturn(
+                okJson(
+                    Fixtures.page(
+                        1, null, Fixtures.item("feature_flag.list.json", 5, "key", "k")))));
     PostHogClient client = setup.client();
 
     client.list(Kind.COHORT);
     client.list(Kind.FEATURE_FLAG);
 
-    assertThat(setup.requestLog).extracting(line -> line.split(" ")[1])
-        .containsExactly("/api/projects/@current/", "/api/projects/4242/cohorts/?limit=100&offset=0",
-            "/api/projects/4242/feature_flags/?limit=100&offset=0", "/api/projects/4242/feature_flags/?archived=true&limit=100&offset=0");
+    assertThat(setup.requestLog)
+        .extracting(line -> line.split(" ")[1])
+        .containsExactly(
+            "/api/projects/@current/",
+            "/api/projects/4242/cohorts/?limit=100&offset=0",
+            "/api/projects/4242/feature_flags/?limit=100&offset=0",
+            "/api/projects/4242/feature_flags/?archived=true&limit=100&offset=0");
   }
 
   @Test
@@ -179,7 +227,8 @@ class PostHogClientListingTest {
     stubCohortPage(0, null, 150, 1, 101);
     stubCohortPage(100, null, 150, 101, 140);
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+        .isInstanceOf(ApiException.class)
         .hasMessageContaining("GET /api/projects/4242/cohorts/?limit=100&offset=100")
         .hasMessageContaining("the page holds 39 items where 'count' implies 50");
   }
@@ -189,43 +238,55 @@ class PostHogClientListingTest {
     stubCohortPage(0, null, 200, 1, 101);
     stubCohortPage(100, null, 200, 100, 200);
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+        .isInstanceOf(ApiException.class)
         .hasMessageContaining("id 100 appears twice in the listing");
   }
 
   @Test
   void aBodyThatDoesNotParseIsAnError() {
-    api.stubFor(get(urlPathEqualTo("/api/projects/4242/cohorts/"))
-        .willReturn(aResponse().withStatus(200).withBody("<html>gateway says hi</html>")));
+    api.stubFor(
+        get(urlPathEqualTo("/api/projects/4242/cohorts/"))
+            .willReturn(aResponse().withStatus(200).withBody("<html>gateway says hi</html>")));
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT)).isInstanceOf(ApiException.class)
-        .hasMessageStartingWith("GET /api/projects/4242/cohorts/?limit=100&offset=0 answered 200, but the body is not valid JSON");
+    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+        .isInstanceOf(ApiException.class)
+        .hasMessageStartingWith(
+            "GET /api/projects/4242/cohorts/?limit=100&offset=0 answered 200, but the body is not valid JSON");
   }
 
   @Test
   void anEnvelopeWithoutResultsIsAnError() {
-    api.stubFor(get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson("{\"count\": 3}")));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson("{\"count\": 3}")));
 
-    assertThatThrownBy(() -> setup.client().list(Kind.ACTION)).hasMessageContaining("no 'results' list");
+    assertThatThrownBy(() -> setup.client().list(Kind.ACTION))
+        .hasMessageContaining("no 'results' list");
   }
 
   @Test
   void sendsTheKeyAsBearerTheConnectionHeaderAndJsonAccept() {
     setup.connection = "conn-123";
-    api.stubFor(get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson(Fixtures.text("action.list.json"))));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/actions/"))
+            .willReturn(okJson(Fixtures.text("action.list.json"))));
 
     setup.client().list(Kind.ACTION);
 
-    api.verify(getRequestedFor(urlEqualTo("/api/projects/4242/actions/"))
-        .withHeader("Authorization", equalTo("Bearer " + ClientSetup.KEY))
-        .withHeader("Maton-Connection", equalTo("conn-123"))
-        .withHeader("Accept", equalTo("application/json")));
+    api.verify(
+        getRequestedFor(urlEqualTo("/api/projects/4242/actions/"))
+            .withHeader("Authorization", equalTo("Bearer " + ClientSetup.KEY))
+            .withHeader("Maton-Connection", equalTo("conn-123"))
+            .withHeader("Accept", equalTo("application/json")));
   }
 
   @Test
   void resolvesCurrentProjectOnceAndReadsOrganisationFeatures() {
-    api.stubFor(get(urlEqualTo("/api/organizations/@current/"))
-        .willReturn(okJson("{\"available_product_features\":[{\"key\":\"tagging\",\"name\":\"Tagging\"},{\"key\":\"sso\"}]}")));
+    api.stubFor(
+        get(urlEqualTo("/api/organizations/@current/"))
+            .willReturn(
+                okJson(
+                    "{\"available_product_features\":[{\"key\":\"tagging\",\"name\":\"Tagging\"},{\"key\":\"sso\"}]}")));
     PostHogClient client = setup.client();
 
     assertThat(client.project()).isEqualTo(new PostHogApi.ProjectInfo(4242, "Acme Web"));
@@ -236,8 +297,12 @@ class PostHogClientListingTest {
 
   @Test
   void aForbiddenOrganisationReadWarnsAndAssumesNoFeatures() {
-    api.stubFor(get(urlEqualTo("/api/organizations/@current/"))
-        .willReturn(aResponse().withStatus(403).withBody(Fixtures.text("error.403.missing_scope.json"))));
+    api.stubFor(
+        get(urlEqualTo("/api/organizations/@current/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withBody(Fixtures.text("error.403.missing_scope.json"))));
 
     assertThat(setup.client().organizationFeatures()).isEmpty();
     assertThat(setup.warnings).singleElement().asString().contains("assuming none");

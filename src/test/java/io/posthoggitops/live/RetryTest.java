@@ -45,15 +45,28 @@ class RetryTest {
   @BeforeEach
   void stubProject() {
     api.resetAll();
-    api.stubFor(get(urlEqualTo("/api/projects/4242/")).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    api.stubFor(
+        get(urlEqualTo("/api/projects/4242/"))
+            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
     setup = new ClientSetup(api);
     setup.project = "4242";
   }
 
   /** The first answer, then 200 with the flag for every later request. */
   private void firstThenOk(Supplier<MappingBuilder> request, ResponseDefinitionBuilder first) {
-    api.stubFor(request.get().inScenario("retry").whenScenarioStateIs(STARTED).willReturn(first).willSetStateTo("answered"));
-    api.stubFor(request.get().inScenario("retry").whenScenarioStateIs("answered").willReturn(okJson(Fixtures.text("feature_flag.retrieve.json"))));
+    api.stubFor(
+        request
+            .get()
+            .inScenario("retry")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(first)
+            .willSetStateTo("answered"));
+    api.stubFor(
+        request
+            .get()
+            .inScenario("retry")
+            .whenScenarioStateIs("answered")
+            .willReturn(okJson(Fixtures.text("feature_flag.retrieve.json"))));
   }
 
   private static ResponseDefinitionBuilder throttled() {
@@ -64,7 +77,8 @@ class RetryTest {
   void honoursRetryAfterWhenTheServerSendsIt() {
     firstThenOk(() -> get(urlEqualTo(FLAG)), throttled().withHeader("Retry-After", "7"));
 
-    assertThat(setup.client().get("feature_flags/4821/").get("key").asText()).isEqualTo("new-checkout-flow");
+    assertThat(setup.client().get("feature_flags/4821/").get("key").asText())
+        .isEqualTo("new-checkout-flow");
     assertThat(setup.time.sleeps).containsExactly(7_000L);
     api.verify(2, getRequestedFor(urlEqualTo(FLAG)));
   }
@@ -85,7 +99,10 @@ class RetryTest {
 
     assertThatThrownBy(() -> setup.client().get("feature_flags/4821/"))
         .isInstanceOf(ApiException.class)
-        .hasMessage("GET " + FLAG + " failed with 503 after 4 attempts: the API is unavailable; try again later.");
+        .hasMessage(
+            "GET "
+                + FLAG
+                + " failed with 503 after 4 attempts: the API is unavailable; try again later.");
     assertThat(setup.time.sleeps).hasSize(3);
     assertThat(setup.time.sleeps.get(0)).isBetween(250L, 500L);
     assertThat(setup.time.sleeps.get(1)).isBetween(500L, 1000L);
@@ -98,7 +115,9 @@ class RetryTest {
     firstThenOk(() -> get(urlEqualTo(FLAG)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
     assertThat(setup.client().get("feature_flags/4821/").get("id").asLong()).isEqualTo(4821);
-    assertThat(setup.requestLog).anyMatch(line -> line.contains("no answer")).anyMatch(line -> line.endsWith("(retry 1)"));
+    assertThat(setup.requestLog)
+        .anyMatch(line -> line.contains("no answer"))
+        .anyMatch(line -> line.endsWith("(retry 1)"));
   }
 
   @Test
@@ -107,12 +126,16 @@ class RetryTest {
 
     setup.client().write("PATCH", "feature_flags/4821/", body());
 
-    api.verify(2, patchRequestedFor(urlEqualTo(FLAG)).withHeader("Content-Type", equalTo("application/json")));
+    api.verify(
+        2,
+        patchRequestedFor(urlEqualTo(FLAG))
+            .withHeader("Content-Type", equalTo("application/json")));
   }
 
   @Test
   void neverReplaysAPostAfterBadGateway() {
-    firstThenOk(() -> post(urlEqualTo("/api/projects/4242/feature_flags/")), aResponse().withStatus(502));
+    firstThenOk(
+        () -> post(urlEqualTo("/api/projects/4242/feature_flags/")), aResponse().withStatus(502));
 
     assertThatThrownBy(() -> setup.client().write("POST", "feature_flags/", body()))
         .isInstanceOf(UnclearWriteException.class)
@@ -123,7 +146,9 @@ class RetryTest {
 
   @Test
   void neverReplaysAPostThatGotNoAnswer() {
-    firstThenOk(() -> post(urlEqualTo("/api/projects/4242/feature_flags/")), aResponse().withFault(Fault.EMPTY_RESPONSE));
+    firstThenOk(
+        () -> post(urlEqualTo("/api/projects/4242/feature_flags/")),
+        aResponse().withFault(Fault.EMPTY_RESPONSE));
 
     assertThatThrownBy(() -> setup.client().write("POST", "feature_flags/", body()))
         .isInstanceOf(UnclearWriteException.class)
@@ -142,13 +167,18 @@ class RetryTest {
 
   @Test
   void doesNotRetryAClientError() {
-    api.stubFor(post(urlEqualTo("/api/projects/4242/feature_flags/"))
-        .willReturn(aResponse().withStatus(400).withBody(Fixtures.text("error.400.validation.flag_key_unique.json"))));
+    api.stubFor(
+        post(urlEqualTo("/api/projects/4242/feature_flags/"))
+            .willReturn(
+                aResponse()
+                    .withStatus(400)
+                    .withBody(Fixtures.text("error.400.validation.flag_key_unique.json"))));
 
     assertThatThrownBy(() -> setup.client().write("POST", "feature_flags/", body()))
         .isInstanceOf(ApiException.class)
         .isNotInstanceOf(UnclearWriteException.class)
-        .hasMessage("POST /api/projects/4242/feature_flags/ failed with 400 (There is already a feature flag with this key.; attr: key): fix the field 'key' and run again.");
+        .hasMessage(
+            "POST /api/projects/4242/feature_flags/ failed with 400 (There is already a feature flag with this key.; attr: key): fix the field 'key' and run again.");
     assertThat(setup.time.sleeps).isEmpty();
   }
 
@@ -156,7 +186,8 @@ class RetryTest {
   void refusesToSendDelete() {
     assertThatThrownBy(() -> setup.client().write("DELETE", "feature_flags/4821/", body()))
         .isInstanceOf(IllegalArgumentException.class);
-    api.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlEqualTo(FLAG)));
+    api.verify(
+        0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(urlEqualTo(FLAG)));
   }
 
   @Test
@@ -165,10 +196,11 @@ class RetryTest {
 
     setup.client().get("feature_flags/4821/");
 
-    assertThat(setup.requestLog).containsExactly(
-        "GET /api/projects/4242/ 200 0 ms",
-        "GET " + FLAG + " 429 0 ms",
-        "GET " + FLAG + " 200 0 ms (retry 1)");
+    assertThat(setup.requestLog)
+        .containsExactly(
+            "GET /api/projects/4242/ 200 0 ms",
+            "GET " + FLAG + " 429 0 ms",
+            "GET " + FLAG + " 200 0 ms (retry 1)");
   }
 
   private static ObjectNode body() {

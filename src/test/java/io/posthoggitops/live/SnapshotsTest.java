@@ -24,16 +24,23 @@ class SnapshotsTest {
   private static LiveState state() {
     ObjectNode flag = Fixtures.load("feature_flag.retrieve.json");
     ObjectNode experiment = Fixtures.load("experiment.retrieve.json");
-    return new LiveState("https://api.maton.ai/posthog", 4242, "Acme Web", Set.of("tagging", "sso"), Map.of(
-        Kind.FEATURE_FLAG, LiveStateReader.toLiveObjects(Kind.FEATURE_FLAG, List.of(flag)),
-        Kind.EXPERIMENT, LiveStateReader.toLiveObjects(Kind.EXPERIMENT, List.of(experiment))));
+    return new LiveState(
+        "https://api.maton.ai/posthog",
+        4242,
+        "Acme Web",
+        Set.of("tagging", "sso"),
+        Map.of(
+            Kind.FEATURE_FLAG, LiveStateReader.toLiveObjects(Kind.FEATURE_FLAG, List.of(flag)),
+            Kind.EXPERIMENT, LiveStateReader.toLiveObjects(Kind.EXPERIMENT, List.of(experiment))));
   }
 
   @Test
   void writesTheSharedFormatWithStableKeyOrderAndATrailingNewline() {
     String json = Snapshots.toJson(state());
 
-    assertThat(json).startsWith("""
+    assertThat(json)
+        .startsWith(
+            """
         {
           "format_version" : 1,
           "api_url" : "https://api.maton.ai/posthog",
@@ -61,7 +68,9 @@ class SnapshotsTest {
     assertThat(read.projectId()).isEqualTo(4242);
     assertThat(read.projectName()).isEqualTo("Acme Web");
     assertThat(read.organizationFeatures()).containsExactlyInAnyOrder("tagging", "sso");
-    assertThat(read.of(Kind.FEATURE_FLAG)).extracting(LiveObject::address).containsExactly("FeatureFlag/new-checkout-flow");
+    assertThat(read.of(Kind.FEATURE_FLAG))
+        .extracting(LiveObject::address)
+        .containsExactly("FeatureFlag/new-checkout-flow");
     assertThat(read.of(Kind.EXPERIMENT)).extracting(LiveObject::id).containsExactly(77L);
     assertThat(read.objects()).containsOnlyKeys(Kind.values());
     assertThat(Snapshots.toJson(read)).isEqualTo(Snapshots.toJson(state()));
@@ -69,24 +78,33 @@ class SnapshotsTest {
 
   @Test
   void anUnknownKindIsAnErrorNamingTheFile() throws IOException {
-    Path file = Files.writeString(dir.resolve("s.json"),
-        "{\"format_version\":1,\"project\":{\"id\":1,\"name\":\"x\"},\"objects\":{\"Survey\":[]}}");
+    Path file =
+        Files.writeString(
+            dir.resolve("s.json"),
+            "{\"format_version\":1,\"project\":{\"id\":1,\"name\":\"x\"},\"objects\":{\"Survey\":[]}}");
 
-    assertThatThrownBy(() -> Snapshots.read(file)).isInstanceOf(UserError.class)
-        .hasMessage(file + ": not a snapshot: unknown kind 'Survey' under objects; known kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard.");
+    assertThatThrownBy(() -> Snapshots.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessage(
+            file
+                + ": not a snapshot: unknown kind 'Survey' under objects; known kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard.");
   }
 
   @Test
   void anUnknownFormatVersionIsAnError() throws IOException {
-    Path file = Files.writeString(dir.resolve("s.json"), "{\"format_version\":2,\"project\":{\"id\":1}}");
+    Path file =
+        Files.writeString(dir.resolve("s.json"), "{\"format_version\":2,\"project\":{\"id\":1}}");
 
-    assertThatThrownBy(() -> Snapshots.read(file)).hasMessageStartingWith(file + ": unsupported snapshot format_version 2");
+    assertThatThrownBy(() -> Snapshots.read(file))
+        .hasMessageStartingWith(file + ": unsupported snapshot format_version 2");
   }
 
   @Test
   void brokenJsonIsAnErrorWithItsPosition() throws IOException {
     Path file = Files.writeString(dir.resolve("s.json"), "{\"format_version\":1,\n\"project\": }");
 
-    assertThatThrownBy(() -> Snapshots.read(file)).hasMessageStartingWith(file + ":2:").hasMessageContaining("does not parse");
+    assertThatThrownBy(() -> Snapshots.read(file))
+        .hasMessageStartingWith(file + ":2:")
+        .hasMessageContaining("does not parse");
   }
 }

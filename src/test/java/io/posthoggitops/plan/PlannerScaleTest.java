@@ -22,7 +22,8 @@ class PlannerScaleTest {
     for (int i = n - 1; i >= 0; i--) {
       yaml.append(i == n - 1 ? "" : "---\n").append(PlannerTest.flagYaml("flag-" + i, 30));
       if (i > 0) {
-        yaml.append("    - properties: [{type: flag, key: {flag: flag-").append(i - 1)
+        yaml.append("    - properties: [{type: flag, key: {flag: flag-")
+            .append(i - 1)
             .append("}, operator: flag_evaluates_to, value: true}]\n");
       }
       if (i % 2 == 0) {

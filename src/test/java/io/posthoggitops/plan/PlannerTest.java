@@ -23,8 +23,18 @@ class PlannerTest {
   }
 
   static LiveObject flag(long id, String key, int rollout) {
-    ObjectNode raw = TestLive.JSON.createObjectNode().put("id", id).put("key", key).put("name", "").put("active", true);
-    raw.putObject("filters").putArray("groups").addObject().put("rollout_percentage", rollout).putArray("properties");
+    ObjectNode raw =
+        TestLive.JSON
+            .createObjectNode()
+            .put("id", id)
+            .put("key", key)
+            .put("name", "")
+            .put("active", true);
+    raw.putObject("filters")
+        .putArray("groups")
+        .addObject()
+        .put("rollout_percentage", rollout)
+        .putArray("properties");
     return object(Kind.FEATURE_FLAG, raw);
   }
 
@@ -35,7 +45,8 @@ class PlannerTest {
         filters:
           groups:
             - rollout_percentage: %d
-        """.formatted(key, rollout);
+        """
+        .formatted(key, rollout);
   }
 
   @Test
@@ -56,7 +67,9 @@ class PlannerTest {
     Change update = result.plan().changes().get(0);
     assertThat(update.action()).isEqualTo(ChangeAction.UPDATE);
     assertThat(update.liveId()).isEqualTo(7L);
-    assertThat(update.fingerprint()).matches("[0-9a-f]{64}").isEqualTo(Fingerprint.of(update.before()));
+    assertThat(update.fingerprint())
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(Fingerprint.of(update.before()));
     assertThat(update.fingerprint()).isNotEqualTo(Fingerprint.of(update.after()));
   }
 
@@ -64,7 +77,8 @@ class PlannerTest {
   void aFlagThatMatchesPlansNothingAndSaysSo() {
     PlanResult result = Plans.plan(yaml(flagYaml("banner", 10)), state(flag(7, "banner", 10)));
     assertThat(result.plan().hasChanges()).isFalse();
-    assertThat(result.plan().summaryLine()).isEqualTo("No changes. PostHog matches the declared state.");
+    assertThat(result.plan().summaryLine())
+        .isEqualTo("No changes. PostHog matches the declared state.");
   }
 
   @Test
@@ -84,7 +98,9 @@ class PlannerTest {
 
   @Test
   void aTombstoneDeletesTheLiveObjectAndNamesItsReason() {
-    PlanResult result = Plans.plan(yaml("kind: FeatureFlag\nkey: banner\ndeleted: true\n"), state(flag(7, "banner", 10)));
+    PlanResult result =
+        Plans.plan(
+            yaml("kind: FeatureFlag\nkey: banner\ndeleted: true\n"), state(flag(7, "banner", 10)));
     assertThat(Plans.lines(result)).containsExactly("- FeatureFlag/banner (tombstone)");
     assertThat(result.plan().changes().get(0).after()).isNull();
     assertThat(result.plan().unmanaged()).isZero();
@@ -92,24 +108,47 @@ class PlannerTest {
 
   @Test
   void aTombstoneForSomethingAlreadyGonePlansNothing() {
-    PlanResult result = Plans.plan(yaml("kind: FeatureFlag\nkey: banner\ndeleted: true\n"), state());
+    PlanResult result =
+        Plans.plan(yaml("kind: FeatureFlag\nkey: banner\ndeleted: true\n"), state());
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.plan().changes()).isEmpty();
   }
 
   @Test
   void aDocumentRemovedSinceTheBaseRefIsDeletedWhenStillLive() {
-    List<Declaration> removed = TestDeclarations.read("flags/old.yaml", flagYaml("old-banner", 10) + "---\n" + flagYaml("never-created", 5));
-    PlanInput input = Plans.input(List.of(), state(flag(3117, "old-banner", 10)), removed, "origin/main", false, List.of(), List.of());
+    List<Declaration> removed =
+        TestDeclarations.read(
+            "flags/old.yaml", flagYaml("old-banner", 10) + "---\n" + flagYaml("never-created", 5));
+    PlanInput input =
+        Plans.input(
+            List.of(),
+            state(flag(3117, "old-banner", 10)),
+            removed,
+            "origin/main",
+            false,
+            List.of(),
+            List.of());
     assertThat(Plans.lines(Plans.run(input)))
         .containsExactly("- FeatureFlag/old-banner (removed since origin/main (flags/old.yaml))");
   }
 
   @Test
   void pruneDeletesUndeclaredObjectsOfDeclaredKindsExceptIgnoredOnes() {
-    LiveState live = state(flag(1, "kept", 10), flag(2, "legacy-a", 10), flag(3, "tmp-x", 10),
-        object(Kind.COHORT, fixture("cohort.retrieve.json")));
-    PlanInput input = Plans.input(yaml(flagYaml("kept", 10)), live, List.of(), null, true, List.of("FeatureFlag/tmp-*"), List.of());
+    LiveState live =
+        state(
+            flag(1, "kept", 10),
+            flag(2, "legacy-a", 10),
+            flag(3, "tmp-x", 10),
+            object(Kind.COHORT, fixture("cohort.retrieve.json")));
+    PlanInput input =
+        Plans.input(
+            yaml(flagYaml("kept", 10)),
+            live,
+            List.of(),
+            null,
+            true,
+            List.of("FeatureFlag/tmp-*"),
+            List.of());
     PlanResult result = Plans.run(input);
     assertThat(Plans.lines(result)).containsExactly("- FeatureFlag/legacy-a (--prune)");
     assertThat(result.plan().unmanaged()).as("tmp-x and the cohort are left alone").isEqualTo(2);
@@ -121,8 +160,15 @@ class PlannerTest {
     LiveObject ownFlag = flag(4822, "checkout-button-color", 100);
     LiveObject linked = flag(5000, "linked-elsewhere", 100);
     linked.raw().putArray("experiment_set").add(99);
-    PlanInput input = Plans.input(yaml(flagYaml("kept", 10)), state(experiment, ownFlag, linked, flag(1, "kept", 10)),
-        List.of(), null, true, List.of(), List.of());
+    PlanInput input =
+        Plans.input(
+            yaml(flagYaml("kept", 10)),
+            state(experiment, ownFlag, linked, flag(1, "kept", 10)),
+            List.of(),
+            null,
+            true,
+            List.of(),
+            List.of());
     PlanResult result = Plans.run(input);
     assertThat(result.plan().changes()).isEmpty();
     assertThat(result.plan().unmanaged()).as("only the experiment").isEqualTo(1);
@@ -132,31 +178,44 @@ class PlannerTest {
   void deletingAnExperimentAlsoDeletesItsFlag() {
     LiveObject experiment = object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"));
     String tombstone = "kind: Experiment\nfeature_flag_key: checkout-button-color\ndeleted: true\n";
-    PlanResult result = Plans.plan(yaml(tombstone), state(experiment, flag(4822, "checkout-button-color", 100)));
-    assertThat(Plans.lines(result)).containsExactly(
-        "- Experiment/checkout-button-color (tombstone)", "- FeatureFlag/checkout-button-color (tombstone)");
+    PlanResult result =
+        Plans.plan(yaml(tombstone), state(experiment, flag(4822, "checkout-button-color", 100)));
+    assertThat(Plans.lines(result))
+        .containsExactly(
+            "- Experiment/checkout-button-color (tombstone)",
+            "- FeatureFlag/checkout-button-color (tombstone)");
   }
 
   @Test
   void aFeatureFlagDocumentForAnExperimentsFlagIsAnError() {
     LiveObject experiment = object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"));
-    PlanResult result = Plans.plan(yaml(flagYaml("checkout-button-color", 100)),
-        state(experiment, flag(4822, "checkout-button-color", 100)));
+    PlanResult result =
+        Plans.plan(
+            yaml(flagYaml("checkout-button-color", 100)),
+            state(experiment, flag(4822, "checkout-button-color", 100)));
     assertThat(result.hasErrors()).isTrue();
     assertThat(result.diagnostics().get(0).format()).contains("is the flag of an experiment");
   }
 
   @Test
   void aFeatureFlagDocumentWithTheKeyOfADeclaredExperimentIsAnError() {
-    String text = flagYaml("new-test", 100) + "---\nkind: Experiment\nname: New test\nfeature_flag_key: new-test\n";
+    String text =
+        flagYaml("new-test", 100)
+            + "---\nkind: Experiment\nname: New test\nfeature_flag_key: new-test\n";
     PlanResult result = Plans.plan(yaml(text), state());
-    assertThat(result.diagnostics()).singleElement()
-        .satisfies(d -> assertThat(d.format()).startsWith("flags.yaml:1:1: FeatureFlag/new-test is the flag of an experiment"));
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.format())
+                    .startsWith(
+                        "flags.yaml:1:1: FeatureFlag/new-test is the flag of an experiment"));
   }
 
   @Test
   void aDraftExperimentMayBeLaunchedByDeclaringItRunning() {
-    String text = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\nstatus: running\n";
+    String text =
+        "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\nstatus: running\n";
     LiveObject draft = object(Kind.EXPERIMENT, TestLive.results("experiment.list.json").get(0));
     PlanResult result = Plans.plan(yaml(text), state(draft));
     assertThat(result.diagnostics()).isEmpty();
@@ -167,25 +226,34 @@ class PlannerTest {
 
   @Test
   void aStoppedExperimentCannotRunAgain() {
-    String text = "kind: Experiment\nname: Checkout button color\nfeature_flag_key: checkout-button-color\nstatus: running\n";
-    ObjectNode stopped = fixture("experiment.retrieve.json").put("end_date", "2025-06-01T00:00:00Z");
+    String text =
+        "kind: Experiment\nname: Checkout button color\nfeature_flag_key: checkout-button-color\nstatus: running\n";
+    ObjectNode stopped =
+        fixture("experiment.retrieve.json").put("end_date", "2025-06-01T00:00:00Z");
     PlanResult result = Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, stopped)));
-    assertThat(result.diagnostics()).singleElement()
-        .satisfies(d -> assertThat(d.message()).contains("stopped in PostHog and cannot move back to running"));
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.message())
+                    .contains("stopped in PostHog and cannot move back to running"));
   }
 
   @Test
   void anActionStepChangedInTheUiIsAnUpdate() {
     ObjectNode raw = fixture("action.retrieve.json");
     ((ObjectNode) raw.at("/steps/0")).put("url", "/register");
-    PlanResult result = Plans.plan(yaml(ServerRewritesTest.SIGNUP_ACTION), state(object(Kind.ACTION, raw)));
-    assertThat(result.plan().changes()).singleElement()
+    PlanResult result =
+        Plans.plan(yaml(ServerRewritesTest.SIGNUP_ACTION), state(object(Kind.ACTION, raw)));
+    assertThat(result.plan().changes())
+        .singleElement()
         .satisfies(c -> assertThat(c.before().at("/steps/0/url").asText()).isEqualTo("/register"));
   }
 
   /** Two live cohorts named "Beta testers", ids 1205 and 1300. */
   static LiveState twinCohorts() {
-    return state(object(Kind.COHORT, fixture("cohort.retrieve.json")),
+    return state(
+        object(Kind.COHORT, fixture("cohort.retrieve.json")),
         object(Kind.COHORT, fixture("cohort.retrieve.json").put("id", 1300)));
   }
 
@@ -193,13 +261,20 @@ class PlannerTest {
   void twoLiveObjectsWithTheDeclaredNameAreAnErrorNamingBothIds() {
     PlanResult result = Plans.plan(yaml("kind: Cohort\nname: Beta testers\n"), twinCohorts());
     assertThat(result.plan()).isNull();
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.format())
-        .startsWith("flags.yaml:1:1: ").contains("1205 and 1300").contains("id:"));
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.format())
+                    .startsWith("flags.yaml:1:1: ")
+                    .contains("1205 and 1300")
+                    .contains("id:"));
   }
 
   @Test
   void anIdPinChoosesBetweenLiveObjectsAndRenames() {
-    PlanResult result = Plans.plan(yaml("kind: Cohort\nid: 1300\nname: Beta users\n"), twinCohorts());
+    PlanResult result =
+        Plans.plan(yaml("kind: Cohort\nid: 1300\nname: Beta users\n"), twinCohorts());
     Change rename = result.plan().changes().get(0);
     assertThat(rename.liveId()).isEqualTo(1300L);
     assertThat(rename.after().path("name").asText()).isEqualTo("Beta users");
@@ -209,39 +284,57 @@ class PlannerTest {
   @Test
   void aPinToAnIdThatIsNotLiveIsAnError() {
     PlanResult result = Plans.plan(yaml("kind: Cohort\nid: 999\nname: Beta users\n"), state());
-    assertThat(result.diagnostics()).singleElement()
+    assertThat(result.diagnostics())
+        .singleElement()
         .satisfies(d -> assertThat(d.format()).contains("id: 999").contains("no live Cohort"));
   }
 
   @Test
   void tagsWithoutTaggingAreNotComparedAndWarnOncePerRun() {
-    LiveObject action = object(Kind.ACTION, fixture("action.retrieve.json").put("tags", (String) null));
+    LiveObject action =
+        object(Kind.ACTION, fixture("action.retrieve.json").put("tags", (String) null));
     action.raw().putArray("tags");
-    String text = ServerRewritesTest.SIGNUP_ACTION + "---\n" + flagYaml("banner", 10) + "tags: [web]\n";
+    String text =
+        ServerRewritesTest.SIGNUP_ACTION + "---\n" + flagYaml("banner", 10) + "tags: [web]\n";
     PlanResult result = Plans.plan(yaml(text), state(Set.of(), action, flag(7, "banner", 10)));
     assertThat(result.plan().changes()).isEmpty();
-    assertThat(result.plan().warnings()).singleElement().satisfies(w -> assertThat(w)
-        .contains("Action/User signed up, FeatureFlag/banner").contains("tagging"));
+    assertThat(result.plan().warnings())
+        .singleElement()
+        .satisfies(
+            w ->
+                assertThat(w)
+                    .contains("Action/User signed up, FeatureFlag/banner")
+                    .contains("tagging"));
   }
 
   @Test
   void tagsWithTaggingAreComparedAsSets() {
-    PlanResult result = Plans.plan(yaml(flagYaml("banner", 10) + "tags: [web]\n"), state(flag(7, "banner", 10)));
-    assertThat(result.plan().changes().get(0).after().path("tags").toString()).isEqualTo("[\"web\"]");
+    PlanResult result =
+        Plans.plan(yaml(flagYaml("banner", 10) + "tags: [web]\n"), state(flag(7, "banner", 10)));
+    assertThat(result.plan().changes().get(0).after().path("tags").toString())
+        .isEqualTo("[\"web\"]");
     assertThat(result.plan().warnings()).isEmpty();
   }
 
   @Test
   void movingARunningExperimentBackToDraftIsAnErrorAtItsStatus() {
-    String text = """
+    String text =
+        """
         kind: Experiment
         name: Checkout button color
         feature_flag_key: checkout-button-color
         status: draft
         """;
-    PlanResult result = Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"))));
-    assertThat(result.diagnostics()).singleElement().satisfies(d -> assertThat(d.format())
-        .startsWith("flags.yaml:4:1: ").contains("running").contains("cannot move back to draft"));
+    PlanResult result =
+        Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"))));
+    assertThat(result.diagnostics())
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d.format())
+                    .startsWith("flags.yaml:4:1: ")
+                    .contains("running")
+                    .contains("cannot move back to draft"));
   }
 
   @Test
@@ -249,11 +342,16 @@ class PlannerTest {
     ObjectNode raw = fixture("cohort.retrieve.json");
     ReferenceTable refs = ReferenceTable.live(state());
     String before = Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs));
-    raw.put("version", 9).put("count", 5).put("updated_at", "2026-01-01T00:00:00Z").put("is_calculating", true);
+    raw.put("version", 9)
+        .put("count", 5)
+        .put("updated_at", "2026-01-01T00:00:00Z")
+        .put("is_calculating", true);
     raw.put("cohort_type", (String) null);
-    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs))).isEqualTo(before);
+    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs)))
+        .isEqualTo(before);
     raw.put("description", "edited in the UI");
-    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs))).isNotEqualTo(before);
+    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs)))
+        .isNotEqualTo(before);
   }
 
   @Test
@@ -269,13 +367,19 @@ class PlannerTest {
   @Test
   void requestsOfEachChangeComeFromTheRequestSource() {
     List<String> asked = new ArrayList<>();
-    PlanInput input = Plans.input(yaml(flagYaml("banner", 20)), state(), List.of(), null, false, List.of(), List.of());
-    PlanResult result = Planner.plan(input, (kind, action, live, before, after, refs) -> {
-      asked.add(kind.yamlName() + " " + action.word());
-      return List.of(ApiRequest.post("feature_flags/", Canonical.toApi(kind, after, refs)));
-    });
+    PlanInput input =
+        Plans.input(
+            yaml(flagYaml("banner", 20)), state(), List.of(), null, false, List.of(), List.of());
+    PlanResult result =
+        Planner.plan(
+            input,
+            (kind, action, live, before, after, refs) -> {
+              asked.add(kind.yamlName() + " " + action.word());
+              return List.of(ApiRequest.post("feature_flags/", Canonical.toApi(kind, after, refs)));
+            });
     assertThat(asked).containsExactly("FeatureFlag create");
-    assertThat(result.plan().changes().get(0).requests()).singleElement()
+    assertThat(result.plan().changes().get(0).requests())
+        .singleElement()
         .satisfies(r -> assertThat(r.body().path("key").asText()).isEqualTo("banner"));
   }
 }

@@ -52,7 +52,8 @@ class RequestBuilderTest {
   }
 
   private static String summary(List<ApiRequest> requests) {
-    return String.join("\n", requests.stream().map(r -> r.method() + " " + r.path() + " " + r.body()).toList());
+    return String.join(
+        "\n", requests.stream().map(r -> r.method() + " " + r.path() + " " + r.body()).toList());
   }
 
   @Test
@@ -62,36 +63,61 @@ class RequestBuilderTest {
     List<ApiRequest> requests = build(Kind.FEATURE_FLAG, ChangeAction.CREATE, null, null, after);
 
     assertThat(summary(requests))
-        .isEqualTo("POST feature_flags/ {\"key\":\"pilot-banner\",\"active\":true,\"filters\":{\"groups\":[]},\"_via\":\"FeatureFlag\"}");
+        .isEqualTo(
+            "POST feature_flags/ {\"key\":\"pilot-banner\",\"active\":true,\"filters\":{\"groups\":[]},\"_via\":\"FeatureFlag\"}");
   }
 
   @Test
   void updatesOnlyTheFieldsThatDifferAndSendsFiltersWhole() {
-    ObjectNode before = json("{'key':'k','name':'Old','active':true,'tags':['a','b'],"
-        + "'filters':{'groups':[{'rollout_percentage':50.0}],'payloads':{}}}");
-    ObjectNode after = json("{'key':'k','name':'Old','active':false,'tags':['b','a'],"
-        + "'filters':{'groups':[{'rollout_percentage':75}],'payloads':{}}}");
+    ObjectNode before =
+        json(
+            "{'key':'k','name':'Old','active':true,'tags':['a','b'],"
+                + "'filters':{'groups':[{'rollout_percentage':50.0}],'payloads':{}}}");
+    ObjectNode after =
+        json(
+            "{'key':'k','name':'Old','active':false,'tags':['b','a'],"
+                + "'filters':{'groups':[{'rollout_percentage':75}],'payloads':{}}}");
 
     List<ApiRequest> requests =
-        build(Kind.FEATURE_FLAG, ChangeAction.UPDATE, live(Kind.FEATURE_FLAG, 4821, "k", json("{}")), before, after);
+        build(
+            Kind.FEATURE_FLAG,
+            ChangeAction.UPDATE,
+            live(Kind.FEATURE_FLAG, 4821, "k", json("{}")),
+            before,
+            after);
 
-    assertThat(summary(requests)).isEqualTo("PATCH feature_flags/4821/ "
-        + "{\"active\":false,\"filters\":{\"groups\":[{\"rollout_percentage\":75}],\"payloads\":{}},\"_via\":\"FeatureFlag\"}");
+    assertThat(summary(requests))
+        .isEqualTo(
+            "PATCH feature_flags/4821/ "
+                + "{\"active\":false,\"filters\":{\"groups\":[{\"rollout_percentage\":75}],\"payloads\":{}},\"_via\":\"FeatureFlag\"}");
   }
 
   @Test
   void sendsNothingWhenValuesDifferOnlyInNumberFormOrTagOrder() {
-    ObjectNode before = json("{'key':'k','tags':['Beta','a'],'filters':{'groups':[{'rollout_percentage':50.0}]}}");
-    ObjectNode after = json("{'key':'k','tags':['a','beta'],'filters':{'groups':[{'rollout_percentage':50}]}}");
+    ObjectNode before =
+        json("{'key':'k','tags':['Beta','a'],'filters':{'groups':[{'rollout_percentage':50.0}]}}");
+    ObjectNode after =
+        json("{'key':'k','tags':['a','beta'],'filters':{'groups':[{'rollout_percentage':50}]}}");
 
-    assertThat(build(Kind.FEATURE_FLAG, ChangeAction.UPDATE, live(Kind.FEATURE_FLAG, 1, "k", json("{}")), before, after))
+    assertThat(
+            build(
+                Kind.FEATURE_FLAG,
+                ChangeAction.UPDATE,
+                live(Kind.FEATURE_FLAG, 1, "k", json("{}")),
+                before,
+                after))
         .isEmpty();
   }
 
   @Test
   void deletesSoftlyWithAPatchNeverAnHttpDelete() {
     List<ApiRequest> requests =
-        build(Kind.COHORT, ChangeAction.DELETE, live(Kind.COHORT, 12, "Pilot", json("{}")), json("{'name':'Pilot'}"), null);
+        build(
+            Kind.COHORT,
+            ChangeAction.DELETE,
+            live(Kind.COHORT, 12, "Pilot", json("{}")),
+            json("{'name':'Pilot'}"),
+            null);
 
     assertThat(summary(requests)).isEqualTo("PATCH cohorts/12/ {\"deleted\":true}");
   }
@@ -99,10 +125,15 @@ class RequestBuilderTest {
   @Test
   void deletesADashboardWithTheInsightsThatLiveOnlyOnIt() {
     List<ApiRequest> requests =
-        build(Kind.DASHBOARD, ChangeAction.DELETE, live(Kind.DASHBOARD, 3101, "Checkout", json("{}")),
-            json("{'name':'Checkout'}"), null);
+        build(
+            Kind.DASHBOARD,
+            ChangeAction.DELETE,
+            live(Kind.DASHBOARD, 3101, "Checkout", json("{}")),
+            json("{'name':'Checkout'}"),
+            null);
 
-    assertThat(summary(requests)).isEqualTo("PATCH dashboards/3101/ {\"deleted\":true,\"delete_insights\":true}");
+    assertThat(summary(requests))
+        .isEqualTo("PATCH dashboards/3101/ {\"deleted\":true,\"delete_insights\":true}");
   }
 
   @Test
@@ -111,9 +142,10 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests = build(Kind.EXPERIMENT, ChangeAction.CREATE, null, null, after);
 
-    assertThat(summary(requests)).isEqualTo(
-        "POST experiments/ {\"name\":\"Button\",\"feature_flag_key\":\"button\",\"_via\":\"Experiment\"}\n"
-            + "POST experiments/{id}/launch/ {}");
+    assertThat(summary(requests))
+        .isEqualTo(
+            "POST experiments/ {\"name\":\"Button\",\"feature_flag_key\":\"button\",\"_via\":\"Experiment\"}\n"
+                + "POST experiments/{id}/launch/ {}");
   }
 
   @Test
@@ -122,7 +154,8 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests = build(Kind.EXPERIMENT, ChangeAction.CREATE, null, null, after);
 
-    assertThat(requests).extracting(ApiRequest::path)
+    assertThat(requests)
+        .extracting(ApiRequest::path)
         .containsExactly("experiments/", "experiments/{id}/launch/", "experiments/{id}/end/");
   }
 
@@ -132,21 +165,36 @@ class RequestBuilderTest {
     ObjectNode after = json("{'name':'Button v2','feature_flag_key':'button','status':'stopped'}");
 
     List<ApiRequest> requests =
-        build(Kind.EXPERIMENT, ChangeAction.UPDATE, live(Kind.EXPERIMENT, 77, "button", json("{}")), before, after);
+        build(
+            Kind.EXPERIMENT,
+            ChangeAction.UPDATE,
+            live(Kind.EXPERIMENT, 77, "button", json("{}")),
+            before,
+            after);
 
-    assertThat(summary(requests)).isEqualTo(
-        "PATCH experiments/77/ {\"name\":\"Button v2\",\"_via\":\"Experiment\"}\nPOST experiments/77/end/ {}");
+    assertThat(summary(requests))
+        .isEqualTo(
+            "PATCH experiments/77/ {\"name\":\"Button v2\",\"_via\":\"Experiment\"}\nPOST experiments/77/end/ {}");
   }
 
   @Test
   void sendsAnExperimentsParametersWholeWhenOneVariantChanges() {
-    ObjectNode before = json("{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
-        + "[{'key':'control','rollout_percentage':50},{'key':'test','rollout_percentage':50}],'minimum_detectable_effect':30}}");
-    ObjectNode after = json("{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
-        + "[{'key':'control','rollout_percentage':30},{'key':'test','rollout_percentage':70}],'minimum_detectable_effect':30}}");
+    ObjectNode before =
+        json(
+            "{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
+                + "[{'key':'control','rollout_percentage':50},{'key':'test','rollout_percentage':50}],'minimum_detectable_effect':30}}");
+    ObjectNode after =
+        json(
+            "{'name':'B','feature_flag_key':'b','status':'draft','parameters':{'feature_flag_variants':"
+                + "[{'key':'control','rollout_percentage':30},{'key':'test','rollout_percentage':70}],'minimum_detectable_effect':30}}");
 
     List<ApiRequest> requests =
-        build(Kind.EXPERIMENT, ChangeAction.UPDATE, live(Kind.EXPERIMENT, 77, "b", json("{}")), before, after);
+        build(
+            Kind.EXPERIMENT,
+            ChangeAction.UPDATE,
+            live(Kind.EXPERIMENT, 77, "b", json("{}")),
+            before,
+            after);
 
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).body().get("parameters")).isEqualTo(after.get("parameters"));
@@ -158,62 +206,87 @@ class RequestBuilderTest {
     ObjectNode before = json("{'name':'B','feature_flag_key':'b','status':'stopped'}");
     ObjectNode after = json("{'name':'B','feature_flag_key':'b','status':'running'}");
 
-    assertThatThrownBy(() ->
-            build(Kind.EXPERIMENT, ChangeAction.UPDATE, live(Kind.EXPERIMENT, 77, "b", json("{}")), before, after))
-        .hasMessage("Experiment \"b\": status cannot go back from stopped to running; PostHog experiments move"
-            + " forward only (draft → running → stopped). Declare status: stopped, or create a new experiment.");
+    assertThatThrownBy(
+            () ->
+                build(
+                    Kind.EXPERIMENT,
+                    ChangeAction.UPDATE,
+                    live(Kind.EXPERIMENT, 77, "b", json("{}")),
+                    before,
+                    after))
+        .hasMessage(
+            "Experiment \"b\": status cannot go back from stopped to running; PostHog experiments move"
+                + " forward only (draft → running → stopped). Declare status: stopped, or create a new experiment.");
   }
 
   @Test
   void createsADashboardThenItsInsightsFromTheInsightSideThenTextAndLayoutsInOneTilesPatch() {
-    ObjectNode after = json("{'name':'Checkout','pinned':true,'tiles':["
-        + "{'insight':{'name':'Daily','query':{'kind':'InsightVizNode'}},'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},"
-        + "{'text':'## Hello'}]}");
+    ObjectNode after =
+        json(
+            "{'name':'Checkout','pinned':true,'tiles':["
+                + "{'insight':{'name':'Daily','query':{'kind':'InsightVizNode'}},'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},"
+                + "{'text':'## Hello'}]}");
 
     List<ApiRequest> requests = build(Kind.DASHBOARD, ChangeAction.CREATE, null, null, after);
 
-    assertThat(summary(requests)).isEqualTo(
-        "POST dashboards/ {\"name\":\"Checkout\",\"pinned\":true,\"_via\":\"Dashboard\"}\n"
-            + "POST insights/ {\"name\":\"Daily\",\"query\":{\"kind\":\"InsightVizNode\"},"
-            + "\"dashboards\":[{\"$ref\":\"Dashboard/Checkout\"}]}\n"
-            + "PATCH dashboards/{id}/ {\"tiles\":["
-            + "{\"id\":{\"$ref\":\"Dashboard/Checkout#tile:Daily\"},\"layouts\":{\"sm\":{\"x\":0,\"y\":0,\"w\":6,\"h\":5}}},"
-            + "{\"text\":{\"body\":\"## Hello\"}}]}");
+    assertThat(summary(requests))
+        .isEqualTo(
+            "POST dashboards/ {\"name\":\"Checkout\",\"pinned\":true,\"_via\":\"Dashboard\"}\n"
+                + "POST insights/ {\"name\":\"Daily\",\"query\":{\"kind\":\"InsightVizNode\"},"
+                + "\"dashboards\":[{\"$ref\":\"Dashboard/Checkout\"}]}\n"
+                + "PATCH dashboards/{id}/ {\"tiles\":["
+                + "{\"id\":{\"$ref\":\"Dashboard/Checkout#tile:Daily\"},\"layouts\":{\"sm\":{\"x\":0,\"y\":0,\"w\":6,\"h\":5}}},"
+                + "{\"text\":{\"body\":\"## Hello\"}}]}");
   }
 
   @Test
   void updatesTilesAgainstTheLiveTileAndInsightIdsAndEditsAChangedTextInPlace() throws IOException {
     ObjectNode raw = fixture("dashboard.retrieve.json");
-    ObjectNode before = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
-        + "{'insight':{'name':'Daily checkouts','description':'','query':{'kind':'InsightVizNode'}}}]}");
-    ObjectNode after = json("{'name':'Checkout','tiles':["
-        + "{'insight':{'name':'Daily checkouts','description':'Per day','query':{'kind':'InsightVizNode'}},"
-        + "'layouts':{'sm':{'x':6,'y':1,'w':6,'h':5}}},"
-        + "{'text':'## New section'}]}");
+    ObjectNode before =
+        json(
+            "{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
+                + "{'insight':{'name':'Daily checkouts','description':'','query':{'kind':'InsightVizNode'}}}]}");
+    ObjectNode after =
+        json(
+            "{'name':'Checkout','tiles':["
+                + "{'insight':{'name':'Daily checkouts','description':'Per day','query':{'kind':'InsightVizNode'}},"
+                + "'layouts':{'sm':{'x':6,'y':1,'w':6,'h':5}}},"
+                + "{'text':'## New section'}]}");
 
     List<ApiRequest> requests =
-        build(Kind.DASHBOARD, ChangeAction.UPDATE, live(Kind.DASHBOARD, 3101, "Checkout", raw), before, after);
+        build(
+            Kind.DASHBOARD,
+            ChangeAction.UPDATE,
+            live(Kind.DASHBOARD, 3101, "Checkout", raw),
+            before,
+            after);
 
-    assertThat(summary(requests)).isEqualTo(
-        "PATCH insights/5521/ {\"description\":\"Per day\"}\n"
-            + "PATCH dashboards/3101/ {\"tiles\":["
-            + "{\"id\":9001,\"layouts\":{\"sm\":{\"x\":6,\"y\":1,\"w\":6,\"h\":5},\"xs\":{\"x\":0,\"y\":1,\"w\":1,\"h\":5}}},"
-            + "{\"id\":9002,\"text\":{\"id\":55,\"body\":\"## New section\"}}]}");
+    assertThat(summary(requests))
+        .isEqualTo(
+            "PATCH insights/5521/ {\"description\":\"Per day\"}\n"
+                + "PATCH dashboards/3101/ {\"tiles\":["
+                + "{\"id\":9001,\"layouts\":{\"sm\":{\"x\":6,\"y\":1,\"w\":6,\"h\":5},\"xs\":{\"x\":0,\"y\":1,\"w\":1,\"h\":5}}},"
+                + "{\"id\":9002,\"text\":{\"id\":55,\"body\":\"## New section\"}}]}");
   }
 
   @Test
   void softDeletesARemovedTilesInsightOnlyWhenNoOtherDashboardShowsIt() throws IOException {
     ObjectNode raw = fixture("dashboard.retrieve.json");
-    ObjectNode after = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'}]}");
+    ObjectNode after =
+        json(
+            "{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'}]}");
     LiveObject alone = live(Kind.DASHBOARD, 3101, "Checkout", raw);
     ObjectNode shared = raw.deepCopy();
     ((com.fasterxml.jackson.databind.node.ArrayNode) shared.at("/tiles/1/insight/dashboard_tiles"))
-        .addObject().put("id", 9100).put("dashboard_id", 3200);
+        .addObject()
+        .put("id", 9100)
+        .put("dashboard_id", 3200);
     LiveObject sharedLive = live(Kind.DASHBOARD, 3101, "Checkout", shared);
 
-    assertThat(summary(build(Kind.DASHBOARD, ChangeAction.UPDATE, alone, after, after))).isEqualTo(
-        "PATCH dashboards/3101/ {\"tiles\":[{\"id\":9001,\"deleted\":true}]}\n"
-            + "PATCH insights/5521/ {\"deleted\":true}");
+    assertThat(summary(build(Kind.DASHBOARD, ChangeAction.UPDATE, alone, after, after)))
+        .isEqualTo(
+            "PATCH dashboards/3101/ {\"tiles\":[{\"id\":9001,\"deleted\":true}]}\n"
+                + "PATCH insights/5521/ {\"deleted\":true}");
     assertThat(summary(build(Kind.DASHBOARD, ChangeAction.UPDATE, sharedLive, after, after)))
         .isEqualTo("PATCH dashboards/3101/ {\"tiles\":[{\"id\":9001,\"deleted\":true}]}");
   }
@@ -221,11 +294,19 @@ class RequestBuilderTest {
   @Test
   void leavesUndeclaredLayoutsAndMatchingTilesAlone() throws IOException {
     ObjectNode raw = fixture("dashboard.retrieve.json");
-    ObjectNode tiles = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.',"
-        + "'layouts':{'sm':{'x':0,'y':0,'w':12,'h':1}}},"
-        + "{'insight':{'name':'Daily checkouts','query':{'kind':'InsightVizNode'}}}]}");
+    ObjectNode tiles =
+        json(
+            "{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.',"
+                + "'layouts':{'sm':{'x':0,'y':0,'w':12,'h':1}}},"
+                + "{'insight':{'name':'Daily checkouts','query':{'kind':'InsightVizNode'}}}]}");
 
-    assertThat(build(Kind.DASHBOARD, ChangeAction.UPDATE, live(Kind.DASHBOARD, 3101, "Checkout", raw), tiles, tiles))
+    assertThat(
+            build(
+                Kind.DASHBOARD,
+                ChangeAction.UPDATE,
+                live(Kind.DASHBOARD, 3101, "Checkout", raw),
+                tiles,
+                tiles))
         .isEmpty();
   }
 
@@ -234,13 +315,23 @@ class RequestBuilderTest {
     ObjectNode raw = fixture("dashboard.retrieve.json");
     ((ObjectNode) raw.at("/tiles/1/insight")).putNull("name");
     ((com.fasterxml.jackson.databind.node.ArrayNode) raw.get("tiles"))
-        .addObject().put("id", 9003).putNull("insight").putNull("text")
+        .addObject()
+        .put("id", 9003)
+        .putNull("insight")
+        .putNull("text")
         .set("button_tile", json("{'url':'https://example.com','text':'Open'}"));
-    ObjectNode after = json("{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
-        + "{'insight':{'name':'Checkout completed count','query':{'kind':'InsightVizNode'}}}]}");
+    ObjectNode after =
+        json(
+            "{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'},"
+                + "{'insight':{'name':'Checkout completed count','query':{'kind':'InsightVizNode'}}}]}");
 
     List<ApiRequest> requests =
-        build(Kind.DASHBOARD, ChangeAction.UPDATE, live(Kind.DASHBOARD, 3101, "Checkout", raw), after, after);
+        build(
+            Kind.DASHBOARD,
+            ChangeAction.UPDATE,
+            live(Kind.DASHBOARD, 3101, "Checkout", raw),
+            after,
+            after);
 
     assertThat(summary(requests)).doesNotContain("9003").doesNotContain("POST insights/");
   }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * declaration that produced it plans no change (and a real difference still does).
  */
 class ServerRewritesTest {
-  static final String CHECKOUT_FLAG = """
+  static final String CHECKOUT_FLAG =
+      """
       kind: FeatureFlag
       key: new-checkout-flow
       name: New checkout flow (multivariate, internal users + 50% of beta cohort)
@@ -54,12 +55,15 @@ class ServerRewritesTest {
 
   @Test
   void newerFlagWithGroupAggregationCohortNameAndPayloadStringsMatchesItsDeclaration() {
-    assertNoChanges(CHECKOUT_FLAG, state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.json")), betaCohort()));
+    assertNoChanges(
+        CHECKOUT_FLAG,
+        state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.json")), betaCohort()));
   }
 
   @Test
   void olderFlagShapeWithoutArchivedAndEvaluationContextsMatchesItsDeclaration() {
-    String yaml = """
+    String yaml =
+        """
         kind: FeatureFlag
         key: pdf-export-enabled
         name: Kill switch for PDF export
@@ -68,7 +72,8 @@ class ServerRewritesTest {
           groups:
             - rollout_percentage: 100
         """;
-    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
+    assertNoChanges(
+        yaml, state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
   }
 
   @Test
@@ -92,13 +97,38 @@ class ServerRewritesTest {
 
   @Test
   void flagDependencyKeyReturnedAsIdStringMatchesTheFlagKeyReference() {
-    ObjectNode dependent = (ObjectNode) TestLive.JSON.valueToTree(java.util.Map.of(
-        "id", 4900, "key", "pdf-beta", "name", "", "active", true,
-        "filters", java.util.Map.of("groups", java.util.List.of(java.util.Map.of(
-            "properties", java.util.List.of(java.util.Map.of(
-                "key", "4790", "type", "flag", "value", true, "operator", "flag_evaluates_to")),
-            "rollout_percentage", 100)))));
-    String yaml = """
+    ObjectNode dependent =
+        (ObjectNode)
+            TestLive.JSON.valueToTree(
+                java.util.Map.of(
+                    "id",
+                    4900,
+                    "key",
+                    "pdf-beta",
+                    "name",
+                    "",
+                    "active",
+                    true,
+                    "filters",
+                    java.util.Map.of(
+                        "groups",
+                        java.util.List.of(
+                            java.util.Map.of(
+                                "properties",
+                                java.util.List.of(
+                                    java.util.Map.of(
+                                        "key",
+                                        "4790",
+                                        "type",
+                                        "flag",
+                                        "value",
+                                        true,
+                                        "operator",
+                                        "flag_evaluates_to")),
+                                "rollout_percentage",
+                                100)))));
+    String yaml =
+        """
         kind: FeatureFlag
         key: pdf-beta
         filters:
@@ -107,21 +137,28 @@ class ServerRewritesTest {
                 - {type: flag, key: {flag: pdf-export-enabled}, value: true}
               rollout_percentage: 100
         """;
-    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, dependent),
-        object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
+    assertNoChanges(
+        yaml,
+        state(
+            object(Kind.FEATURE_FLAG, dependent),
+            object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
   }
 
   @Test
   void foreignFilterKeysAreIgnoredUnlessDeclared() {
     ObjectNode raw = fixture("feature_flag.retrieve.json");
     ((ObjectNode) raw.get("filters")).putArray("super_groups");
-    ((ObjectNode) raw.get("filters")).putObject("holdout").put("id", 3).put("exclusion_percentage", 10);
+    ((ObjectNode) raw.get("filters"))
+        .putObject("holdout")
+        .put("id", 3)
+        .put("exclusion_percentage", 10);
     assertNoChanges(CHECKOUT_FLAG, state(object(Kind.FEATURE_FLAG, raw), betaCohort()));
   }
 
   @Test
   void cohortWithBytecodeNegationAndLegacyGroupsMatchesItsDeclaration() {
-    String yaml = """
+    String yaml =
+        """
         kind: Cohort
         name: Beta testers
         description: Users who opted into the beta programme
@@ -139,7 +176,8 @@ class ServerRewritesTest {
     assertNoChanges(yaml, state(object(Kind.COHORT, raw)));
   }
 
-  static final String SIGNUP_ACTION = """
+  static final String SIGNUP_ACTION =
+      """
       kind: Action
       name: User signed up
       description: Either the signup button click or the server-side signup event
@@ -158,21 +196,25 @@ class ServerRewritesTest {
 
   @Test
   void olderActionListShapeMatchesTooAndPinnedAtComparesAsPinned() {
-    String pricing = """
+    String pricing =
+        """
         kind: Action
         name: Viewed pricing page
         pinned: true
         steps:
           - {event: $pageview, url: /pricing}
         """;
-    LiveObject[] actions = results("action.list.older-shape.json").stream()
-        .map(raw -> object(Kind.ACTION, raw)).toArray(LiveObject[]::new);
+    LiveObject[] actions =
+        results("action.list.older-shape.json").stream()
+            .map(raw -> object(Kind.ACTION, raw))
+            .toArray(LiveObject[]::new);
     assertNoChanges(SIGNUP_ACTION + "---\n" + pricing, state(actions));
   }
 
   @Test
   void runningExperimentWithMetricUuidsSplitPercentAndDefaultsMatchesItsDeclaration() {
-    String yaml = """
+    String yaml =
+        """
         kind: Experiment
         name: Checkout button color
         feature_flag_key: checkout-button-color
@@ -195,24 +237,33 @@ class ServerRewritesTest {
   @Test
   void teamStatsDefaultsAndFlagProjectionsInParametersAreNotCompared() {
     ObjectNode raw = results("experiment.list.json").get(0);
-    raw.putObject("stats_config").put("method", "bayesian").putObject("bayesian").put("ci_level", 0.95);
-    ((ObjectNode) raw.get("parameters")).put("rollout_percentage", 100).put("ensure_experience_continuity", false)
+    raw.putObject("stats_config")
+        .put("method", "bayesian")
+        .putObject("bayesian")
+        .put("ci_level", 0.95);
+    ((ObjectNode) raw.get("parameters"))
+        .put("rollout_percentage", 100)
+        .put("ensure_experience_continuity", false)
         .putNull("aggregation_group_type_index");
-    String yaml = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n";
+    String yaml =
+        "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n";
     assertNoChanges(yaml, state(object(Kind.EXPERIMENT, raw)));
   }
 
   @Test
   void aDeclaredStatsMethodThatDiffersIsStillAnUpdate() {
-    String yaml = "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n"
-        + "stats_config: {method: frequentist}\n";
-    PlanResult result = plan(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+    String yaml =
+        "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n"
+            + "stats_config: {method: frequentist}\n";
+    PlanResult result =
+        plan(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
     assertThat(Plans.lines(result)).containsExactly("~ Experiment/onboarding-checklist");
   }
 
   @Test
   void operatorAliasesAndNumericPropertyKeysAreRewrittenLikePostHogDoes() {
-    String yaml = """
+    String yaml =
+        """
         kind: FeatureFlag
         key: big-accounts
         filters:
@@ -220,15 +271,37 @@ class ServerRewritesTest {
             - properties:
                 - {type: person, key: 42, operator: min, value: "10"}
         """;
-    ObjectNode raw = (ObjectNode) TestLive.JSON.valueToTree(java.util.Map.of("id", 1, "key", "big-accounts",
-        "filters", java.util.Map.of("groups", java.util.List.of(java.util.Map.of("properties", java.util.List.of(
-            java.util.Map.of("key", "42", "type", "person", "operator", "gte", "value", "10")))))));
+    ObjectNode raw =
+        (ObjectNode)
+            TestLive.JSON.valueToTree(
+                java.util.Map.of(
+                    "id",
+                    1,
+                    "key",
+                    "big-accounts",
+                    "filters",
+                    java.util.Map.of(
+                        "groups",
+                        java.util.List.of(
+                            java.util.Map.of(
+                                "properties",
+                                java.util.List.of(
+                                    java.util.Map.of(
+                                        "key",
+                                        "42",
+                                        "type",
+                                        "person",
+                                        "operator",
+                                        "gte",
+                                        "value",
+                                        "10")))))));
     assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
   }
 
   @Test
   void remoteConfigFlagsGetTheGroupPostHogAdds() {
-    String yaml = """
+    String yaml =
+        """
         kind: FeatureFlag
         key: site-config
         is_remote_configuration: true
@@ -237,16 +310,30 @@ class ServerRewritesTest {
           payloads:
             "true": {theme: dark}
         """;
-    ObjectNode raw = (ObjectNode) TestLive.JSON.valueToTree(java.util.Map.of("id", 1, "key", "site-config",
-        "is_remote_configuration", true, "filters", java.util.Map.of(
-            "groups", java.util.List.of(java.util.Map.of("properties", java.util.List.of(), "rollout_percentage", 100)),
-            "payloads", java.util.Map.of("true", "{\"theme\": \"dark\"}"))));
+    ObjectNode raw =
+        (ObjectNode)
+            TestLive.JSON.valueToTree(
+                java.util.Map.of(
+                    "id",
+                    1,
+                    "key",
+                    "site-config",
+                    "is_remote_configuration",
+                    true,
+                    "filters",
+                    java.util.Map.of(
+                        "groups",
+                            java.util.List.of(
+                                java.util.Map.of(
+                                    "properties", java.util.List.of(), "rollout_percentage", 100)),
+                        "payloads", java.util.Map.of("true", "{\"theme\": \"dark\"}"))));
     assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
   }
 
   @Test
   void aCapitalisedControlVariantMatchesTheLowerCaseKeyPostHogStores() {
-    String yaml = """
+    String yaml =
+        """
         kind: Experiment
         name: Onboarding checklist
         feature_flag_key: onboarding-checklist
@@ -260,7 +347,8 @@ class ServerRewritesTest {
 
   @Test
   void draftExperimentWithoutParametersMatchesPostHogsDefaultVariants() {
-    String yaml = """
+    String yaml =
+        """
         kind: Experiment
         name: Onboarding checklist
         feature_flag_key: onboarding-checklist
@@ -268,7 +356,8 @@ class ServerRewritesTest {
     assertNoChanges(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
   }
 
-  static final String CHECKOUT_DASHBOARD = """
+  static final String CHECKOUT_DASHBOARD =
+      """
       kind: Dashboard
       name: Checkout
       description: Conversion and volume for the checkout funnel
@@ -293,7 +382,8 @@ class ServerRewritesTest {
 
   @Test
   void dashboardTilesCompareInlineWithLayoutsOnlyWhereDeclared() {
-    assertNoChanges(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, fixture("dashboard.retrieve.json"))));
+    assertNoChanges(
+        CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, fixture("dashboard.retrieve.json"))));
   }
 
   @Test

@@ -39,7 +39,11 @@ public final class TestLive {
   }
 
   public static LiveObject object(Kind kind, JsonNode raw) {
-    return new LiveObject(kind, raw.path("id").asLong(), raw.path(kind.identityField()).asText(null), (ObjectNode) raw);
+    return new LiveObject(
+        kind,
+        raw.path("id").asLong(),
+        raw.path(kind.identityField()).asText(null),
+        (ObjectNode) raw);
   }
 
   /** A builder-free state: objects of any kinds, with the given organisation features. */
@@ -48,7 +52,8 @@ public final class TestLive {
     for (LiveObject o : objects) {
       byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
     }
-    return new LiveState("https://api.example.test", 4242, "Acme Web", new HashSet<>(features), byKind);
+    return new LiveState(
+        "https://api.example.test", 4242, "Acme Web", new HashSet<>(features), byKind);
   }
 
   public static LiveState state(LiveObject... objects) {
@@ -60,16 +65,23 @@ public final class TestLive {
     try {
       JsonNode root = JSON.readTree(json);
       Map<Kind, List<LiveObject>> byKind = new EnumMap<>(Kind.class);
-      root.path("objects").properties().forEach(e -> {
-        Kind kind = Kind.fromYamlName(e.getKey()).orElseThrow();
-        List<LiveObject> list = new ArrayList<>();
-        e.getValue().forEach(raw -> list.add(object(kind, raw)));
-        byKind.put(kind, list);
-      });
+      root.path("objects")
+          .properties()
+          .forEach(
+              e -> {
+                Kind kind = Kind.fromYamlName(e.getKey()).orElseThrow();
+                List<LiveObject> list = new ArrayList<>();
+                e.getValue().forEach(raw -> list.add(object(kind, raw)));
+                byKind.put(kind, list);
+              });
       Set<String> features = new HashSet<>();
       root.path("organization_features").forEach(f -> features.add(f.asText()));
-      return new LiveState(root.path("api_url").asText(), root.path("project").path("id").asLong(),
-          root.path("project").path("name").asText(), features, byKind);
+      return new LiveState(
+          root.path("api_url").asText(),
+          root.path("project").path("id").asLong(),
+          root.path("project").path("name").asText(),
+          features,
+          byKind);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

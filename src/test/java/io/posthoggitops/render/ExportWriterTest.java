@@ -17,11 +17,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +42,12 @@ class ExportWriterTest {
   static LiveState withoutTwin(LiveState state) {
     Map<Kind, List<LiveObject>> objects = new EnumMap<>(state.objects());
     objects.put(Kind.COHORT, state.of(Kind.COHORT).stream().filter(o -> o.id() != 1189).toList());
-    return new LiveState(state.apiUrl(), state.projectId(), state.projectName(), state.organizationFeatures(), objects);
+    return new LiveState(
+        state.apiUrl(),
+        state.projectId(),
+        state.projectName(),
+        state.organizationFeatures(),
+        objects);
   }
 
   @ParameterizedTest
@@ -68,28 +73,39 @@ class ExportWriterTest {
     assertThat(second).isEqualTo(first);
     for (Path file : first) {
       assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
-          .as(file.toString()).isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
+          .as(file.toString())
+          .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(file)));
     }
-    assertThat(first.stream().map(Path::toString)).contains(
-        "feature-flags/new-checkout-flow.yaml", "cohorts/beta-testers.yaml", "actions/user-signed-up.yaml",
-        "experiments/checkout-button-color.yaml", "dashboards/checkout.yaml");
+    assertThat(first.stream().map(Path::toString))
+        .contains(
+            "feature-flags/new-checkout-flow.yaml",
+            "cohorts/beta-testers.yaml",
+            "actions/user-signed-up.yaml",
+            "experiments/checkout-button-color.yaml",
+            "dashboards/checkout.yaml");
   }
 
   @Test
   void experimentFlagsAreNotExportedAsFlags() throws IOException {
-    List<Path> files = ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
-    assertThat(files.stream().map(Path::toString)).containsExactly(
-        "feature-flags/pdf-export-enabled.yaml", "feature-flags/pdf-export-beta.yaml",
-        "feature-flags/new-checkout-flow.yaml");
+    List<Path> files =
+        ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
+    assertThat(files.stream().map(Path::toString))
+        .containsExactly(
+            "feature-flags/pdf-export-enabled.yaml",
+            "feature-flags/pdf-export-beta.yaml",
+            "feature-flags/new-checkout-flow.yaml");
   }
 
   @Test
   void aSharedNameGetsIdPinsAndIdSuffixedFileNames() throws IOException {
     List<Path> files = ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.COHORT), dir);
     assertThat(files.stream().map(Path::toString))
-        .contains("cohorts/enterprise-pilot-accounts-static-1188.yaml", "cohorts/enterprise-pilot-accounts-static-1189.yaml");
+        .contains(
+            "cohorts/enterprise-pilot-accounts-static-1188.yaml",
+            "cohorts/enterprise-pilot-accounts-static-1189.yaml");
     assertThat(Files.readString(dir.resolve("cohorts/enterprise-pilot-accounts-static-1189.yaml")))
-        .startsWith("# PostHog Cohort id 1189").contains("\nid: 1189\n");
+        .startsWith("# PostHog Cohort id 1189")
+        .contains("\nid: 1189\n");
     assertThat(Files.readString(dir.resolve("cohorts/beta-testers.yaml"))).doesNotContain("\nid:");
   }
 
@@ -102,9 +118,17 @@ class ExportWriterTest {
       Path file = dir.resolve("cohorts/enterprise-pilot-accounts-static-" + id + ".yaml");
       pinned.addAll(TestDeclarations.read(file.toString(), Files.readString(file)));
     }
-    LiveState twins = new LiveState(state.apiUrl(), state.projectId(), state.projectName(),
-        state.organizationFeatures(), Map.of(Kind.COHORT, state.of(Kind.COHORT).stream()
-            .filter(o -> o.id() == 1188 || o.id() == 1189).toList()));
+    LiveState twins =
+        new LiveState(
+            state.apiUrl(),
+            state.projectId(),
+            state.projectName(),
+            state.organizationFeatures(),
+            Map.of(
+                Kind.COHORT,
+                state.of(Kind.COHORT).stream()
+                    .filter(o -> o.id() == 1188 || o.id() == 1189)
+                    .toList()));
     PlanResult result = Plans.plan(pinned, twins);
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.plan().changes()).isEmpty();
@@ -114,7 +138,9 @@ class ExportWriterTest {
   @Test
   void aFlagIsWrittenWithReferencesByNameAndPayloadsAsYaml() throws IOException {
     ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
-    assertThat(Files.readString(dir.resolve("feature-flags/pdf-export-beta.yaml"))).isEqualTo("""
+    assertThat(Files.readString(dir.resolve("feature-flags/pdf-export-beta.yaml")))
+        .isEqualTo(
+            """
         # PostHog FeatureFlag id 4795
         kind: FeatureFlag
         key: pdf-export-beta

@@ -27,7 +27,9 @@ class PlanJsonTest {
 
   @Test
   void aPlanOfAnotherFormatVersionIsRefusedNamingTheFile() {
-    String json = PlanJson.write(SamplePlans.empty()).replace("\"format_version\" : 1", "\"format_version\" : 2");
+    String json =
+        PlanJson.write(SamplePlans.empty())
+            .replace("\"format_version\" : 1", "\"format_version\" : 2");
 
     assertThatThrownBy(() -> PlanJson.read(json, "old-plan.json"))
         .isInstanceOf(UserError.class)
@@ -44,9 +46,13 @@ class PlanJsonTest {
 
   @Test
   void aPlanWithoutChangesIsAUserErrorNamingTheMissingField() {
-    assertThatThrownBy(() -> PlanJson.read("{\"format_version\": 1, \"api_url\": \"x\", \"project_id\": 1}", "p.json"))
+    assertThatThrownBy(
+            () ->
+                PlanJson.read(
+                    "{\"format_version\": 1, \"api_url\": \"x\", \"project_id\": 1}", "p.json"))
         .isInstanceOf(UserError.class)
-        .hasMessageContaining("p.json is not a saved plan of posthog-gitops: \"changes\" is missing");
+        .hasMessageContaining(
+            "p.json is not a saved plan of posthog-gitops: \"changes\" is missing");
   }
 
   @Test
@@ -55,11 +61,32 @@ class PlanJsonTest {
 
     assertThat(root.fieldNames())
         .toIterable()
-        .containsExactly("format_version", "tool_version", "api_url", "project_id", "project_name",
-            "git_commit", "git_dirty", "environment", "summary", "unmanaged", "warnings", "changes");
+        .containsExactly(
+            "format_version",
+            "tool_version",
+            "api_url",
+            "project_id",
+            "project_name",
+            "git_commit",
+            "git_dirty",
+            "environment",
+            "summary",
+            "unmanaged",
+            "warnings",
+            "changes");
     assertThat(root.get("changes").get(0).fieldNames())
         .toIterable()
-        .containsExactly("kind", "identity", "live_id", "action", "requests", "diff", "fingerprint",
-            "source", "reason", "before", "after");
+        .containsExactly(
+            "kind",
+            "identity",
+            "live_id",
+            "action",
+            "requests",
+            "diff",
+            "fingerprint",
+            "source",
+            "reason",
+            "before",
+            "after");
   }
 }

@@ -16,7 +16,9 @@ class PlanMarkdownViewTest {
     String markdown = PlanMarkdownView.render(SamplePlans.large(500));
 
     assertThat(markdown.length()).isLessThanOrEqualTo(60_000);
-    assertThat(markdown).startsWith("<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 500 to update, 0 to delete.**");
+    assertThat(markdown)
+        .startsWith(
+            "<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 500 to update, 0 to delete.**");
     int shownBlocks = markdown.split("<details>", -1).length - 1;
     assertThat(shownBlocks).isBetween(50, 499);
     assertThat(markdown).endsWith("\n" + (500 - shownBlocks) + " more changes not shown here.\n");
@@ -45,9 +47,22 @@ class PlanMarkdownViewTest {
     var before = SamplePlans.json("{'a':1,'b':2,'c':3,'d':4}");
     var after = SamplePlans.json("{'a':9,'b':8,'c':7,'d':6}");
     Plan plan =
-        new Plan(SamplePlans.METADATA,
-            List.of(new Change(Kind.ACTION, "Signed | up", 5L, ChangeAction.UPDATE, before, after,
-                List.of(), "f", null, null)), 0, List.of());
+        new Plan(
+            SamplePlans.METADATA,
+            List.of(
+                new Change(
+                    Kind.ACTION,
+                    "Signed | up",
+                    5L,
+                    ChangeAction.UPDATE,
+                    before,
+                    after,
+                    List.of(),
+                    "f",
+                    null,
+                    null)),
+            0,
+            List.of());
 
     assertThat(PlanMarkdownView.render(plan))
         .contains("| ✏️ | Action | Signed \\| up | `a` 1 → 9, `b` 2 → 8, +2 more |");
@@ -55,11 +70,25 @@ class PlanMarkdownViewTest {
 
   @Test
   void fencesDiffsThatHoldBackticksAndEscapesHtmlInSummaries() {
-    var after = SamplePlans.json("{'name':'<b>KPIs</b>','tiles':[{'text':'```sql\\nselect 1\\n```'}]}");
+    var after =
+        SamplePlans.json("{'name':'<b>KPIs</b>','tiles':[{'text':'```sql\\nselect 1\\n```'}]}");
     Plan plan =
-        new Plan(SamplePlans.METADATA,
-            List.of(new Change(Kind.DASHBOARD, "<b>KPIs</b>", null, ChangeAction.CREATE, null, after,
-                List.of(), null, null, null)), 0, List.of());
+        new Plan(
+            SamplePlans.METADATA,
+            List.of(
+                new Change(
+                    Kind.DASHBOARD,
+                    "<b>KPIs</b>",
+                    null,
+                    ChangeAction.CREATE,
+                    null,
+                    after,
+                    List.of(),
+                    null,
+                    null,
+                    null)),
+            0,
+            List.of());
 
     String markdown = PlanMarkdownView.render(plan);
 

@@ -25,28 +25,44 @@ class PlanTextViewTest {
   @Test
   void namesTheEnvironmentInTheHeaderWhenThereIsOne() {
     var m = SamplePlans.METADATA;
-    var metadata = new io.posthoggitops.plan.PlanMetadata(1, "0.1.0", m.apiUrl(), 4343, "Acme Web", null, false, "production");
-    var plan = new io.posthoggitops.plan.Plan(metadata, java.util.List.of(), 0, java.util.List.of());
+    var metadata =
+        new io.posthoggitops.plan.PlanMetadata(
+            1, "0.1.0", m.apiUrl(), 4343, "Acme Web", null, false, "production");
+    var plan =
+        new io.posthoggitops.plan.Plan(metadata, java.util.List.of(), 0, java.util.List.of());
 
     assertThat(PlanTextView.render(plan, false))
-        .startsWith("posthog-gitops plan · project 4343 (Acme Web, environment production) via https://api.maton.ai/posthog · 0 changes\n");
+        .startsWith(
+            "posthog-gitops plan · project 4343 (Acme Web, environment production) via https://api.maton.ai/posthog · 0 changes\n");
   }
 
   @Test
   void saysWhyAPrunedObjectIsDeleted() {
     var pruned =
-        new io.posthoggitops.plan.Change(io.posthoggitops.model.Kind.ACTION, "Viewed pricing page", 298L,
-            io.posthoggitops.plan.ChangeAction.DELETE, SamplePlans.json("{'name':'Viewed pricing page'}"), null,
-            java.util.List.of(), "fp", null, "--prune");
-    var plan = new io.posthoggitops.plan.Plan(SamplePlans.METADATA, java.util.List.of(pruned), 0, java.util.List.of());
+        new io.posthoggitops.plan.Change(
+            io.posthoggitops.model.Kind.ACTION,
+            "Viewed pricing page",
+            298L,
+            io.posthoggitops.plan.ChangeAction.DELETE,
+            SamplePlans.json("{'name':'Viewed pricing page'}"),
+            null,
+            java.util.List.of(),
+            "fp",
+            null,
+            "--prune");
+    var plan =
+        new io.posthoggitops.plan.Plan(
+            SamplePlans.METADATA, java.util.List.of(pruned), 0, java.util.List.of());
 
     assertThat(PlanTextView.render(plan, false))
-        .contains("- Action \"Viewed pricing page\" (id 298)   not declared here (--prune)\n    soft delete: PATCH {\"deleted\": true}\n");
+        .contains(
+            "- Action \"Viewed pricing page\" (id 298)   not declared here (--prune)\n    soft delete: PATCH {\"deleted\": true}\n");
   }
 
   @Test
   void printsEachWarningOnItsOwnLine() {
     assertThat(PlanTextView.warnings(SamplePlans.illustrated()))
-        .isEqualTo("warning: tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature\n");
+        .isEqualTo(
+            "warning: tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature\n");
   }
 }

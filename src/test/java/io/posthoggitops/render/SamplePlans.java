@@ -19,8 +19,15 @@ final class SamplePlans {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final PlanMetadata METADATA =
-      new PlanMetadata(1, "0.1.0", "https://api.maton.ai/posthog", 4242, "Acme Web",
-          "3f9c2e1a0b4d5e6f708192a3b4c5d6e7f8091a2b", false, null);
+      new PlanMetadata(
+          1,
+          "0.1.0",
+          "https://api.maton.ai/posthog",
+          4242,
+          "Acme Web",
+          "3f9c2e1a0b4d5e6f708192a3b4c5d6e7f8091a2b",
+          false,
+          null);
 
   private SamplePlans() {}
 
@@ -39,14 +46,17 @@ final class SamplePlans {
   /** Creates a cohort and a flag targeting it, raises one rollout, deletes a removed flag. */
   static Plan illustrated() {
     ObjectNode cohort =
-        object("{'name':'Pilot users','filters':{'properties':{'type':'OR','values':["
-            + "{'type':'person','key':'plan','operator':'exact','value':['pilot']}]}}}");
+        object(
+            "{'name':'Pilot users','filters':{'properties':{'type':'OR','values':["
+                + "{'type':'person','key':'plan','operator':'exact','value':['pilot']}]}}}");
     ObjectNode banner =
-        object("{'key':'pilot-banner','active':true,'filters':{'groups':[{'properties':["
-            + "{'type':'cohort','key':'id','operator':'in','value':{'cohort':'Pilot users'}}],'rollout_percentage':100}]}}");
+        object(
+            "{'key':'pilot-banner','active':true,'filters':{'groups':[{'properties':["
+                + "{'type':'cohort','key':'id','operator':'in','value':{'cohort':'Pilot users'}}],'rollout_percentage':100}]}}");
     ObjectNode bannerBody =
-        object("{'key':'pilot-banner','active':true,'filters':{'groups':[{'properties':["
-            + "{'type':'cohort','key':'id','operator':'in','value':null}],'rollout_percentage':100}]}}");
+        object(
+            "{'key':'pilot-banner','active':true,'filters':{'groups':[{'properties':["
+                + "{'type':'cohort','key':'id','operator':'in','value':null}],'rollout_percentage':100}]}}");
     ((ObjectNode) bannerBody.at("/filters/groups/0/properties/0"))
         .set("value", PendingReference.placeholder(Kind.COHORT, "Pilot users"));
     String checkout =
@@ -55,22 +65,65 @@ final class SamplePlans {
             + "{'properties':[{'type':'cohort','key':'id','operator':'in','value':{'cohort':'Beta testers'}}],'rollout_percentage':%d}]}}";
     List<Change> changes =
         List.of(
-            new Change(Kind.COHORT, "Pilot users", null, ChangeAction.CREATE, null, cohort,
-                List.of(ApiRequest.post("cohorts/", cohort)), null,
-                new SourceLocation("flags/pilot.yaml", 1, 1), null),
-            new Change(Kind.FEATURE_FLAG, "pilot-banner", null, ChangeAction.CREATE, null, banner,
-                List.of(ApiRequest.post("feature_flags/", bannerBody)), null,
-                new SourceLocation("flags/pilot.yaml", 12, 1), null),
-            new Change(Kind.FEATURE_FLAG, "new-checkout", 4821L, ChangeAction.UPDATE,
-                json(checkout.formatted(50)), json(checkout.formatted(75)),
-                List.of(ApiRequest.patch("feature_flags/4821/", (ObjectNode) json(checkout.formatted(75)).get("filters").deepCopy()
-                    .get("groups").get(1).deepCopy())),
-                "9b1c0d", new SourceLocation("flags/checkout.yaml", 1, 1), null),
-            new Change(Kind.FEATURE_FLAG, "old-banner", 3117L, ChangeAction.DELETE,
-                object("{'key':'old-banner','active':false}"), null,
+            new Change(
+                Kind.COHORT,
+                "Pilot users",
+                null,
+                ChangeAction.CREATE,
+                null,
+                cohort,
+                List.of(ApiRequest.post("cohorts/", cohort)),
+                null,
+                new SourceLocation("flags/pilot.yaml", 1, 1),
+                null),
+            new Change(
+                Kind.FEATURE_FLAG,
+                "pilot-banner",
+                null,
+                ChangeAction.CREATE,
+                null,
+                banner,
+                List.of(ApiRequest.post("feature_flags/", bannerBody)),
+                null,
+                new SourceLocation("flags/pilot.yaml", 12, 1),
+                null),
+            new Change(
+                Kind.FEATURE_FLAG,
+                "new-checkout",
+                4821L,
+                ChangeAction.UPDATE,
+                json(checkout.formatted(50)),
+                json(checkout.formatted(75)),
+                List.of(
+                    ApiRequest.patch(
+                        "feature_flags/4821/",
+                        (ObjectNode)
+                            json(checkout.formatted(75))
+                                .get("filters")
+                                .deepCopy()
+                                .get("groups")
+                                .get(1)
+                                .deepCopy())),
+                "9b1c0d",
+                new SourceLocation("flags/checkout.yaml", 1, 1),
+                null),
+            new Change(
+                Kind.FEATURE_FLAG,
+                "old-banner",
+                3117L,
+                ChangeAction.DELETE,
+                object("{'key':'old-banner','active':false}"),
+                null,
                 List.of(ApiRequest.patch("feature_flags/3117/", object("{'deleted':true}"))),
-                "77aa01", null, "removed since origin/main (flags/old-banner.yaml)"));
-    return new Plan(METADATA, changes, 7, List.of("tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature"));
+                "77aa01",
+                null,
+                "removed since origin/main (flags/old-banner.yaml)"));
+    return new Plan(
+        METADATA,
+        changes,
+        7,
+        List.of(
+            "tags of FeatureFlag/new-checkout are not stored: the organisation lacks the tagging feature"));
   }
 
   static Plan empty() {
@@ -84,9 +137,17 @@ final class SamplePlans {
       String flag =
           "{'key':'flag-%d','name':'Flag number %d with a long enough description','filters':{'groups':[{'properties':[],'rollout_percentage':%d}]}}";
       changes.add(
-          new Change(Kind.FEATURE_FLAG, "flag-" + i, 1000L + i, ChangeAction.UPDATE,
-              json(flag.formatted(i, i, 10)), json(flag.formatted(i, i, 20)), List.of(), "fp" + i,
-              new SourceLocation("flags/many.yaml", 1 + 10 * i, 1), null));
+          new Change(
+              Kind.FEATURE_FLAG,
+              "flag-" + i,
+              1000L + i,
+              ChangeAction.UPDATE,
+              json(flag.formatted(i, i, 10)),
+              json(flag.formatted(i, i, 20)),
+              List.of(),
+              "fp" + i,
+              new SourceLocation("flags/many.yaml", 1 + 10 * i, 1),
+              null));
     }
     return new Plan(METADATA, changes, 0, List.of());
   }

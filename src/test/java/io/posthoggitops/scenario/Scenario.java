@@ -42,10 +42,15 @@ record Scenario(Path folder) {
 
   List<String> expectedStderr() throws IOException {
     Path stderr = folder.resolve(STDERR);
-    return Files.exists(stderr) ? Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList() : List.of();
+    return Files.exists(stderr)
+        ? Files.readAllLines(stderr).stream().filter(l -> !l.isBlank()).toList()
+        : List.of();
   }
 
-  /** Extra plan arguments: whitespace-separated, double quotes keep spaces ({@code --target "Cohort/Pilot users"}). */
+  /**
+   * Extra plan arguments: whitespace-separated, double quotes keep spaces ({@code --target
+   * "Cohort/Pilot users"}).
+   */
   List<String> extraArgs() throws IOException {
     Path args = folder.resolve(ARGS);
     return Files.exists(args) ? split(Files.readString(args)) : List.of();

@@ -39,7 +39,13 @@ final class ScenarioRun {
     }
     copyTree(scenario.folder().resolve(Scenario.DESIRED), declarations);
     Files.copy(scenario.folder().resolve(Scenario.LIVE), work.resolve(Scenario.LIVE));
-    List<String> args = new ArrayList<>(List.of("plan", declarations.toString(), "--snapshot", work.resolve(Scenario.LIVE).toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "plan",
+                declarations.toString(),
+                "--snapshot",
+                work.resolve(Scenario.LIVE).toString()));
     if (scenario.hasConfig()) {
       Files.copy(scenario.folder().resolve(Scenario.CONFIG), work.resolve(Scenario.CONFIG));
       args.addAll(List.of("--config", work.resolve(Scenario.CONFIG).toString()));
@@ -68,11 +74,13 @@ final class ScenarioRun {
   }
 
   /** A git repository whose HEAD holds the base declarations; the work tree is then emptied. */
-  private static void commitBase(Path base, Path declarations, Path work) throws IOException, GitAPIException {
+  private static void commitBase(Path base, Path declarations, Path work)
+      throws IOException, GitAPIException {
     copyTree(base, declarations);
     try (Git git = Git.init().setDirectory(work.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(Scenario.DESIRED).call();
-      PersonIdent who = new PersonIdent("Scenario", "scenario@example.com", BASE_TIME, ZoneOffset.UTC);
+      PersonIdent who =
+          new PersonIdent("Scenario", "scenario@example.com", BASE_TIME, ZoneOffset.UTC);
       git.commit().setMessage("base").setAuthor(who).setCommitter(who).setSign(false).call();
     }
     deleteTree(declarations);

@@ -24,7 +24,12 @@ class ScenarioTest {
 
   static Stream<String> scenarios() throws IOException {
     try (Stream<Path> folders = Files.list(ROOT)) {
-      return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return folders
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -37,8 +42,12 @@ class ScenarioTest {
       scenario.record(result.stdout(), result.stderr(), result.exitCode());
       return;
     }
-    assertThat(result.stdout()).as("stdout of %s (stderr: %s)", name, result.stderr()).isEqualTo(scenario.expectedPlan());
-    assertThat(result.exitCode()).as("exit code of %s (stderr: %s)", name, result.stderr()).isEqualTo(scenario.expectedExit());
+    assertThat(result.stdout())
+        .as("stdout of %s (stderr: %s)", name, result.stderr())
+        .isEqualTo(scenario.expectedPlan());
+    assertThat(result.exitCode())
+        .as("exit code of %s (stderr: %s)", name, result.stderr())
+        .isEqualTo(scenario.expectedExit());
     List<String> stderrLines = result.stderr().lines().toList();
     assertThat(stderrLines).as("stderr of %s", name).containsAll(scenario.expectedStderr());
   }
