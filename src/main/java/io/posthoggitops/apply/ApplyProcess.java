@@ -3,6 +3,7 @@ package io.posthoggitops.apply;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.render.PlanSummary;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class ApplyProcess {
   private Result gateThenApply(
       Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
     if (!plan.hasChanges()) {
-      out.println(plan.summaryLine());
+      out.println(PlanSummary.line(plan));
       out.flush();
       return Result.NO_CHANGES;
     }

@@ -1,8 +1,8 @@
 package io.posthoggitops.apply;
 
+import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.live.ApiException;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import java.util.ArrayList;
 import java.util.List;
 

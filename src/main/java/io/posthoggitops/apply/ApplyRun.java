@@ -1,14 +1,13 @@
 package io.posthoggitops.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.UnclearWriteException;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.plan.ApiRequest;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.RequestBuilder;
-import io.posthoggitops.plan.TileReference;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class ApplyRun {
   /** One change in progress: its id once known, and which of its requests is being sent. */
   private final class ChangeRun {
     private final Change change;
-    private Long id;
+    private LiveId id;
     private int sent;
     private String current;
 
@@ -76,9 +75,10 @@ public final class ApplyRun {
       String path = ownPathOrFail(request.path());
       current = request.method() + " " + path;
       ObjectNode body = created.resolve(request.body());
-      ObjectNode answer = write(request.method(), path, body);
-      remember(request, path, body, answer);
-      StoredFields.notStored(body, answer)
+      ApiRequest sent = new ApiRequest(request.method(), path, body);
+      ObjectNode answer = write(sent);
+      remember(sent, answer);
+      StoredFields.notStored(change.kind(), body, answer)
           .forEach(
               field ->
                   err.println(
@@ -92,14 +92,14 @@ public final class ApplyRun {
       err.flush();
     }
 
-    private ObjectNode write(String method, String path, ObjectNode body) {
+    private ObjectNode write(ApiRequest request) {
       try {
-        return api.write(method, path, body);
+        return api.write(request.method(), request.path(), request.body());
       } catch (UnclearWriteException e) {
-        if (!"POST".equals(method)) {
+        if (!"POST".equals(request.method())) {
           throw e;
         }
-        ObjectNode found = recovery.find(change, path, body, ownPath()).orElseThrow(() -> e);
+        ObjectNode found = recovery.find(change, request, ownPath()).orElseThrow(() -> e);
         err.println(
             "note: "
                 + current
@@ -112,22 +112,41 @@ public final class ApplyRun {
       }
     }
 
-    /** The create's POST gives the change its id; an insight's POST gives its tile's id. */
-    private void remember(ApiRequest request, String path, ObjectNode body, ObjectNode answer) {
+    /**
+     * The create's POST gives the change its id; the kind may learn more ids from an answer (the
+     * tile an inserted insight lands on).
+     */
+    private void remember(ApiRequest request, ObjectNode answer) {
       if (!"POST".equals(request.method())) {
         return;
       }
-      if (id == null && path.equals(change.kind().resource() + "/")) {
-        id = answer.path("id").asLong();
-        created.put(change.address(), id);
-      } else if (change.kind() == Kind.DASHBOARD && path.equals("insights/") && id != null) {
-        InsightTiles.tileOf(answer, id, api)
-            .ifPresent(
-                tile ->
-                    created.put(
-                        TileReference.address(change.identity(), body.path("name").asText()),
-                        tile));
+      if (id == null && request.path().equals(change.kind().resource() + "/")) {
+        id = createdId(request, answer);
+        created.put(change.address().toString(), id);
+      } else if (id != null) {
+        change
+            .kind()
+            .idsFromAnswer(request, answer, change.identity(), id, api)
+            .forEach(created::put);
       }
+    }
+
+    /** The id PostHog gave the new object; an answer without a valid one stops the apply. */
+    private LiveId createdId(ApiRequest request, ObjectNode answer) {
+      return change
+          .kind()
+          .idFormat()
+          .parse(answer.get("id"))
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      request.method()
+                          + " "
+                          + request.path()
+                          + " answered without a valid id (got "
+                          + answer.get("id")
+                          + "); the object may exist now, so nothing that depends on it was sent."
+                          + " Run plan again to see PostHog's state."));
     }
 
     private String ownPathOrFail(String path) {
@@ -138,7 +157,7 @@ public final class ApplyRun {
         throw new IllegalStateException(
             path + " needs the id of " + change.address() + ", which no earlier request gave");
       }
-      return path.replace("{id}", Long.toString(id));
+      return path.replace("{id}", id.toString());
     }
 
     private String ownPath() {

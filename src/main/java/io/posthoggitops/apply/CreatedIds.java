@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.plan.PendingReference;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.PendingReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,13 +15,13 @@ import java.util.Optional;
  * address), and the substitution of the plan's placeholders with them.
  */
 final class CreatedIds {
-  private final Map<String, Long> ids = new HashMap<>();
+  private final Map<String, LiveId> ids = new HashMap<>();
 
-  void put(String address, long id) {
+  void put(String address, LiveId id) {
     ids.put(address, id);
   }
 
-  Optional<Long> get(String address) {
+  Optional<LiveId> get(String address) {
     return Optional.ofNullable(ids.get(address));
   }
 
@@ -32,11 +33,11 @@ final class CreatedIds {
   private JsonNode resolveNode(JsonNode node) {
     Optional<String> address = PendingReference.address(node);
     if (address.isPresent()) {
-      Long id = ids.get(address.get());
+      LiveId id = ids.get(address.get());
       if (id == null) {
         throw new UnresolvedReferenceException(address.get());
       }
-      return JsonNodeFactory.instance.numberNode(id);
+      return id.json();
     }
     if (node.isObject()) {
       ObjectNode copy = JsonNodeFactory.instance.objectNode();

@@ -1,7 +1,8 @@
 package io.posthoggitops.apply;
 
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 
 /**
  * What happened to one change of the plan.
@@ -9,7 +10,7 @@ import io.posthoggitops.plan.ChangeAction;
  * @param change the planned change
  * @param id the object's id (created, or the live id), or null when unknown
  */
-public record Outcome(Change change, Long id) {
+public record Outcome(Change change, LiveId id) {
 
   private static final String[] DONE = {"created", "updated", "deleted", "unchanged"};
 
@@ -29,7 +30,7 @@ public record Outcome(Change change, Long id) {
   }
 
   static String describe(Change change) {
-    return change.kind().yamlName() + " \"" + change.identity() + "\"";
+    return change.kind().name() + " \"" + change.identity() + "\"";
   }
 
   boolean is(ChangeAction action) {

@@ -1,7 +1,7 @@
 package io.posthoggitops.apply;
 
+import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.model.UserError;
-import io.posthoggitops.plan.ApiRequest;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class RequestShape {
   private static final Pattern PATH =
-      Pattern.compile("[a-z_]+/(?:(?:\\d+|\\{id\\})/(?:[a-z_]+/)?)?");
+      Pattern.compile(
+          "[a-z_]+/(?:(?:\\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\\{id\\})/(?:[a-z_]+/)?)?");
 
   private RequestShape() {}
 

@@ -2,18 +2,20 @@ package io.posthoggitops.apply;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.JsonEquality;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.PostHogApi;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
-import io.posthoggitops.plan.ChangedFields;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.ReferenceTable;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,9 +24,9 @@ import java.util.Optional;
 /**
  * Before a saved plan is applied: has PostHog moved since it was made? Each object the plan updates
  * or deletes must still exist with the fingerprint the plan recorded, and nothing may now hold the
- * identity of an object the plan creates (DESIGN.md §6). The live state is re-read with one list
- * per kind the plan touches, plus the kinds those can reference (earlier in {@link Kind} order),
- * which canonical form needs to name references.
+ * identity of an object the plan creates (docs/commands/apply.md). The live state is re-read with
+ * one list per kind the plan touches, plus the kinds those can reference (earlier in {@link Kind}
+ * order), which canonical form needs to name references.
  */
 public final class StalePlanCheck {
 
@@ -122,8 +124,8 @@ public final class StalePlanCheck {
       return "";
     }
     List<String> names = new ArrayList<>();
-    ChangedFields.between((ObjectNode) before, now).fieldNames().forEachRemaining(names::add);
-    ChangedFields.between(now, (ObjectNode) before)
+    JsonEquality.changedFields((ObjectNode) before, now).fieldNames().forEachRemaining(names::add);
+    JsonEquality.changedFields(now, (ObjectNode) before)
         .fieldNames()
         .forEachRemaining(
             n -> {
@@ -134,14 +136,15 @@ public final class StalePlanCheck {
     return names.isEmpty() ? "" : " (" + String.join(", ", names) + ")";
   }
 
-  /** One list per kind the plan touches and per kind those may reference; nothing else. */
+  /**
+   * One list per kind the plan touches and per kind those may reference (the kinds before them in
+   * dependency order), which canonical form needs to name references; nothing else.
+   */
   private static LiveState reread(Plan plan, PostHogApi api) {
-    int last = plan.changes().stream().mapToInt(c -> c.kind().ordinal()).max().orElse(-1);
-    Map<Kind, List<LiveObject>> objects = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      if (kind.ordinal() <= last) {
-        objects.put(kind, api.list(kind).stream().map(raw -> live(kind, raw)).toList());
-      }
+    int last = plan.changes().stream().mapToInt(c -> Kinds.order(c.kind())).max().orElse(-1);
+    Map<Kind, List<LiveObject>> objects = new LinkedHashMap<>();
+    for (Kind kind : Kinds.all().subList(0, last + 1)) {
+      objects.put(kind, LiveStateReader.toLiveObjects(kind, api.list(kind)));
     }
     PostHogApi.ProjectInfo project = api.project();
     return new LiveState(
@@ -150,10 +153,5 @@ public final class StalePlanCheck {
         project.name(),
         api.organizationFeatures(),
         objects);
-  }
-
-  private static LiveObject live(Kind kind, ObjectNode raw) {
-    return new LiveObject(
-        kind, raw.path("id").asLong(), raw.path(kind.identityField()).asText(), raw);
   }
 }

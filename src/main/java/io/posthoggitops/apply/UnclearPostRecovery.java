@@ -1,7 +1,7 @@
 package io.posthoggitops.apply;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.plan.Change;
 import java.util.Optional;
@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * After a POST whose outcome is unknown (502/503/504, no answer), finds out whether PostHog created
  * the object anyway, by reading rather than posting again: a create is looked up by identity in a
- * fresh list, an insight among its dashboard's tiles, a launch or an end by the experiment's dates.
+ * fresh list; the kind knows how to look for its other POSTs (an insight among its dashboard's
+ * tiles, a launch by the experiment's start date).
  */
 final class UnclearPostRecovery {
   private final PostHogApi api;
@@ -19,53 +20,24 @@ final class UnclearPostRecovery {
   }
 
   /**
-   * @param path the POST's resolved path
-   * @param body the POST's resolved body
+   * @param request the POST as sent (placeholders resolved)
    * @param ownPath the change's own object path ({@code dashboards/3101/}), or null before it
    *     exists
    * @return what PostHog holds, if the POST took effect
    */
-  Optional<ObjectNode> find(Change change, String path, ObjectNode body, String ownPath) {
-    if (path.equals(change.kind().resource() + "/")) {
+  Optional<ObjectNode> find(Change change, ApiRequest request, String ownPath) {
+    if (request.path().equals(change.kind().resource() + "/")) {
       return byIdentity(change);
     }
-    if (ownPath == null) {
-      return Optional.empty();
-    }
-    if (path.equals("insights/")) {
-      return insightOnDashboard(ownPath, body.path("name").asText());
-    }
-    if (path.endsWith("/launch/")) {
-      return withDate(ownPath, "start_date");
-    }
-    if (path.endsWith("/end/")) {
-      return withDate(ownPath, "end_date");
-    }
-    return Optional.empty();
+    return ownPath == null
+        ? Optional.empty()
+        : change.kind().recoverUnclearPost(request, ownPath, api);
   }
 
   private Optional<ObjectNode> byIdentity(Change change) {
-    String field = change.kind().identityField();
     return api.list(change.kind()).stream()
-        .filter(o -> change.identity().equals(o.path(field).asText(null)))
+        .filter(o -> change.identity().equals(change.kind().identityOf(o)))
         .filter(o -> !o.path("deleted").asBoolean(false))
         .findFirst();
-  }
-
-  private Optional<ObjectNode> insightOnDashboard(String dashboardPath, String name) {
-    for (JsonNode tile : api.get(dashboardPath).path("tiles")) {
-      JsonNode insight = tile.path("insight");
-      if (insight.isObject() && name.equals(insight.path("name").asText(null))) {
-        return Optional.of((ObjectNode) insight);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<ObjectNode> withDate(String experimentPath, String field) {
-    ObjectNode experiment = api.get(experimentPath);
-    return experiment.path(field).isNull() || experiment.path(field).isMissingNode()
-        ? Optional.empty()
-        : Optional.of(experiment);
   }
 }

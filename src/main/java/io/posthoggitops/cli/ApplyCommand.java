@@ -4,10 +4,11 @@ import io.posthoggitops.apply.ApplyProcess;
 import io.posthoggitops.apply.ApplyProcess.Result;
 import io.posthoggitops.apply.StalePlanCheck;
 import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
-import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.planfile.PlanFiles;
 import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -100,7 +101,8 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   private static String view(Plan plan) {
-    return PlanTextView.render(plan, System.console() != null && System.getenv("NO_COLOR") == null);
+    return PlanTextView.render(
+        plan, ChangeDiffs.of(plan), System.console() != null && System.getenv("NO_COLOR") == null);
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
@@ -141,7 +143,7 @@ public class ApplyCommand implements Callable<Integer> {
           ExitCode.USAGE);
     }
     try {
-      return PlanJson.read(Files.readString(planFile), planFile.toString());
+      return PlanFiles.read(Files.readString(planFile), planFile.toString());
     } catch (IOException e) {
       throw new UserError(
           "cannot read the saved plan "

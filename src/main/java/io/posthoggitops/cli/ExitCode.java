@@ -1,6 +1,6 @@
 package io.posthoggitops.cli;
 
-/** Every exit code the CLI returns, in one place (DESIGN.md §2). */
+/** Every exit code the CLI returns, in one place (docs/commands/README.md#exit-codes). */
 public final class ExitCode {
   /** Valid, no changes, applied, or a plan with changes without --detailed-exitcode. */
   public static final int OK = 0;

@@ -1,20 +1,19 @@
 package io.posthoggitops.cli;
 
 import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.Snapshots;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.render.ExportWriter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write the live PostHog state as YAML, one file per resource under",
-      "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of all five kinds)",
+      "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of every kind)",
       "for 'plan --snapshot'. Live state is read once. YAML is written unless",
       "only --snapshot-out is given; the files written are listed on stdout."
     })
@@ -49,7 +48,7 @@ public class ExportCommand implements Callable<Integer> {
       names = "--kind",
       paramLabel = "KIND",
       description =
-          "Export only this kind (repeatable): Action, Cohort, FeatureFlag, Experiment, Dashboard (any case). The snapshot always holds all five.")
+          "Export only this kind (repeatable, any case), e.g. FeatureFlag. The snapshot always holds every kind.")
   List<String> kinds = new ArrayList<>();
 
   @Option(
@@ -95,14 +94,12 @@ public class ExportCommand implements Callable<Integer> {
 
   private Set<Kind> selectedKinds() {
     if (kinds.isEmpty()) {
-      return EnumSet.allOf(Kind.class);
+      return new LinkedHashSet<>(Kinds.all());
     }
-    Set<Kind> selected = EnumSet.noneOf(Kind.class);
+    Set<Kind> selected = new LinkedHashSet<>();
     for (String name : kinds) {
       selected.add(
-          Arrays.stream(Kind.values())
-              .filter(k -> k.yamlName().equalsIgnoreCase(name))
-              .findFirst()
+          Kinds.namedIgnoringCase(name)
               .orElseThrow(
                   () ->
                       new ParameterException(
@@ -110,14 +107,12 @@ public class ExportCommand implements Callable<Integer> {
                           "unknown kind '"
                               + name
                               + "' for --kind; valid kinds: "
-                              + Arrays.stream(Kind.values())
-                                  .map(Kind::yamlName)
-                                  .collect(Collectors.joining(", ")))));
+                              + Kinds.names())));
     }
     return selected;
   }
 
   private static int objectCount(LiveState state) {
-    return Arrays.stream(Kind.values()).mapToInt(k -> state.of(k).size()).sum();
+    return Kinds.all().stream().mapToInt(k -> state.of(k).size()).sum();
   }
 }

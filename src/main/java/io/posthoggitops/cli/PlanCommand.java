@@ -1,10 +1,12 @@
 package io.posthoggitops.cli;
 
 import io.posthoggitops.config.ProjectConfig;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.diff.ResourceDiff;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
-import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.PlanJsonView;
 import io.posthoggitops.render.PlanMarkdownView;
 import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
@@ -12,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +22,6 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -93,7 +95,6 @@ public class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    checkTargets();
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = ProjectConfig.load(global.config());
@@ -108,9 +109,10 @@ public class PlanCommand implements Callable<Integer> {
     err.print(PlanTextView.warnings(plan));
     err.flush();
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(view(plan));
+    List<ResourceDiff> diffs = ChangeDiffs.of(plan);
+    stdout.print(view(plan, diffs));
     if (out != null) {
-      save(plan);
+      save(plan, diffs);
       PrintWriter savedNote = format == Format.TEXT ? stdout : err;
       savedNote.println("Saved to " + out + ". Apply exactly this plan with:");
       savedNote.println("  posthog-gitops apply --plan " + out + " --approve");
@@ -120,11 +122,11 @@ public class PlanCommand implements Callable<Integer> {
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private String view(Plan plan) {
+  private String view(Plan plan, List<ResourceDiff> diffs) {
     return switch (format) {
-      case TEXT -> PlanTextView.render(plan, colourWanted());
-      case MARKDOWN -> PlanMarkdownView.render(plan);
-      case JSON -> PlanJson.write(plan);
+      case TEXT -> PlanTextView.render(plan, diffs, colourWanted());
+      case MARKDOWN -> PlanMarkdownView.render(plan, diffs);
+      case JSON -> PlanJsonView.render(plan, diffs);
     };
   }
 
@@ -132,9 +134,9 @@ public class PlanCommand implements Callable<Integer> {
     return System.console() != null && System.getenv("NO_COLOR") == null;
   }
 
-  private void save(Plan plan) {
+  private void save(Plan plan, List<ResourceDiff> diffs) {
     try {
-      Files.writeString(out, PlanJson.write(plan));
+      Files.writeString(out, PlanFiles.write(plan, diffs));
     } catch (IOException e) {
       throw new UserError(
           "cannot write the plan to "
@@ -142,21 +144,6 @@ public class PlanCommand implements Callable<Integer> {
               + ": "
               + e.getMessage()
               + "; check the folder exists and is writable.");
-    }
-  }
-
-  private void checkTargets() {
-    for (String target : planning.targets()) {
-      int slash = target.indexOf('/');
-      if (slash <= 0
-          || slash == target.length() - 1
-          || Kind.fromYamlName(target.substring(0, slash)).isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--target "
-                + target
-                + ": expected KIND/IDENTITY with KIND one of Action, Cohort, FeatureFlag, Experiment, Dashboard (e.g. FeatureFlag/new-checkout)");
-      }
     }
   }
 }

@@ -6,7 +6,9 @@ import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
+import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
@@ -14,8 +16,8 @@ import io.posthoggitops.plan.PlanInput;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.PlanResult;
 import io.posthoggitops.plan.Planner;
+import io.posthoggitops.planfile.PlanFile;
 import io.posthoggitops.render.DiagnosticsView;
-import io.posthoggitops.render.PlanJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -85,16 +87,16 @@ public final class PlanPipeline {
 
   /** Documents at the base ref that nothing declares now, by identity or by pinned id. */
   static List<Declaration> removedSince(List<Declaration> atBase, List<Declaration> current) {
-    Set<String> addresses = current.stream().map(Declaration::address).collect(Collectors.toSet());
-    Set<String> pinned =
+    Set<Address> addresses = current.stream().map(Declaration::address).collect(Collectors.toSet());
+    Set<LiveKey> pinned =
         current.stream()
             .filter(d -> d.pinnedId() != null)
-            .map(d -> d.kind() + "#" + d.pinnedId())
+            .map(Declaration::pinnedKey)
             .collect(Collectors.toSet());
     return atBase.stream()
         .filter(d -> !d.tombstone())
         .filter(d -> !addresses.contains(d.address()))
-        .filter(d -> d.pinnedId() == null || !pinned.contains(d.kind() + "#" + d.pinnedId()))
+        .filter(d -> d.pinnedId() == null || !pinned.contains(d.pinnedKey()))
         .toList();
   }
 
@@ -136,7 +138,7 @@ public final class PlanPipeline {
       GlobalOptions global, PlanningOptions options, LiveState live, String origin) {
     Optional<GitRepo.Head> head = GitRepo.head(options.paths().get(0));
     return new PlanMetadata(
-        PlanJson.FORMAT_VERSION,
+        PlanFile.FORMAT_VERSION,
         VersionProvider.version(),
         Objects.requireNonNullElse(origin, live.apiUrl()),
         live.projectId(),

@@ -1,5 +1,6 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.model.Address;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +27,10 @@ public class PlanningOptions {
 
   @Option(
       names = "--target",
+      converter = TargetConverter.class,
       paramLabel = "KIND/IDENTITY",
       description = "Limit the plan to these resources and what they reference (repeatable).")
-  List<String> targets = new ArrayList<>();
+  List<Address> targets = new ArrayList<>();
 
   public List<Path> paths() {
     return paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -42,7 +44,7 @@ public class PlanningOptions {
     return prune;
   }
 
-  public List<String> targets() {
+  public List<Address> targets() {
     return targets;
   }
 }

@@ -1,6 +1,5 @@
 package io.posthoggitops.config;
 
-import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,14 +12,17 @@ import java.util.Set;
 final class CycleFinder {
 
   private final Map<String, List<ReferenceUse>> edges;
-  private final Kind kind;
+  private final String noun;
   private final Findings findings;
   private final Set<String> done = new HashSet<>();
   private final List<String> path = new ArrayList<>();
 
-  CycleFinder(Map<String, List<ReferenceUse>> edges, Kind kind, Findings findings) {
+  /**
+   * @param noun what an object of the kind is called, e.g. {@code cohort}
+   */
+  CycleFinder(Map<String, List<ReferenceUse>> edges, String noun, Findings findings) {
     this.edges = edges;
-    this.kind = kind;
+    this.noun = noun;
     this.findings = findings;
   }
 
@@ -50,7 +52,6 @@ final class CycleFinder {
   private void report(ReferenceUse use, int cycleStart) {
     List<String> cycle = new ArrayList<>(path.subList(cycleStart, path.size()));
     cycle.add(use.name());
-    String noun = kind == Kind.COHORT ? "cohort" : "flag";
     findings.error(
         use.location(),
         noun

@@ -1,13 +1,16 @@
 package io.posthoggitops.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
-/** Every check of DESIGN.md §4 on the declarations read, per document and across documents. */
+/**
+ * Every check on the declarations read (docs/commands/validate.md): each document against its
+ * kind's shapes, rules and reference slots, then across documents (identities, references).
+ */
 final class DeclarationChecks {
 
   private DeclarationChecks() {}
@@ -19,9 +22,12 @@ final class DeclarationChecks {
       if (declaration.tombstone()) {
         continue;
       }
-      String label = declaration.kind().yamlName() + " `" + declaration.identity() + "`";
-      ShapeChecker.check(read.document(), declaration.kind(), label, findings);
-      kindChecks(declaration.kind()).accept(new DocumentContext(read, findings, references));
+      Kind kind = declaration.kind();
+      String label = kind.name() + " `" + declaration.identity() + "`";
+      ShapeChecker.check(read.document(), kind, label, findings);
+      DocumentContext context = new DocumentContext(read, findings);
+      kind.check(context);
+      SlotValues.check(context, references);
     }
     IdentityChecks.check(documents, findings);
     ReferenceChecks.check(documents, references, findings);
@@ -31,19 +37,8 @@ final class DeclarationChecks {
   static void checkUnidentified(ParsedDocument document, Findings findings) {
     JsonNode kindName = document.root().path("kind");
     if (!document.root().path("deleted").asBoolean(false)) {
-      Kind.fromYamlName(kindName.asText())
-          .ifPresent(
-              kind -> ShapeChecker.check(document, kind, "this " + kind.yamlName(), findings));
+      Kinds.named(kindName.asText())
+          .ifPresent(kind -> ShapeChecker.check(document, kind, "this " + kind.name(), findings));
     }
-  }
-
-  private static Consumer<DocumentContext> kindChecks(Kind kind) {
-    return switch (kind) {
-      case FEATURE_FLAG -> FlagChecks::check;
-      case COHORT -> CohortChecks::check;
-      case EXPERIMENT -> ExperimentChecks::check;
-      case DASHBOARD -> DashboardChecks::check;
-      case ACTION -> doc -> {};
-    };
   }
 }

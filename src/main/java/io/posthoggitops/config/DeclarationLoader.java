@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Reads and validates YAML declarations (DESIGN.md §3, §4), offline. */
+/** Reads and validates YAML declarations offline (docs/commands/validate.md). */
 public final class DeclarationLoader {
 
   /** The config file's name; such files are settings, never resources. */

@@ -2,10 +2,13 @@ package io.posthoggitops.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.JsonTypes;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.KindSpec;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.Suggestions;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.model.KindSpec;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +21,7 @@ import java.util.Set;
  */
 final class DeclarationReader {
 
-  private static final List<String> KIND_NAMES =
-      Arrays.stream(Kind.values()).map(Kind::yamlName).toList();
+  private static final List<String> KIND_NAMES = Kinds.all().stream().map(Kind::name).toList();
 
   private final ParsedDocument document;
   private final Findings findings;
@@ -49,7 +51,7 @@ final class DeclarationReader {
       return Optional.empty();
     }
     Optional<String> identity = identity(root, kind.get());
-    Long pinnedId = pinnedId(root);
+    LiveId pinnedId = pinnedId(root, kind.get());
     boolean tombstone = tombstone(root);
     Set<String> ignoreChanges = tombstone ? Set.of() : ignoreChanges(root, kind.get());
     if (identity.isEmpty()) {
@@ -77,7 +79,7 @@ final class DeclarationReader {
           "missing `kind`; add `kind:` with one of " + String.join(", ", KIND_NAMES) + ".");
       return Optional.empty();
     }
-    Optional<Kind> found = kind.isTextual() ? Kind.fromYamlName(kind.asText()) : Optional.empty();
+    Optional<Kind> found = kind.isTextual() ? Kinds.named(kind.asText()) : Optional.empty();
     if (found.isEmpty()) {
       String text = kind.asText();
       String hint = Suggestions.didYouMean(text, KIND_NAMES);
@@ -97,7 +99,7 @@ final class DeclarationReader {
     if (value == null || value.isNull() || value.asText().isBlank()) {
       findings.error(
           value == null ? document.start() : document.value("/" + field),
-          "missing `" + field + "`, which identifies each " + kind.yamlName() + " document.");
+          "missing `" + field + "`, which identifies each " + kind.name() + " document.");
       return Optional.empty();
     }
     if (!value.isTextual()) {
@@ -117,18 +119,22 @@ final class DeclarationReader {
     return Optional.of(value.asText());
   }
 
-  private Long pinnedId(ObjectNode root) {
+  private LiveId pinnedId(ObjectNode root, Kind kind) {
     JsonNode id = root.get("id");
     if (id == null) {
       return null;
     }
-    if (id.canConvertToLong() && id.isIntegralNumber() && id.asLong() > 0) {
-      return id.asLong();
+    Optional<LiveId> parsed = kind.idFormat().parse(id);
+    if (parsed.isEmpty()) {
+      findings.error(
+          document.value("/id"),
+          "`id` must be "
+              + kind.idFormat().description()
+              + " (the live object's id), not `"
+              + id.asText()
+              + "`.");
     }
-    findings.error(
-        document.value("/id"),
-        "`id` must be a positive integer (the live object's id), not `" + id.asText() + "`.");
-    return null;
+    return parsed.orElse(null);
   }
 
   private boolean tombstone(ObjectNode root) {
@@ -154,7 +160,7 @@ final class DeclarationReader {
           "`ignore_changes` must be a list of field names, e.g. [active].");
       return names;
     }
-    Set<String> writable = KindSpec.of(kind).fields().keySet();
+    Set<String> writable = kind.spec().fields().keySet();
     for (int i = 0; i < list.size(); i++) {
       String name = list.get(i).asText();
       if (!list.get(i).isTextual() || !writable.contains(name)) {
@@ -163,7 +169,7 @@ final class DeclarationReader {
             "`ignore_changes` names `"
                 + name
                 + "`, which is not a writable field of "
-                + kind.yamlName()
+                + kind.name()
                 + Suggestions.orPeriod(name, writable));
       } else {
         names.add(name);

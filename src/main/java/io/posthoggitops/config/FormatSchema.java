@@ -3,12 +3,15 @@ package io.posthoggitops.config;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.config.ValueType.AnyValue;
-import io.posthoggitops.config.ValueType.ByKey;
-import io.posthoggitops.config.ValueType.ListOf;
-import io.posthoggitops.config.ValueType.Scalar;
-import io.posthoggitops.config.ValueType.ShapeRef;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.ObjectShape;
+import io.posthoggitops.kind.ValueType;
+import io.posthoggitops.kind.ValueType.AnyValue;
+import io.posthoggitops.kind.ValueType.ByKey;
+import io.posthoggitops.kind.ValueType.ListOf;
+import io.posthoggitops.kind.ValueType.Scalar;
+import io.posthoggitops.kind.ValueType.ShapeRef;
+import io.posthoggitops.kinds.Kinds;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,11 +37,11 @@ public final class FormatSchema {
     ArrayNode kinds = schema.putObject("properties").putObject("kind").putArray("enum");
     ArrayNode allOf = schema.putArray("allOf");
     ObjectNode defs = NODES.objectNode();
-    for (Kind kind : Kind.values()) {
-      kinds.add(kind.yamlName());
+    for (Kind kind : Kinds.all()) {
+      kinds.add(kind.name());
       allOf.add(ifKind(kind));
-      defs.set(kind.yamlName(), object(FormatShapes.of(kind)));
-      defs.set(kind.yamlName() + "Tombstone", tombstone(kind));
+      defs.set(kind.name(), object(FormatShapes.of(kind)));
+      defs.set(kind.name() + "Tombstone", tombstone(kind));
     }
     FormatShapes.nested().forEach((name, shape) -> defs.set(name, object(shape)));
     schema.set("$defs", defs);
@@ -49,21 +52,21 @@ public final class FormatSchema {
   private static ObjectNode ifKind(Kind kind) {
     ObjectNode rule = NODES.objectNode();
     ObjectNode condition = rule.putObject("if");
-    condition.putObject("properties").putObject("kind").put("const", kind.yamlName());
+    condition.putObject("properties").putObject("kind").put("const", kind.name());
     condition.putArray("required").add("kind");
     ObjectNode then = rule.putObject("then");
     ObjectNode isTombstone = then.putObject("if");
     isTombstone.putObject("properties").putObject("deleted").put("const", true);
     isTombstone.putArray("required").add("deleted");
-    then.putObject("then").put("$ref", "#/$defs/" + kind.yamlName() + "Tombstone");
-    then.putObject("else").put("$ref", "#/$defs/" + kind.yamlName());
+    then.putObject("then").put("$ref", "#/$defs/" + kind.name() + "Tombstone");
+    then.putObject("else").put("$ref", "#/$defs/" + kind.name());
     return rule;
   }
 
   /** A tombstone needs only its kind and identity; other fields are ignored. */
   private static ObjectNode tombstone(Kind kind) {
     ObjectNode schema = NODES.objectNode();
-    schema.put("description", "A tombstone: the " + kind.yamlName() + " is soft-deleted on apply.");
+    schema.put("description", "A tombstone: the " + kind.name() + " is soft-deleted on apply.");
     schema.put("type", "object");
     schema.putArray("required").add("kind").add(kind.identityField());
     schema.putObject("properties").putObject(kind.identityField()).put("type", "string");
@@ -94,7 +97,7 @@ public final class FormatSchema {
   private static ObjectNode type(ValueType type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof Scalar scalar) {
-      schema.put("type", scalar.kind().jsonType);
+      schema.put("type", scalar.kind().jsonType());
       if (!scalar.allowed().isEmpty()) {
         scalar.allowed().forEach(schema.putArray("enum")::add);
       }

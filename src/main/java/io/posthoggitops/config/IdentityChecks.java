@@ -1,22 +1,26 @@
 package io.posthoggitops.config;
 
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.Ownership;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Checks across documents: one document per identity and per pinned id, and flags owned by
- * experiments.
+ * Checks across documents: one document per identity and per pinned id, and no document for an
+ * object another one owns (an experiment's flag).
  */
 final class IdentityChecks {
 
   private IdentityChecks() {}
 
   static void check(List<ReadDocument> documents, Findings findings) {
-    Map<String, ReadDocument> byIdentity = new HashMap<>();
-    Map<String, ReadDocument> byId = new HashMap<>();
+    Map<Address, ReadDocument> byIdentity = new HashMap<>();
+    Map<LiveKey, ReadDocument> byId = new HashMap<>();
     for (ReadDocument read : documents) {
       Declaration declaration = read.declaration();
       String identityField = declaration.kind().identityField();
@@ -25,7 +29,7 @@ final class IdentityChecks {
         findings.error(
             read.document().value("/" + identityField),
             "duplicate "
-                + declaration.kind().yamlName()
+                + declaration.kind().name()
                 + " `"
                 + declaration.identity()
                 + "`: also declared at "
@@ -35,8 +39,7 @@ final class IdentityChecks {
                 + " once.");
       }
       if (declaration.pinnedId() != null) {
-        ReadDocument pinned =
-            byId.putIfAbsent(declaration.kind() + "#" + declaration.pinnedId(), read);
+        ReadDocument pinned = byId.putIfAbsent(declaration.pinnedKey(), read);
         if (pinned != null) {
           findings.error(
               read.document().value("/id"),
@@ -50,7 +53,7 @@ final class IdentityChecks {
         }
       }
     }
-    checkExperimentFlags(documents, findings);
+    checkOwned(documents, findings);
   }
 
   /**
@@ -61,30 +64,28 @@ final class IdentityChecks {
     return first.pinnedId() != null && second.pinnedId() != null;
   }
 
-  /**
-   * An experiment creates and owns its flag, so a FeatureFlag document with its key would fight it.
-   */
-  private static void checkExperimentFlags(List<ReadDocument> documents, Findings findings) {
-    Map<String, Declaration> experiments = new HashMap<>();
-    documents.stream()
-        .map(ReadDocument::declaration)
-        .filter(d -> d.kind() == Kind.EXPERIMENT && !d.tombstone())
-        .forEach(d -> experiments.putIfAbsent(d.identity(), d));
+  /** An owner creates and owns its object, so a document of the owned object would fight it. */
+  private static void checkOwned(List<ReadDocument> documents, Findings findings) {
+    Map<Address, Declaration> owners = new HashMap<>();
     for (ReadDocument read : documents) {
-      Declaration flag = read.declaration();
-      Declaration experiment = experiments.get(flag.identity());
-      if (flag.kind() == Kind.FEATURE_FLAG && !flag.tombstone() && experiment != null) {
+      Declaration d = read.declaration();
+      Optional<Ownership> owns = d.kind().ownership();
+      if (owns.isPresent() && !d.tombstone()) {
+        owners.putIfAbsent(new Address(owns.get().owned(), d.identity()), d);
+      }
+    }
+    for (ReadDocument read : documents) {
+      Declaration owned = read.declaration();
+      Declaration owner = owners.get(owned.address());
+      if (owner != null && !owned.tombstone()) {
+        Kind kind = owned.kind();
         findings.error(
-            read.document().value("/key"),
-            "flag `"
-                + flag.identity()
-                + "` belongs to the"
-                + " Experiment `"
-                + experiment.fields().path("name").asText()
-                + "` at "
-                + experiment.location()
-                + " (its feature_flag_key); remove this FeatureFlag document and set variants in the"
-                + " experiment's parameters.");
+            read.document().value("/" + kind.identityField()),
+            owner
+                .kind()
+                .ownership()
+                .orElseThrow()
+                .claimedInFiles(owned.identity(), owner.fields(), owner.location().toString()));
       }
     }
   }

@@ -1,6 +1,7 @@
 package io.posthoggitops.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.kind.Suggestions;
 import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.SourceLocation;
 import io.posthoggitops.model.UserError;

@@ -1,17 +1,23 @@
 package io.posthoggitops.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.Ownership;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Checks references by name: a name nothing declares is a warning (it may exist live; the plan
- * fails if it does not), a name whose document is a tombstone is an error, and cycles between
- * cohorts or between flags are errors.
+ * fails if it does not), a name whose document is a tombstone is an error, a target its kind
+ * refuses for the purpose is an error, and cycles among objects of one kind are errors.
  */
 final class ReferenceChecks {
 
@@ -19,51 +25,53 @@ final class ReferenceChecks {
 
   static void check(
       List<ReadDocument> documents, List<ReferenceUse> references, Findings findings) {
-    Map<String, Declaration> declared = new HashMap<>();
-    Map<String, Integer> declarations = new HashMap<>();
+    Map<Address, Declaration> declared = new HashMap<>();
+    Map<Address, Integer> declarations = new HashMap<>();
     for (ReadDocument read : documents) {
       Declaration d = read.declaration();
       declared.putIfAbsent(d.address(), d);
       declarations.merge(d.address(), 1, Integer::sum);
-      if (d.kind() == Kind.EXPERIMENT && !d.tombstone()) {
-        declared.putIfAbsent(Kind.FEATURE_FLAG.yamlName() + "/" + d.identity(), d);
+      Optional<Ownership> owns = d.kind().ownership();
+      if (owns.isPresent() && !d.tombstone()) {
+        declared.putIfAbsent(new Address(owns.get().owned(), d.identity()), d);
       }
     }
-    BehavioralCohorts behavioral = new BehavioralCohorts(declared);
     for (ReferenceUse use : references) {
-      String address = use.target().yamlName() + "/" + use.name();
-      Declaration target = declared.get(address);
+      Declaration target = declared.get(use.address());
       checkTarget(use, target, findings);
-      if (declarations.getOrDefault(address, 0) > 1) {
+      if (declarations.getOrDefault(use.address(), 0) > 1) {
         findings.error(
             use.location(),
-            use.target().yamlName()
+            use.target().name()
                 + " `"
                 + use.name()
                 + "` is declared by "
-                + declarations.get(address)
+                + declarations.get(use.address())
                 + " documents; refer to the one meant by its id instead of its name.");
       }
-      if (use.from().kind() == Kind.FEATURE_FLAG
-          && target != null
-          && use.target() == Kind.COHORT
-          && !target.tombstone()
-          && behavioral.isBehavioral(target)) {
-        findings.error(
-            use.location(),
-            "Cohort `"
-                + use.name()
-                + "` has behavioural conditions (itself or"
-                + " through the cohorts it includes), which PostHog refuses in flag targeting; target a"
-                + " person-property or static cohort instead.");
+      if (target != null && target.kind() == use.target() && !target.tombstone()) {
+        use.target()
+            .refusedAsTarget(
+                use.purpose(), use.name(), target.fields(), live(declared, use.target()))
+            .ifPresent(message -> findings.error(use.location(), message));
       }
     }
-    checkCycles(references, Kind.COHORT, findings);
-    checkCycles(references, Kind.FEATURE_FLAG, findings);
+    for (Kind kind : Kinds.all()) {
+      checkCycles(references, kind, findings);
+    }
+  }
+
+  /** The fields of the declared objects of a kind that are not tombstones, by identity. */
+  private static Function<String, Optional<JsonNode>> live(
+      Map<Address, Declaration> declared, Kind kind) {
+    return name ->
+        Optional.ofNullable(declared.get(new Address(kind, name)))
+            .filter(d -> d.kind() == kind && !d.tombstone())
+            .map(Declaration::fields);
   }
 
   private static void checkTarget(ReferenceUse use, Declaration target, Findings findings) {
-    String what = use.target().yamlName() + " `" + use.name() + "`";
+    String what = use.target().name() + " `" + use.name() + "`";
     if (target == null) {
       findings.warning(
           use.location(),
@@ -77,7 +85,7 @@ final class ReferenceChecks {
               + " is deleted by its tombstone at "
               + target.location()
               + "; remove this reference or keep the "
-              + use.target().yamlName()
+              + use.target().name()
               + ".");
     }
   }
@@ -89,6 +97,8 @@ final class ReferenceChecks {
         edges.computeIfAbsent(use.from().identity(), k -> new ArrayList<>()).add(use);
       }
     }
-    new CycleFinder(edges, kind, findings).run();
+    if (!edges.isEmpty()) {
+      new CycleFinder(edges, kind.referenceWord(), findings).run();
+    }
   }
 }

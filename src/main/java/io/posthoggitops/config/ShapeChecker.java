@@ -1,13 +1,18 @@
 package io.posthoggitops.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.posthoggitops.config.ValueType.AnyValue;
-import io.posthoggitops.config.ValueType.ByKey;
-import io.posthoggitops.config.ValueType.ListOf;
-import io.posthoggitops.config.ValueType.Scalar;
-import io.posthoggitops.config.ValueType.ShapeRef;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.model.KindSpec;
+import io.posthoggitops.kind.FieldPath;
+import io.posthoggitops.kind.JsonTypes;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.KindSpec;
+import io.posthoggitops.kind.ObjectShape;
+import io.posthoggitops.kind.Suggestions;
+import io.posthoggitops.kind.ValueType;
+import io.posthoggitops.kind.ValueType.AnyValue;
+import io.posthoggitops.kind.ValueType.ByKey;
+import io.posthoggitops.kind.ValueType.ListOf;
+import io.posthoggitops.kind.ValueType.Scalar;
+import io.posthoggitops.kind.ValueType.ShapeRef;
 import java.util.Map;
 
 /**
@@ -134,7 +139,7 @@ final class ShapeChecker {
       wrongType(
           pointer,
           scalar.allowed().isEmpty()
-              ? scalar.kind().phrase
+              ? scalar.kind().phrase()
               : "one of " + String.join(", ", scalar.allowed()),
           value);
     } else if (!scalar.allowed().isEmpty() && !scalar.allowed().contains(value.asText())) {

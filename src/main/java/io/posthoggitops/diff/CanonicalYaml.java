@@ -1,10 +1,14 @@
 package io.posthoggitops.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.posthoggitops.plan.PendingReference;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.PendingReference;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,15 +22,13 @@ public final class CanonicalYaml {
 
   static final String PENDING_COMMENT = "   # id known after apply";
   private static final int FLOW_WIDTH = 120;
-  private static final Map<String, String> REFERENCE_KEYS =
-      Map.of("Cohort", "cohort", "Action", "action", "FeatureFlag", "flag");
   private static final Pattern PLAIN_PATH_KEY = Pattern.compile("[A-Za-z0-9_$-]+");
 
-  private final Set<String> pending;
+  private final Set<Address> pending;
   private final List<YamlLine> lines = new ArrayList<>();
   private boolean pendingOnLine;
 
-  private CanonicalYaml(Set<String> pending) {
+  private CanonicalYaml(Set<Address> pending) {
     this.pending = pending;
   }
 
@@ -34,7 +36,7 @@ public final class CanonicalYaml {
    * @param pendingAddresses {@code KIND/IDENTITY} of objects the plan creates: name references to
    *     them get the "known after apply" comment
    */
-  public static List<YamlLine> lines(JsonNode root, Set<String> pendingAddresses) {
+  public static List<YamlLine> lines(JsonNode root, Set<Address> pendingAddresses) {
     CanonicalYaml yaml = new CanonicalYaml(pendingAddresses);
     if (root == null || root.isMissingNode()) {
       return List.of();
@@ -168,9 +170,13 @@ public final class CanonicalYaml {
     return "{" + String.join(", ", parts) + "}";
   }
 
+  /** {@code {cohort: NAME}} for a reference by name; other placeholders as they are. */
   private static String placeholderText(String address) {
     int slash = address.indexOf('/');
-    String key = slash < 0 ? null : REFERENCE_KEYS.get(address.substring(0, slash));
+    String key =
+        slash < 0
+            ? null
+            : Kinds.named(address.substring(0, slash)).map(Kind::referenceWord).orElse(null);
     return key == null
         ? "{$ref: " + YamlScalars.string(address, true) + "}"
         : "{" + key + ": " + YamlScalars.string(address.substring(slash + 1), true) + "}";
@@ -180,14 +186,12 @@ public final class CanonicalYaml {
     if (!node.isObject() || node.size() != 1) {
       return false;
     }
-    String key = node.fieldNames().next();
-    JsonNode name = node.get(key);
+    String word = node.fieldNames().next();
+    JsonNode name = node.get(word);
+    Optional<Kind> kind = Kinds.byReferenceWord(word);
     return name.isTextual()
-        && REFERENCE_KEYS.entrySet().stream()
-            .anyMatch(
-                e ->
-                    e.getValue().equals(key)
-                        && pending.contains(e.getKey() + "/" + name.textValue()));
+        && kind.isPresent()
+        && pending.contains(new Address(kind.get(), name.textValue()));
   }
 
   private void add(String text, String path) {

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import io.posthoggitops.plan.Plan;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,10 @@ import java.util.stream.Collectors;
 /**
  * The diff of each change in a plan: a create shows every line added, an update a unified diff of
  * the canonical YAML of the live and the desired object (3 lines of context, each hunk headed by
- * the YAML path it changes), a delete the request that soft-deletes it.
+ * the YAML path it changes), a delete the request that removes it.
  */
 public final class ChangeDiffs {
 
-  public static final String SOFT_DELETE = "soft delete: PATCH {\"deleted\": true}";
   static final String NO_VISIBLE_DIFFERENCE = "(no difference in the compared fields)";
   private static final int CONTEXT = 3;
   private static final Pattern HUNK =
@@ -33,22 +33,22 @@ public final class ChangeDiffs {
 
   /** One diff per change, in the plan's order. */
   public static List<ResourceDiff> of(Plan plan) {
-    Set<String> created = createdAddresses(plan);
+    Set<Address> created = createdAddresses(plan);
     return plan.changes().stream().map(c -> of(c, created)).toList();
   }
 
   /** {@code KIND/IDENTITY} of every object the plan creates (their ids are known after apply). */
-  public static Set<String> createdAddresses(Plan plan) {
+  public static Set<Address> createdAddresses(Plan plan) {
     return plan.changes().stream()
         .filter(c -> c.action() == ChangeAction.CREATE)
         .map(Change::address)
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  public static ResourceDiff of(Change change, Set<String> createdAddresses) {
+  public static ResourceDiff of(Change change, Set<Address> createdAddresses) {
     return switch (change.action()) {
       case CREATE -> new ResourceDiff(created(change.after(), createdAddresses), List.of());
-      case DELETE -> new ResourceDiff(List.of(SOFT_DELETE), List.of());
+      case DELETE -> new ResourceDiff(List.of(change.kind().deletion().shown()), List.of());
       case UPDATE ->
           new ResourceDiff(
               updated(change.before(), change.after(), createdAddresses),
@@ -57,7 +57,7 @@ public final class ChangeDiffs {
     };
   }
 
-  private static List<String> created(JsonNode after, Set<String> created) {
+  private static List<String> created(JsonNode after, Set<Address> created) {
     return CanonicalYaml.lines(withoutNestedNulls(after, true), created).stream()
         .map(l -> "+ " + l.text())
         .toList();
@@ -92,7 +92,7 @@ public final class ChangeDiffs {
     return copy;
   }
 
-  private static List<String> updated(JsonNode before, JsonNode after, Set<String> created) {
+  private static List<String> updated(JsonNode before, JsonNode after, Set<Address> created) {
     List<YamlLine> old = CanonicalYaml.lines(before, created);
     List<YamlLine> neu = CanonicalYaml.lines(after, created);
     List<String> oldText = old.stream().map(YamlLine::text).toList();

@@ -1,6 +1,7 @@
 package io.posthoggitops.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.posthoggitops.kind.JsonEquality;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;

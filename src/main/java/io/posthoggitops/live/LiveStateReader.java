@@ -1,17 +1,20 @@
 package io.posthoggitops.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads all five kinds (and the organisation's features) into a {@link LiveState}. */
+/** Reads every kind (and the organisation's features) into a {@link LiveState}. */
 public final class LiveStateReader {
 
   private LiveStateReader() {}
@@ -19,30 +22,42 @@ public final class LiveStateReader {
   public static LiveState read(PostHogApi api, String apiUrl) {
     PostHogApi.ProjectInfo project = api.project();
     Set<String> features = api.organizationFeatures();
-    Map<Kind, List<LiveObject>> objects = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      objects.put(kind, toLiveObjects(kind, api.list(kind)));
+    Map<Kind, List<LiveObject>> objects = new LinkedHashMap<>();
+    Set<Kind> unavailable = new HashSet<>();
+    for (Kind kind : Kinds.all()) {
+      try {
+        objects.put(kind, toLiveObjects(kind, api.list(kind)));
+      } catch (UnavailableKindException e) {
+        objects.put(kind, List.of());
+        unavailable.add(kind);
+      }
     }
-    return new LiveState(apiUrl, project.id(), project.name(), features, objects);
-  }
-
-  static List<LiveObject> toLiveObjects(Kind kind, List<ObjectNode> raws) {
-    List<LiveObject> objects = new ArrayList<>(raws.size());
-    for (ObjectNode raw : raws) {
-      objects.add(new LiveObject(kind, raw.path("id").asLong(), identityOf(kind, raw), raw));
-    }
-    return List.copyOf(objects);
+    return new LiveState(
+        apiUrl, project.id(), project.name(), features, objects, Set.copyOf(unavailable));
   }
 
   /**
-   * {@code raw.<identityField>}; an experiment whose shape lacks {@code feature_flag_key} falls
-   * back to its nested {@code feature_flag.key}.
+   * The raw objects of a kind as live objects; an id that is not one of the kind's ids is an error
+   * naming the object, since a plan from it would point writes at the wrong object.
    */
-  static String identityOf(Kind kind, ObjectNode raw) {
-    JsonNode identity = raw.get(kind.identityField());
-    if ((identity == null || identity.isNull()) && kind == Kind.EXPERIMENT) {
-      identity = raw.path("feature_flag").get("key");
+  public static List<LiveObject> toLiveObjects(Kind kind, List<ObjectNode> raws) {
+    List<LiveObject> objects = new ArrayList<>(raws.size());
+    for (ObjectNode raw : raws) {
+      String identity = kind.identityOf(raw);
+      LiveId id =
+          kind.idFormat()
+              .parse(raw.get("id"))
+              .orElseThrow(
+                  () ->
+                      new UserError(
+                          "PostHog holds a %s \"%s\" whose id is %s, not %s; nothing was planned from it. Check that the API URL points at PostHog or Maton."
+                              .formatted(
+                                  kind.name(),
+                                  identity,
+                                  raw.get("id"),
+                                  kind.idFormat().description())));
+      objects.add(new LiveObject(kind, id, identity, raw));
     }
-    return identity == null || identity.isNull() ? "" : identity.asText();
+    return List.copyOf(objects);
   }
 }

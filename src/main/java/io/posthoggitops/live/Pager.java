@@ -2,6 +2,7 @@ package io.posthoggitops.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.IdFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,11 +31,11 @@ final class Pager {
   /**
    * @param listPath e.g. {@code /api/projects/7/feature_flags/?archived=true&} (ends in ? or &)
    */
-  List<ObjectNode> standard(String listPath) {
+  List<ObjectNode> standard(String listPath, IdFormat ids) {
     String firstPath = pagePath(listPath, 0);
     ObjectNode first = replies.get(firstPath);
     long count = count(first, firstPath);
-    List<ObjectNode> items = new ArrayList<>(itemsOf(first, firstPath, null));
+    List<ObjectNode> items = new ArrayList<>(itemsOf(first, firstPath, null, ids));
     // A server that ignores limit and answers everything at once is complete as it is.
     long expected = items.size() == count ? count : Math.min(PAGE_SIZE, count);
     requireSize(items.size(), expected, firstPath);
@@ -43,7 +44,7 @@ final class Pager {
       offsets.add(offset);
     }
     for (List<ObjectNode> page :
-        Concurrently.map(pool, offsets, offset -> page(listPath, offset, count))) {
+        Concurrently.map(pool, offsets, offset -> page(listPath, offset, count, ids))) {
       items.addAll(page);
     }
     requireUniqueIds(items, firstPath);
@@ -54,17 +55,17 @@ final class Pager {
    * Actions answer everything at once: {@code {"count", "results"}} [newer] or {@code {"results"}}
    * [older], without {@code next}.
    */
-  List<ObjectNode> unpaged(String listPath) {
+  List<ObjectNode> unpaged(String listPath, IdFormat ids) {
     ObjectNode body = replies.get(listPath);
     Long count = body.has("count") ? count(body, listPath) : null;
-    List<ObjectNode> items = itemsOf(body, listPath, count);
+    List<ObjectNode> items = itemsOf(body, listPath, count, ids);
     requireUniqueIds(items, listPath);
     return items;
   }
 
-  private List<ObjectNode> page(String listPath, long offset, long count) {
+  private List<ObjectNode> page(String listPath, long offset, long count, IdFormat ids) {
     String path = pagePath(listPath, offset);
-    return itemsOf(replies.get(path), path, Math.min(PAGE_SIZE, count - offset));
+    return itemsOf(replies.get(path), path, Math.min(PAGE_SIZE, count - offset), ids);
   }
 
   private static String pagePath(String listPath, long offset) {
@@ -79,7 +80,7 @@ final class Pager {
     return count.asLong();
   }
 
-  private List<ObjectNode> itemsOf(ObjectNode body, String path, Long expected) {
+  private List<ObjectNode> itemsOf(ObjectNode body, String path, Long expected, IdFormat ids) {
     JsonNode results = body.get("results");
     if (results == null || !results.isArray()) {
       throw replies.malformed("GET", path, "the answer has no 'results' list");
@@ -89,8 +90,14 @@ final class Pager {
     }
     List<ObjectNode> items = new ArrayList<>();
     for (JsonNode item : results) {
-      if (!item.isObject() || !item.path("id").canConvertToLong()) {
-        throw replies.malformed("GET", path, "a list item has no numeric 'id'");
+      if (!item.isObject() || ids.parse(item.get("id")).isEmpty()) {
+        throw replies.malformed(
+            "GET",
+            path,
+            "a list item's 'id' is "
+                + (item.isObject() ? String.valueOf(item.get("id")) : "missing")
+                + ", not "
+                + ids.description());
       }
       items.add((ObjectNode) item);
     }
@@ -111,9 +118,9 @@ final class Pager {
   }
 
   private void requireUniqueIds(List<ObjectNode> items, String path) {
-    Set<Long> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (ObjectNode item : items) {
-      long id = item.get("id").asLong();
+      String id = item.get("id").asText();
       if (!seen.add(id)) {
         throw replies.malformed(
             "GET",

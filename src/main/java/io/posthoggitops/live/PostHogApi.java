@@ -1,7 +1,8 @@
 package io.posthoggitops.live;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.ApiReader;
+import io.posthoggitops.kind.Kind;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * /api/projects/{project}/}. Implementations retry, rate-limit and turn failures into {@link
  * ApiException}s; they never follow PostHog's {@code next} links.
  */
-public interface PostHogApi {
+public interface PostHogApi extends ApiReader {
 
   /** The numeric project id ({@code @current} resolved) and its name. */
   ProjectInfo project();
@@ -19,12 +20,16 @@ public interface PostHogApi {
   Set<String> organizationFeatures();
 
   /**
-   * Every live object of a kind, all pages (archived flags included). Experiments and dashboards
-   * come in their retrieve shape (metrics, tiles): one GET each after the list.
+   * Every live object of a kind, as its listing says (all pages, archived ones too, the retrieve
+   * shape where the list shape lacks a field).
+   *
+   * @throws UnavailableKindException when an optional kind's list answers 404
    */
+  @Override
   List<ObjectNode> list(Kind kind);
 
   /** GET one object, e.g. {@code experiments/77/}. */
+  @Override
   ObjectNode get(String path);
 
   /**

@@ -3,7 +3,9 @@ package io.posthoggitops.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.config.ConnectionSettings;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.IdFormat;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.Listing;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -83,16 +85,30 @@ public final class PostHogClient implements PostHogApi {
     return keys;
   }
 
+  /**
+   * Reads a kind as its {@link Listing} says; a 404 on the list of an optional kind means this
+   * PostHog does not serve it ({@link UnavailableKindException}).
+   */
   @Override
   public List<ObjectNode> list(Kind kind) {
     String base = projectPath() + kind.resource() + "/";
-    return switch (kind) {
-      case ACTION -> pager.unpaged(base);
-      case COHORT -> pager.standard(base + "?");
-      case FEATURE_FLAG -> withArchived(base);
-      case EXPERIMENT -> completed(withArchived(base), "metrics", base);
-      case DASHBOARD -> completed(pager.standard(base + "?"), "tiles", base);
-    };
+    Listing listing = kind.listing();
+    try {
+      List<ObjectNode> items =
+          listing.withArchived()
+              ? withArchived(base, kind.idFormat())
+              : pages(listing, base, kind.idFormat());
+      return listing.detailField() == null ? items : completed(items, listing.detailField(), base);
+    } catch (ApiException e) {
+      if (listing.optional() && e.status() == 404) {
+        throw new UnavailableKindException(kind, e);
+      }
+      throw e;
+    }
+  }
+
+  private List<ObjectNode> pages(Listing listing, String base, IdFormat ids) {
+    return listing.paged() ? pager.standard(base + "?", ids) : pager.unpaged(base, ids);
   }
 
   @Override
@@ -110,13 +126,13 @@ public final class PostHogClient implements PostHogApi {
   }
 
   /** PostHog hides archived objects by default; list them too and merge by id. */
-  private List<ObjectNode> withArchived(String base) {
-    Map<Long, ObjectNode> byId = new LinkedHashMap<>();
-    for (ObjectNode item : pager.standard(base + "?")) {
-      byId.put(item.get("id").asLong(), item);
+  private List<ObjectNode> withArchived(String base, IdFormat ids) {
+    Map<String, ObjectNode> byId = new LinkedHashMap<>();
+    for (ObjectNode item : pager.standard(base + "?", ids)) {
+      byId.put(item.get("id").asText(), item);
     }
-    for (ObjectNode item : pager.standard(base + "?archived=true&")) {
-      byId.putIfAbsent(item.get("id").asLong(), item);
+    for (ObjectNode item : pager.standard(base + "?archived=true&", ids)) {
+      byId.putIfAbsent(item.get("id").asText(), item);
     }
     return new ArrayList<>(byId.values());
   }
@@ -128,7 +144,7 @@ public final class PostHogClient implements PostHogApi {
     return Concurrently.map(
         pool,
         items,
-        item -> item.has(field) ? item : replies.get(base + item.get("id").asLong() + "/"));
+        item -> item.has(field) ? item : replies.get(base + item.get("id").asText() + "/"));
   }
 
   private String projectPath() {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
@@ -16,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,8 @@ public final class Snapshots {
     ArrayNode features = root.putArray("organization_features");
     new TreeSet<>(state.organizationFeatures()).forEach(features::add);
     ObjectNode objects = root.putObject("objects");
-    for (Kind kind : Kind.values()) {
-      ArrayNode list = objects.putArray(kind.yamlName());
+    for (Kind kind : Kinds.all()) {
+      ArrayNode list = objects.putArray(kind.name());
       state.of(kind).forEach(o -> list.add(o.raw()));
     }
     DefaultPrettyPrinter printer =
@@ -130,13 +131,12 @@ public final class Snapshots {
   }
 
   private static Map<Kind, List<LiveObject>> objects(JsonNode node, String file) {
-    Map<Kind, List<LiveObject>> objects = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
+    Map<Kind, List<LiveObject>> objects = new LinkedHashMap<>();
+    for (Kind kind : Kinds.all()) {
       objects.put(kind, List.of());
     }
     for (Map.Entry<String, JsonNode> entry : node.properties()) {
-      Kind kind =
-          Kind.fromYamlName(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
+      Kind kind = Kinds.named(entry.getKey()).orElseThrow(() -> unknownKind(file, entry.getKey()));
       objects.put(
           kind, LiveStateReader.toLiveObjects(kind, rawObjects(entry.getValue(), kind, file)));
     }
@@ -146,12 +146,14 @@ public final class Snapshots {
   private static List<ObjectNode> rawObjects(JsonNode list, Kind kind, String file) {
     List<ObjectNode> raws = new ArrayList<>();
     for (JsonNode item : list) {
-      if (!item.isObject() || !item.path("id").canConvertToLong()) {
+      if (!item.isObject() || kind.idFormat().parse(item.get("id")).isEmpty()) {
         throw new UserError(
             file
                 + ": not a snapshot: objects."
-                + kind.yamlName()
-                + " holds an entry without a numeric id.");
+                + kind.name()
+                + " holds an entry whose id is not "
+                + kind.idFormat().description()
+                + ".");
       }
       raws.add((ObjectNode) item);
     }
@@ -159,16 +161,12 @@ public final class Snapshots {
   }
 
   private static UserError unknownKind(String file, String name) {
-    List<String> names = new ArrayList<>();
-    for (Kind kind : Kind.values()) {
-      names.add(kind.yamlName());
-    }
     return new UserError(
         file
             + ": not a snapshot: unknown kind '"
             + name
             + "' under objects; known kinds: "
-            + String.join(", ", names)
+            + Kinds.names()
             + ".");
   }
 }

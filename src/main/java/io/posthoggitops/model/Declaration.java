@@ -1,6 +1,8 @@
 package io.posthoggitops.model;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ import java.util.Set;
 public record Declaration(
     Kind kind,
     String identity,
-    Long pinnedId,
+    LiveId pinnedId,
     boolean tombstone,
     ObjectNode fields,
     Set<String> ignoreChanges,
@@ -36,7 +38,12 @@ public record Declaration(
   }
 
   /** {@code KIND/IDENTITY}, as used by {@code --target}. */
-  public String address() {
-    return kind.yamlName() + "/" + identity;
+  public Address address() {
+    return new Address(kind, identity);
+  }
+
+  /** The live object the pin names, or null without a pin. */
+  public LiveKey pinnedKey() {
+    return pinnedId == null ? null : new LiveKey(kind, pinnedId);
   }
 }

@@ -1,6 +1,11 @@
 package io.posthoggitops.model;
 
-/** One problem found in the declarations, reported with its exact position. */
+/**
+ * One problem found in the declarations, reported with its exact position, or in a command-line
+ * argument (no position).
+ *
+ * @param location where the problem is, or null for a command-line argument
+ */
 public record Diagnostic(Severity severity, SourceLocation location, String message) {
 
   public enum Severity {
@@ -16,12 +21,21 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
     return new Diagnostic(Severity.WARNING, location, message);
   }
 
+  /** A problem with a command-line argument, e.g. a {@code --target} that names nothing. */
+  public static Diagnostic argument(String message) {
+    return new Diagnostic(Severity.ERROR, null, message);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }
 
-  /** {@code FILE:LINE:COLUMN: message}, warnings prefixed with {@code warning: }. */
+  /**
+   * {@code FILE:LINE:COLUMN: message}, warnings prefixed with {@code warning: }; a problem with an
+   * argument as {@code error: message}.
+   */
   public String format() {
-    return location + ": " + (isError() ? "" : "warning: ") + message;
+    String level = isError() ? "" : "warning: ";
+    return location == null ? "error: " + message : location + ": " + level + message;
   }
 }

@@ -1,11 +1,12 @@
 package io.posthoggitops.model;
 
+import io.posthoggitops.kind.Kind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything read from one PostHog project: all objects of the five kinds, and the organisation's
+ * Everything read from one PostHog project: the objects of every kind, and the organisation's
  * product features (to know whether {@code tags} and {@code evaluation_contexts} are stored).
  *
  * @param apiUrl the API base URL it was read from (never the key)
@@ -13,13 +14,24 @@ import java.util.Set;
  * @param projectName the project's name, for headers
  * @param organizationFeatures keys of {@code available_product_features} (e.g. {@code tagging})
  * @param objects live objects per kind, in the order PostHog listed them
+ * @param unavailable kinds this PostHog does not serve (their list answered 404)
  */
 public record LiveState(
     String apiUrl,
     long projectId,
     String projectName,
     Set<String> organizationFeatures,
-    Map<Kind, List<LiveObject>> objects) {
+    Map<Kind, List<LiveObject>> objects,
+    Set<Kind> unavailable) {
+
+  public LiveState(
+      String apiUrl,
+      long projectId,
+      String projectName,
+      Set<String> organizationFeatures,
+      Map<Kind, List<LiveObject>> objects) {
+    this(apiUrl, projectId, projectName, organizationFeatures, objects, Set.of());
+  }
 
   public List<LiveObject> of(Kind kind) {
     return objects.getOrDefault(kind, List.of());

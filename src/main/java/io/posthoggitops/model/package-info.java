@@ -1,5 +1,5 @@
 /**
- * Immutable data shared by every stage: kinds and their field specs, declarations, live objects,
- * diagnostics. No I/O.
+ * Immutable data shared by every stage: declarations, live objects and state, typed addresses and
+ * live keys, diagnostics. No I/O.
  */
 package io.posthoggitops.model;

@@ -1,6 +1,9 @@
 package io.posthoggitops.plan;
 
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -11,9 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Apply order (DESIGN.md §5): creates and updates by kind (actions, cohorts, flags, experiments,
- * dashboards), referenced objects first within a kind; then deletes in the reverse order, so
- * nothing is deleted while something still points at it. Ties keep declaration order.
+ * Apply order (docs/how-plan-decides.md): creates and updates kind by kind in dependency order
+ * ({@link Kinds#all()}), referenced objects first within a kind; then deletes in the reverse order,
+ * so nothing is deleted while something still points at it. Ties keep declaration order.
  */
 final class ChangeOrder {
 
@@ -21,10 +24,10 @@ final class ChangeOrder {
 
   static List<PlannedChange> order(List<PlannedChange> changes) {
     List<PlannedChange> ordered = new ArrayList<>();
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kinds.all()) {
       ordered.addAll(topological(of(changes, kind, false), false));
     }
-    List<Kind> reversed = new ArrayList<>(List.of(Kind.values()));
+    List<Kind> reversed = new ArrayList<>(Kinds.all());
     Collections.reverse(reversed);
     for (Kind kind : reversed) {
       ordered.addAll(topological(of(changes, kind, true), true));
@@ -61,14 +64,14 @@ final class ChangeOrder {
   }
 
   private static List<Set<Integer>> waits(List<PlannedChange> changes, boolean dependentsFirst) {
-    Map<String, List<Integer>> byAddress = new HashMap<>();
+    Map<Address, List<Integer>> byAddress = new HashMap<>();
     List<Set<Integer>> waitsFor = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       byAddress.computeIfAbsent(changes.get(i).address(), a -> new ArrayList<>()).add(i);
       waitsFor.add(new HashSet<>());
     }
     for (int i = 0; i < changes.size(); i++) {
-      for (String address : changes.get(i).references()) {
+      for (Address address : changes.get(i).references()) {
         for (int j : byAddress.getOrDefault(address, List.of())) {
           if (i != j) {
             waitsFor.get(dependentsFirst ? j : i).add(dependentsFirst ? i : j);

@@ -1,20 +1,23 @@
 package io.posthoggitops.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.FieldSpec;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.model.KindSpec;
+import io.posthoggitops.kind.FieldSpec;
+import io.posthoggitops.kind.ForeignKey;
+import io.posthoggitops.kind.JsonEquality;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The part of both canonical forms that is compared: fields without a PostHog default count only
  * when declared, {@code ignore_changes} fields and fields the organisation does not store not at
- * all, and each kind's "only where declared" parts (tile layouts, foreign flag filter keys).
+ * all, keys others write only where declared (else the live value is kept, so a write carries it
+ * back), and each kind's own "only where declared" parts (tile layouts, metric names).
  */
 final class ComparedFields {
-  /** Fields PostHog drops without its paid tagging feature (CONTRACT §0.7). */
-  static final List<String> TAGGING_FIELDS = List.of("tags", "evaluation_contexts");
 
   private ComparedFields() {}
 
@@ -24,26 +27,46 @@ final class ComparedFields {
    */
   record Pair(ObjectNode desired, ObjectNode live, List<String> notStored) {
     boolean same() {
-      return desired.equals(live);
+      return JsonEquality.same(desired, live);
     }
   }
 
+  /**
+   * @param features the organisation's product features
+   */
   static Pair of(
-      Kind kind, ObjectNode desired, ObjectNode live, Collection<String> ignored, boolean tagging) {
+      Kind kind,
+      ObjectNode desired,
+      ObjectNode live,
+      Collection<String> ignored,
+      Set<String> features) {
     ObjectNode d = desired.deepCopy();
     ObjectNode l = live.deepCopy();
-    for (FieldSpec field : KindSpec.of(kind).fields().values()) {
-      if (field.defaultValue() == null && !field.required() && !d.has(field.name())) {
+    for (FieldSpec field : kind.spec().fields().values()) {
+      boolean declaredOnly = field.defaultValue() == null && !field.required();
+      boolean unstored =
+          field.requiresFeature() != null && !features.contains(field.requiresFeature());
+      if (declaredOnly && !d.has(field.name()) || unstored) {
         l.remove(field.name());
+      }
+      if (unstored) {
+        d.remove(field.name());
       }
     }
     d.remove(ignored);
     l.remove(ignored);
-    if (!tagging) {
-      d.remove(TAGGING_FIELDS);
-      l.remove(TAGGING_FIELDS);
-    }
-    List<String> notStored = KindForm.of(kind).compareLike(d, l);
+    keepForeignKeys(kind, d, l);
+    List<String> notStored = kind.form().compareLike(d, l);
     return new Pair(d, l, notStored);
+  }
+
+  /** Keys others write: where the document does not declare one, it keeps the live value. */
+  private static void keepForeignKeys(Kind kind, ObjectNode desired, ObjectNode live) {
+    for (ForeignKey key : Kinds.foreignKeysOf(kind)) {
+      JsonNode liveValue = JsonPointers.get(live, key.pointer());
+      if (JsonPointers.get(desired, key.pointer()) == null && liveValue != null) {
+        JsonPointers.set(desired, key.pointer(), liveValue);
+      }
+    }
   }
 }

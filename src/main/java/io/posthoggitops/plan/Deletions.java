@@ -1,7 +1,9 @@
 package io.posthoggitops.plan;
 
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.SourceLocation;
@@ -13,17 +15,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The three ways a delete is planned (DESIGN.md §3): a tombstone, a document removed since {@code
- * --base}, and {@code --prune}. Deleting an experiment also deletes the flag it owns.
+ * The three ways a delete is planned (docs/how-plan-decides.md): a tombstone, a document removed
+ * since {@code --base}, and {@code --prune}. Deleting an owner also deletes what it owns; an object
+ * its kind already counts as removed (an archived early access feature) is left as it is.
  */
 final class Deletions {
   private final LiveState live;
   private final References refs;
-  private final ExperimentFlags owned;
-  private final Set<String> planned = new HashSet<>();
+  private final OwnedObjects owned;
+  private final Set<LiveKey> planned = new HashSet<>();
   private final List<PlannedChange> deletes = new ArrayList<>();
 
-  Deletions(LiveState live, References refs, ExperimentFlags owned) {
+  Deletions(LiveState live, References refs, OwnedObjects owned) {
     this.live = live;
     this.refs = refs;
     this.owned = owned;
@@ -33,7 +36,7 @@ final class Deletions {
   void tombstones(List<Match> matches) {
     matches.stream()
         .filter(m -> m.declaration().tombstone() && m.isLive())
-        .forEach(m -> delete(m.live(), m.declaration().location(), "tombstone"));
+        .forEach(m -> delete(m.live(), m.declaration().location(), DeleteReason.tombstone()));
   }
 
   /**
@@ -41,7 +44,7 @@ final class Deletions {
    * document matches (e.g. renamed through an {@code id:} pin) is kept: it is being updated.
    */
   void removedSinceBase(
-      List<Declaration> removed, Set<String> declared, Set<String> matchedKeys, String baseRef) {
+      List<Declaration> removed, Set<Address> declared, Set<LiveKey> matched, String baseRef) {
     for (Declaration d : removed) {
       if (d.tombstone() || declared.contains(d.address())) {
         continue;
@@ -51,25 +54,24 @@ final class Deletions {
               .filter(
                   o ->
                       d.pinnedId() != null
-                          ? o.id() == d.pinnedId()
+                          ? o.id().equals(d.pinnedId())
                           : o.identity().equals(d.identity()))
               .toList();
-      if (found.size() == 1 && !matchedKeys.contains(key(found.get(0)))) {
-        delete(found.get(0), null, "removed since %s (%s)".formatted(baseRef, d.location().file()));
+      if (found.size() == 1 && !matched.contains(found.get(0).key())) {
+        delete(found.get(0), null, DeleteReason.removedSince(baseRef, d.location().file()));
       }
     }
   }
 
   /** Live objects of the declared kinds that nothing declares, minus the ignore globs. */
-  void prune(Set<Kind> kinds, Set<String> declaredKeys, List<String> ignoreGlobs) {
+  void prune(Set<Kind> kinds, Set<LiveKey> matched, List<String> ignoreGlobs) {
     List<Pattern> ignore = ignoreGlobs.stream().map(Deletions::glob).toList();
     for (Kind kind : kinds) {
       for (LiveObject o : live.of(kind)) {
-        boolean declared = declaredKeys.contains(key(o));
-        if (!declared
+        if (!matched.contains(o.key())
             && !owned.owns(o)
-            && ignore.stream().noneMatch(p -> p.matcher(o.address()).matches())) {
-          delete(o, null, "--prune");
+            && ignore.stream().noneMatch(p -> p.matcher(o.address().toString()).matches())) {
+          delete(o, null, DeleteReason.prune());
         }
       }
     }
@@ -79,24 +81,17 @@ final class Deletions {
     return deletes;
   }
 
-  /** Keys ({@link #key}) of the live objects these deletes remove. */
-  Set<String> deletedKeys() {
-    return deletes.stream().map(c -> key(c.live())).collect(Collectors.toSet());
+  /** The live objects these deletes remove. */
+  Set<LiveKey> deletedKeys() {
+    return deletes.stream().map(c -> c.live().key()).collect(Collectors.toSet());
   }
 
-  /** A live object's key across kinds: {@code KIND#ID}. */
-  static String key(LiveObject o) {
-    return o.kind() + "#" + o.id();
-  }
-
-  private void delete(LiveObject o, SourceLocation source, String reason) {
-    if (!planned.add(key(o))) {
+  private void delete(LiveObject o, SourceLocation source, DeleteReason reason) {
+    if (o.kind().isRetired(o.raw()) || !planned.add(o.key())) {
       return;
     }
     deletes.add(PlannedChange.delete(o, Canonical.fromLive(o, refs), source, reason));
-    if (o.kind() == Kind.EXPERIMENT) {
-      owned.flagOf(o).ifPresent(flag -> delete(flag, source, reason));
-    }
+    owned.ownedBy(o).ifPresent(child -> delete(child, source, reason));
   }
 
   /** A {@code KIND/IDENTITY} glob: {@code *} any run of characters, {@code ?} one. */

@@ -2,6 +2,7 @@ package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.CanonicalJson;
 import io.posthoggitops.model.LiveObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,8 +1,11 @@
 package io.posthoggitops.plan;
 
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.util.ArrayList;
@@ -25,31 +28,28 @@ final class Matcher {
   static List<Match> match(
       List<Declaration> declarations, LiveState live, List<Diagnostic> diagnostics) {
     checkDuplicates(declarations, diagnostics);
-    Set<String> pinned = new HashSet<>();
+    Set<LiveKey> pinned = new HashSet<>();
     Map<Declaration, LiveObject> byPin = new HashMap<>();
     for (Declaration d : declarations) {
       if (d.pinnedId() != null) {
         LiveObject found = byId(live, d);
         if (found != null) {
           byPin.put(d, found);
-          pinned.add(key(found));
+          pinned.add(found.key());
         } else if (!d.tombstone()) {
           diagnostics.add(
               Diagnostic.error(
                   d.location(),
-                  "%s pins id: %d, but PostHog has no live %s with that id; remove the pin to match by %s, or fix the id"
+                  "%s pins id: %s, but PostHog has no live %s with that id; remove the pin to match by %s, or fix the id"
                       .formatted(
-                          d.address(),
-                          d.pinnedId(),
-                          d.kind().yamlName(),
-                          d.kind().identityField())));
+                          d.address(), d.pinnedId(), d.kind().name(), d.kind().identityField())));
         }
       }
     }
-    Map<String, List<LiveObject>> byAddress = new HashMap<>();
-    for (Kind kind : Kind.values()) {
+    Map<Address, List<LiveObject>> byAddress = new HashMap<>();
+    for (Kind kind : Kinds.all()) {
       live.of(kind).stream()
-          .filter(o -> !pinned.contains(key(o)))
+          .filter(o -> !pinned.contains(o.key()))
           .forEach(o -> byAddress.computeIfAbsent(o.address(), a -> new ArrayList<>()).add(o));
     }
     List<Match> matches = new ArrayList<>();
@@ -64,7 +64,10 @@ final class Matcher {
   }
 
   private static LiveObject byId(LiveState live, Declaration d) {
-    return live.of(d.kind()).stream().filter(o -> o.id() == d.pinnedId()).findFirst().orElse(null);
+    return live.of(d.kind()).stream()
+        .filter(o -> o.id().equals(d.pinnedId()))
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -87,10 +90,13 @@ final class Matcher {
 
   private static void checkDuplicates(
       List<Declaration> declarations, List<Diagnostic> diagnostics) {
-    Map<String, Declaration> seen = new HashMap<>();
+    Map<LiveKey, Declaration> byPin = new HashMap<>();
+    Map<Address, Declaration> byIdentity = new HashMap<>();
     for (Declaration d : declarations) {
-      String key = d.pinnedId() != null ? d.kind() + "#" + d.pinnedId() : d.address();
-      Declaration first = seen.putIfAbsent(key, d);
+      Declaration first =
+          d.pinnedId() != null
+              ? byPin.putIfAbsent(d.pinnedKey(), d)
+              : byIdentity.putIfAbsent(d.address(), d);
       if (first != null) {
         diagnostics.add(
             Diagnostic.error(
@@ -99,9 +105,5 @@ final class Matcher {
                     .formatted(d.address(), first.location())));
       }
     }
-  }
-
-  private static String key(LiveObject o) {
-    return o.kind() + "#" + o.id();
   }
 }

@@ -1,5 +1,6 @@
 package io.posthoggitops.plan;
 
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
 import java.util.List;
@@ -23,5 +24,5 @@ public record PlanInput(
     String baseRef,
     boolean prune,
     List<String> pruneIgnore,
-    List<String> targets,
+    List<Address> targets,
     PlanMetadata metadata) {}

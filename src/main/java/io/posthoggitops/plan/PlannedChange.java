@@ -1,7 +1,10 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.SourceLocation;
 import java.util.List;
@@ -12,19 +15,17 @@ import java.util.stream.Collectors;
  * A decided change before its requests are built: what {@link Change} holds, plus the raw object.
  */
 record PlannedChange(
-    Kind kind,
-    String identity,
+    Address address,
     LiveObject live,
     ChangeAction action,
     ObjectNode before,
     ObjectNode after,
     SourceLocation source,
-    String reason,
+    DeleteReason reason,
     String fingerprint) {
 
-  static PlannedChange create(Kind kind, String identity, ObjectNode after, SourceLocation source) {
-    return new PlannedChange(
-        kind, identity, null, ChangeAction.CREATE, null, after, source, null, null);
+  static PlannedChange create(Address address, ObjectNode after, SourceLocation source) {
+    return new PlannedChange(address, null, ChangeAction.CREATE, null, after, source, null, null);
   }
 
   /**
@@ -34,14 +35,13 @@ record PlannedChange(
    */
   static PlannedChange update(
       LiveObject live,
-      String identity,
+      Address address,
       ObjectNode before,
       ObjectNode after,
       SourceLocation source,
       ObjectNode canonicalLive) {
     return new PlannedChange(
-        live.kind(),
-        identity,
+        address,
         live,
         ChangeAction.UPDATE,
         before,
@@ -52,10 +52,9 @@ record PlannedChange(
   }
 
   static PlannedChange delete(
-      LiveObject live, ObjectNode before, SourceLocation source, String reason) {
+      LiveObject live, ObjectNode before, SourceLocation source, DeleteReason reason) {
     return new PlannedChange(
-        live.kind(),
-        live.identity(),
+        live.address(),
         live,
         ChangeAction.DELETE,
         before,
@@ -65,23 +64,21 @@ record PlannedChange(
         Fingerprint.of(before));
   }
 
-  String address() {
-    return kind.yamlName() + "/" + identity;
+  Kind kind() {
+    return address.kind();
   }
 
   /** Addresses of the objects this change's object references (desired side, else live side). */
-  Set<String> references() {
+  Set<Address> references() {
     ObjectNode side = after != null ? after : before;
-    return KindForm.of(kind).referenceFields().stream()
-        .flatMap(f -> ReferenceNodes.find(side.get(f), "/" + f).stream())
+    return ReferenceNodes.find(kind(), side).stream()
         .map(ReferenceNodes.Found::address)
         .collect(Collectors.toSet());
   }
 
   Change toChange(List<ApiRequest> requests) {
     return new Change(
-        kind,
-        identity,
+        address,
         live == null ? null : live.id(),
         action,
         before,

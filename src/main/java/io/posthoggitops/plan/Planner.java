@@ -1,14 +1,22 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.FieldSpec;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,8 +26,6 @@ import java.util.stream.Collectors;
  * create/update/delete, order by dependency, build each change's requests.
  */
 public final class Planner {
-  /** The organisation feature without which PostHog drops {@code tags}. */
-  static final String TAGGING = "tagging";
 
   /**
    * Builds the writes of one change ({@link RequestBuilder#requestsFor} unless a test says
@@ -45,13 +51,13 @@ public final class Planner {
   public static PlanResult plan(PlanInput input, RequestSource requests) {
     LiveState live = input.live();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    checkAvailable(input.declarations(), live, diagnostics);
     List<Match> matches = Matcher.match(input.declarations(), live, diagnostics);
     ReferenceTable refs = ReferenceTable.of(matches, live);
-    ExperimentFlags owned = ExperimentFlags.of(live);
+    OwnedObjects owned = OwnedObjects.of(live);
     diagnostics.addAll(ReferenceCheck.check(matches, refs, owned));
 
-    boolean tagging = live.organizationFeatures().contains(TAGGING);
-    Reconciler reconciler = new Reconciler(refs, tagging, diagnostics);
+    Reconciler reconciler = new Reconciler(refs, live.organizationFeatures(), diagnostics);
     List<PlannedChange> changes = new ArrayList<>();
     matches.stream()
         .filter(m -> !m.declaration().tombstone())
@@ -59,12 +65,13 @@ public final class Planner {
     Deletions deletions = deletions(input, matches, refs, owned);
     changes.addAll(deletions.deletes());
 
-    Set<String> scope =
+    Set<Address> scope =
         TargetScope.of(
             input.targets(),
             input.declarations(),
             Objects.requireNonNullElse(input.removedSinceBase(), List.of()),
-            live);
+            live,
+            diagnostics);
     if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
       return new PlanResult(null, diagnostics);
     }
@@ -83,15 +90,31 @@ public final class Planner {
             input.metadata(),
             ordered,
             unmanaged,
-            warnings(reconciler.untaggable(), reconciler.notStored())),
+            warnings(reconciler.unstoredByFeature(), reconciler.notStored())),
         diagnostics);
   }
 
+  /** Declarations of a kind this PostHog does not serve cannot be planned. */
+  private static void checkAvailable(
+      List<Declaration> declarations, LiveState live, List<Diagnostic> diagnostics) {
+    for (Declaration d : declarations) {
+      if (live.unavailable().contains(d.kind())) {
+        diagnostics.add(
+            Diagnostic.error(
+                d.location(),
+                "%s cannot be planned: this PostHog does not serve %s/ (its list answered 404);"
+                        .formatted(d.address(), d.kind().resource())
+                    + " upgrade PostHog, check that the API URL reaches PostHog itself, or remove"
+                    + " the document"));
+      }
+    }
+  }
+
   private static Deletions deletions(
-      PlanInput input, List<Match> matches, References refs, ExperimentFlags owned) {
+      PlanInput input, List<Match> matches, References refs, OwnedObjects owned) {
     Deletions deletions = new Deletions(input.live(), refs, owned);
     deletions.tombstones(matches);
-    Set<String> declared =
+    Set<Address> declared =
         input.declarations().stream().map(Declaration::address).collect(Collectors.toSet());
     deletions.removedSinceBase(
         Objects.requireNonNullElse(input.removedSinceBase(), List.of()),
@@ -108,17 +131,19 @@ public final class Planner {
   }
 
   /**
-   * Live objects nothing declares, of all five kinds; experiment-owned flags count with their
-   * experiment, and objects this plan deletes are no longer "left alone".
+   * Live objects nothing declares, of every kind; owned objects count with their owner, retired
+   * ones not at all, and objects this plan deletes are no longer "left alone".
    */
   private static int unmanaged(
-      LiveState live, List<Match> matches, ExperimentFlags owned, Set<String> deleted) {
-    Set<String> declared = matchedKeys(matches);
+      LiveState live, List<Match> matches, OwnedObjects owned, Set<LiveKey> deleted) {
+    Set<LiveKey> declared = matchedKeys(matches);
     int count = 0;
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kinds.all()) {
       for (LiveObject o : live.of(kind)) {
-        String key = Deletions.key(o);
-        if (!declared.contains(key) && !deleted.contains(key) && !owned.owns(o)) {
+        if (!declared.contains(o.key())
+            && !deleted.contains(o.key())
+            && !owned.owns(o)
+            && !kind.isRetired(o.raw())) {
           count++;
         }
       }
@@ -126,21 +151,26 @@ public final class Planner {
     return count;
   }
 
-  private static Set<String> matchedKeys(List<Match> matches) {
-    Set<String> keys = new HashSet<>();
-    matches.stream().filter(Match::isLive).forEach(m -> keys.add(Deletions.key(m.live())));
+  private static Set<LiveKey> matchedKeys(List<Match> matches) {
+    Set<LiveKey> keys = new HashSet<>();
+    matches.stream().filter(Match::isLive).forEach(m -> keys.add(m.live().key()));
     return keys;
   }
 
-  private static List<String> warnings(List<String> untaggable, List<String> notStored) {
+  private static List<String> warnings(
+      Map<String, List<String>> unstoredByFeature, List<String> notStored) {
     List<String> warnings = new ArrayList<>();
-    if (!untaggable.isEmpty()) {
-      warnings.add(
-          ("PostHog does not store tags or evaluation_contexts in this organisation (it lacks the "
-                  + "'tagging' feature), so they are not compared for: %s. Remove them from these documents, "
-                  + "or enable tagging in PostHog.")
-              .formatted(String.join(", ", untaggable)));
-    }
+    unstoredByFeature.forEach(
+        (feature, resources) ->
+            warnings.add(
+                ("PostHog does not store %s in this organisation (it lacks the '%s' feature), so"
+                        + " they are not compared for: %s. Remove them from these documents, or"
+                        + " enable %s in PostHog.")
+                    .formatted(
+                        String.join(" or ", fieldsNeeding(feature)),
+                        feature,
+                        String.join(", ", resources),
+                        feature)));
     if (!notStored.isEmpty()) {
       warnings.add(
           ("PostHog did not store %s, so they are not compared. Set them in the PostHog UI, "
@@ -148,5 +178,18 @@ public final class Planner {
               .formatted(String.join(", ", notStored)));
     }
     return warnings;
+  }
+
+  /** The fields of any kind that PostHog stores only with {@code feature}, e.g. {@code tags}. */
+  private static Set<String> fieldsNeeding(String feature) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Kind kind : Kinds.all()) {
+      for (FieldSpec field : kind.spec().fields().values()) {
+        if (feature.equals(field.requiresFeature())) {
+          names.add(field.name());
+        }
+      }
+    }
+    return names;
   }
 }

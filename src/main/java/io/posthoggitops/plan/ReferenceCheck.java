@@ -1,59 +1,66 @@
 package io.posthoggitops.plan;
 
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.Ownership;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
-import io.posthoggitops.model.Kind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Plan-time checks on declarations: every reference by name resolves (to a declared or live
- * object), and no FeatureFlag document claims a flag an experiment owns.
+ * object), and no document claims an object another one owns (an experiment's flag).
  */
 final class ReferenceCheck {
 
   private ReferenceCheck() {}
 
-  static List<Diagnostic> check(List<Match> matches, ReferenceTable refs, ExperimentFlags owned) {
+  static List<Diagnostic> check(List<Match> matches, ReferenceTable refs, OwnedObjects owned) {
     List<Diagnostic> found = new ArrayList<>();
-    Set<String> experimentKeys =
-        matches.stream()
-            .map(Match::declaration)
-            .filter(d -> d.kind() == Kind.EXPERIMENT && !d.tombstone())
-            .map(Declaration::identity)
-            .collect(Collectors.toSet());
+    Set<Address> declaredOwned = new HashSet<>();
+    for (Match m : matches) {
+      Declaration d = m.declaration();
+      d.kind()
+          .ownership()
+          .filter(o -> !d.tombstone())
+          .ifPresent(o -> declaredOwned.add(new Address(o.owned(), d.identity())));
+    }
     for (Match m : matches) {
       Declaration d = m.declaration();
       if (d.tombstone()) {
         continue;
       }
-      for (String field : KindForm.of(d.kind()).referenceFields()) {
-        for (ReferenceNodes.Found ref : ReferenceNodes.find(d.fields().get(field), "/" + field)) {
-          if (refs.idOf(ref.kind(), ref.identity()).isEmpty()) {
-            found.add(
-                Diagnostic.error(
-                    d.locate(ref.pointer()),
-                    "%s references %s \"%s\", which %s"
-                        .formatted(
-                            d.address(),
-                            ref.kind().yamlName(),
-                            ref.identity(),
-                            refs.whyMissing(ref.kind(), ref.identity()))));
-          }
+      for (ReferenceNodes.Found ref : ReferenceNodes.find(d.kind(), d.fields())) {
+        Address target = ref.address();
+        if (refs.idOf(target.kind(), target.identity()).isEmpty()) {
+          found.add(
+              Diagnostic.error(
+                  d.locate(ref.pointer()),
+                  "%s references %s \"%s\", which %s"
+                      .formatted(
+                          d.address(),
+                          target.kind().name(),
+                          target.identity(),
+                          refs.whyMissing(target))));
         }
       }
-      boolean experimentsFlag =
-          (m.isLive() && owned.owns(m.live())) || experimentKeys.contains(d.identity());
-      if (d.kind() == Kind.FEATURE_FLAG && experimentsFlag) {
+      boolean claimsOwned =
+          (m.isLive() && owned.owns(m.live())) || declaredOwned.contains(d.address());
+      Optional<Ownership> ownership = ownershipOf(d.kind());
+      if (claimsOwned && ownership.isPresent()) {
         found.add(
-            Diagnostic.error(
-                d.location(),
-                "%s is the flag of an experiment; manage it through its Experiment document and remove this FeatureFlag document"
-                    .formatted(d.address())));
+            Diagnostic.error(d.location(), ownership.get().claimedLive(d.address().toString())));
       }
     }
     return found;
+  }
+
+  private static Optional<Ownership> ownershipOf(Kind owned) {
+    return Kinds.ownerOf(owned).flatMap(Kind::ownership);
   }
 }

@@ -1,7 +1,12 @@
 package io.posthoggitops.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.PendingReference;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
+import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.util.HashMap;
@@ -17,17 +22,17 @@ import java.util.Set;
  * name two live objects share resolves to nothing, and their ids stay numbers.
  */
 public final class ReferenceTable implements References {
-  private final Map<String, JsonNode> ids = new HashMap<>();
-  private final Set<String> ambiguous = new HashSet<>();
-  private final Set<String> deleted = new HashSet<>();
-  private final Map<String, String> names = new HashMap<>();
+  private final Map<Address, JsonNode> ids = new HashMap<>();
+  private final Set<Address> ambiguous = new HashSet<>();
+  private final Set<Address> deleted = new HashSet<>();
+  private final Map<LiveKey, String> names = new HashMap<>();
 
   private ReferenceTable() {}
 
   /** References among live objects only (what {@code export} writes). */
   public static ReferenceTable live(LiveState live) {
     ReferenceTable table = new ReferenceTable();
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kinds.all()) {
       live.of(kind).forEach(table::addLive);
     }
     return table;
@@ -37,7 +42,7 @@ public final class ReferenceTable implements References {
   static ReferenceTable of(List<Match> matches, LiveState live) {
     ReferenceTable table = live(live);
     for (Match m : matches) {
-      String address = m.declaration().address();
+      Address address = m.declaration().address();
       if (m.declaration().tombstone()) {
         table.deleted.add(address);
         continue;
@@ -46,21 +51,21 @@ public final class ReferenceTable implements References {
       table.ids.put(
           address,
           m.isLive()
-              ? CanonicalJson.NODES.numberNode(m.live().id())
-              : PendingReference.placeholder(m.declaration().kind(), m.declaration().identity()));
+              ? m.live().id().json()
+              : PendingReference.placeholder(address.kind(), address.identity()));
       if (m.isLive()) {
-        table.names.put(idKey(m.live().kind(), m.live().id()), m.declaration().identity());
+        table.names.put(m.live().key(), m.declaration().identity());
       }
     }
     return table;
   }
 
   private void addLive(LiveObject o) {
-    names.putIfAbsent(idKey(o.kind(), o.id()), o.identity());
+    names.putIfAbsent(o.key(), o.identity());
     if (ambiguous.contains(o.address())) {
       return;
     }
-    if (ids.putIfAbsent(o.address(), CanonicalJson.NODES.numberNode(o.id())) != null) {
+    if (ids.putIfAbsent(o.address(), o.id().json()) != null) {
       ids.remove(o.address());
       ambiguous.add(o.address());
     }
@@ -68,7 +73,7 @@ public final class ReferenceTable implements References {
 
   @Override
   public Optional<JsonNode> idOf(Kind kind, String identity) {
-    String address = kind.yamlName() + "/" + identity;
+    Address address = new Address(kind, identity);
     return deleted.contains(address) ? Optional.empty() : Optional.ofNullable(ids.get(address));
   }
 
@@ -77,20 +82,17 @@ public final class ReferenceTable implements References {
    * objects this plan deletes keep their names, so the plan shows what points at them.
    */
   @Override
-  public Optional<String> identityOf(Kind kind, long id) {
-    String name = names.get(idKey(kind, id));
+  public Optional<String> identityOf(Kind kind, LiveId id) {
+    String name = names.get(new LiveKey(kind, id));
     if (name == null) {
       return Optional.empty();
     }
-    JsonNode back = ids.get(kind.yamlName() + "/" + name);
-    return back != null && back.isNumber() && back.asLong() == id
-        ? Optional.of(name)
-        : Optional.empty();
+    JsonNode back = ids.get(new Address(kind, name));
+    return back != null && id.matches(back) ? Optional.of(name) : Optional.empty();
   }
 
   /** Why a name resolves to nothing, for the diagnostic. */
-  String whyMissing(Kind kind, String identity) {
-    String address = kind.yamlName() + "/" + identity;
+  String whyMissing(Address address) {
     if (deleted.contains(address)) {
       return "is deleted by a tombstone in this plan";
     }
@@ -98,9 +100,5 @@ public final class ReferenceTable implements References {
       return "names more than one live object; declare it with an `id:` pin";
     }
     return "is neither declared here nor live in PostHog";
-  }
-
-  private static String idKey(Kind kind, long id) {
-    return kind + "#" + id;
   }
 }

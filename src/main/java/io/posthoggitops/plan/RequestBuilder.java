@@ -1,16 +1,21 @@
 package io.posthoggitops.plan;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.CanonicalJson;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.FieldSpec;
+import io.posthoggitops.kind.JsonEquality;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.model.LiveObject;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The writes that carry out one change: POST for a create, PATCH with only what changed (flag
- * {@code filters} always whole), {@code PATCH {"deleted": true}} for a delete, plus per-kind extras
- * (experiment {@code launch}/{@code end}, dashboard tiles and their insights).
+ * The writes that carry out one change: POST for a create, PATCH with only what changed (each
+ * changed field whole), the kind's removal PATCH for a delete, plus the kind's own extras
+ * (lifecycle endpoints, tiles).
  */
 public final class RequestBuilder {
 
@@ -52,69 +57,48 @@ public final class RequestBuilder {
     switch (action) {
       case CREATE ->
           requests.add(
-              ApiRequest.post(kind.resource() + "/", bodies.toApi(kind, fields(after), refs)));
-      case UPDATE -> updateOf(kind, live, before, after, refs, bodies).ifPresent(requests::add);
-      case DELETE -> requests.add(ApiRequest.patch(objectPath(kind, live.id()), deletion(kind)));
+              ApiRequest.post(kind.resource() + "/", bodies.toApi(kind, sent(kind, after), refs)));
+      case UPDATE -> {
+        ObjectNode changed = JsonEquality.changedFields(sent(kind, before), sent(kind, after));
+        if (!changed.isEmpty()) {
+          requests.add(
+              ApiRequest.patch(objectPath(kind, live.id()), bodies.toApi(kind, changed, refs)));
+        }
+      }
+      case DELETE ->
+          requests.add(
+              ApiRequest.patch(objectPath(kind, live.id()), kind.deletion().body().deepCopy()));
       case NO_OP -> {
         return requests;
       }
     }
     if (action != ChangeAction.DELETE) {
-      requests.addAll(extras(kind, action, live, before, after));
+      String path =
+          action == ChangeAction.CREATE ? kind.resource() + "/{id}/" : objectPath(kind, live.id());
+      requests.addAll(
+          kind.extraRequests(action, path, live == null ? null : live.raw(), before, after));
     }
     return requests;
   }
 
   /** {@code feature_flags/4821/}. */
-  public static String objectPath(Kind kind, long id) {
+  public static String objectPath(Kind kind, LiveId id) {
     return kind.resource() + "/" + id + "/";
   }
 
-  private static java.util.Optional<ApiRequest> updateOf(
-      Kind kind,
-      LiveObject live,
-      ObjectNode before,
-      ObjectNode after,
-      References refs,
-      ApiBodies bodies) {
-    ObjectNode changed = ChangedFields.between(fields(before), fields(after));
-    if (changed.isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(
-        ApiRequest.patch(objectPath(kind, live.id()), bodies.toApi(kind, changed, refs)));
-  }
-
-  private static List<ApiRequest> extras(
-      Kind kind, ChangeAction action, LiveObject live, ObjectNode before, ObjectNode after) {
-    String path =
-        action == ChangeAction.CREATE ? kind.resource() + "/{id}/" : objectPath(kind, live.id());
-    return switch (kind) {
-      case EXPERIMENT -> ExperimentLifecycle.moves(path, before, after);
-      case DASHBOARD ->
-          new DashboardTiles(after.path("name").asText(), path, live, before).requestsFor(after);
-      default -> List.of();
-    };
-  }
-
   /**
-   * A soft delete. A dashboard also takes its insights that live on no other dashboard ({@code
-   * delete_insights}): its insights are declared inline as part of it (DESIGN.md §3), the same rule
-   * as a removed tile, and PostHog restores them with the dashboard (CONTRACT.md §0.4).
+   * The fields sent as such, set-valued ones (tags) in canonical form; fields of ours ({@code
+   * status}, {@code tiles}) go another way.
    */
-  private static ObjectNode deletion(Kind kind) {
-    ObjectNode body = JsonNodeFactory.instance.objectNode().put("deleted", true);
-    if (kind == Kind.DASHBOARD) {
-      body.put("delete_insights", true);
+  private static ObjectNode sent(Kind kind, ObjectNode canonical) {
+    ObjectNode copy = canonical == null ? CanonicalJson.NODES.objectNode() : canonical.deepCopy();
+    for (FieldSpec field : kind.spec().fields().values()) {
+      if (!field.sentAsField()) {
+        copy.remove(field.name());
+      } else if (field.canon() != FieldSpec.Canon.AS_IS && copy.has(field.name())) {
+        copy.set(field.name(), field.canonical(copy.get(field.name())));
+      }
     }
-    return body;
-  }
-
-  /** The fields PostHog stores: our own ({@code status}, {@code tiles}) are sent another way. */
-  private static ObjectNode fields(ObjectNode canonical) {
-    ObjectNode copy =
-        canonical == null ? JsonNodeFactory.instance.objectNode() : canonical.deepCopy();
-    copy.remove(List.of("status", "tiles"));
     return copy;
   }
 }

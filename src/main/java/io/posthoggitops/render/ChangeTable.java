@@ -2,8 +2,8 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.LeafChange;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import java.util.List;
 
 /** The markdown table of changes: one row per change with what changes in a few words. */
@@ -47,18 +47,21 @@ final class ChangeTable {
     return "| %s | %s | %s | %s |\n"
         .formatted(
             emoji(change.action()),
-            change.kind().yamlName(),
+            change.kind().name(),
             MarkdownText.cell(identity),
-            what(change.action(), diff.leafChanges()));
+            what(change, diff.leafChanges()));
   }
 
-  /** {@code create}, {@code soft delete}, or the first changed leaves: {@code `path` 50 → 75}. */
-  static String what(ChangeAction action, List<LeafChange> leaves) {
-    if (action == ChangeAction.CREATE) {
+  /**
+   * {@code create}, the kind's removal ({@code soft delete}), or the first changed leaves: {@code
+   * `path` 50 → 75}.
+   */
+  static String what(Change change, List<LeafChange> leaves) {
+    if (change.action() == ChangeAction.CREATE) {
       return "create";
     }
-    if (action == ChangeAction.DELETE) {
-      return "soft delete";
+    if (change.action() == ChangeAction.DELETE) {
+      return change.kind().deletion().verb();
     }
     if (leaves.isEmpty()) {
       return "update";

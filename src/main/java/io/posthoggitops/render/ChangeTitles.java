@@ -1,7 +1,8 @@
 package io.posthoggitops.render;
 
+import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.DeleteReason;
 import io.posthoggitops.plan.PlanMetadata;
 
 /** The words every view uses for a change and a plan's origin, so the views never disagree. */
@@ -11,7 +12,7 @@ final class ChangeTitles {
 
   /** {@code FeatureFlag "new-checkout"}, with {@code (id 4821)} for live objects. */
   static String title(Change change) {
-    String title = change.kind().yamlName() + " \"" + change.identity() + "\"";
+    String title = change.kind().name() + " \"" + change.identity() + "\"";
     return change.liveId() == null ? title : title + " (id " + change.liveId() + ")";
   }
 
@@ -22,9 +23,17 @@ final class ChangeTitles {
     if (change.action() != ChangeAction.DELETE || change.reason() == null) {
       return source == null ? "" : source;
     }
-    String reason =
-        change.reason().equals("--prune") ? "not declared here (--prune)" : change.reason();
+    String reason = reason(change.reason());
     return source == null || reason.contains("(") ? reason : reason + " (" + source + ")";
+  }
+
+  /** Why a delete is planned, in the words every view uses. */
+  static String reason(DeleteReason reason) {
+    return switch (reason.cause()) {
+      case TOMBSTONE -> "tombstone";
+      case REMOVED_SINCE_BASE -> "removed since %s (%s)".formatted(reason.baseRef(), reason.file());
+      case PRUNE -> "not declared here (--prune)";
+    };
   }
 
   /**

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.FieldSpec;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Canonical;
-import io.posthoggitops.plan.ExperimentFlags;
+import io.posthoggitops.plan.OwnedObjects;
 import io.posthoggitops.plan.ReferenceTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,10 +41,6 @@ public final class ExportWriter {
           .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
           .build();
 
-  /** PostHog answers these as empty without its tagging feature; exporting them would only warn. */
-  private static final List<String> UNSTORED_WITHOUT_TAGGING =
-      List.of("tags", "evaluation_contexts");
-
   private ExportWriter() {}
 
   /**
@@ -50,16 +48,16 @@ public final class ExportWriter {
    */
   public static List<Path> write(LiveState state, Set<Kind> kinds, Path dir) {
     ReferenceTable refs = ReferenceTable.live(state);
-    ExperimentFlags owned = ExperimentFlags.of(state);
+    OwnedObjects owned = OwnedObjects.of(state);
     List<Path> written = new ArrayList<>();
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kinds.all()) {
       if (!kinds.contains(kind)) {
         continue;
       }
       List<LiveObject> objects =
           state.of(kind).stream()
               .filter(o -> !owned.owns(o))
-              .sorted(Comparator.comparingLong(LiveObject::id))
+              .sorted(Comparator.comparing(LiveObject::id))
               .toList();
       Map<String, Long> perIdentity =
           objects.stream()
@@ -69,15 +67,22 @@ public final class ExportWriter {
       for (LiveObject o : objects) {
         Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
         ObjectNode canonical = Canonical.forExport(o, refs);
-        if (!state.organizationFeatures().contains("tagging")) {
-          canonical.remove(UNSTORED_WITHOUT_TAGGING);
-        }
+        dropUnstored(kind, canonical, state.organizationFeatures());
         String text = document(o, canonical, perIdentity.get(String.valueOf(o.identity())) > 1);
         writeFile(dir.resolve(file), text);
         written.add(file);
       }
     }
     return written;
+  }
+
+  /** PostHog answers fields it does not store as empty; exporting them would only warn. */
+  private static void dropUnstored(Kind kind, ObjectNode canonical, Set<String> features) {
+    for (FieldSpec field : kind.spec().fields().values()) {
+      if (field.requiresFeature() != null && !features.contains(field.requiresFeature())) {
+        canonical.remove(field.name());
+      }
+    }
   }
 
   /**
@@ -89,7 +94,7 @@ public final class ExportWriter {
   public static List<Path> leftOver(Path dir, Set<Kind> kinds, List<Path> written) {
     Set<Path> wrote = Set.copyOf(written);
     List<Path> left = new ArrayList<>();
-    for (Kind kind : Kind.values()) {
+    for (Kind kind : Kinds.all()) {
       Path folder = dir.resolve(kind.folderName());
       if (!kinds.contains(kind) || !Files.isDirectory(folder)) {
         continue;
@@ -113,19 +118,19 @@ public final class ExportWriter {
    */
   static String document(LiveObject o, ObjectNode canonical, boolean pin) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
-    doc.put("kind", o.kind().yamlName());
+    doc.put("kind", o.kind().name());
     if (pin) {
-      doc.put("id", o.id());
+      doc.set("id", o.id().json());
     }
     doc.setAll(canonical);
     try {
       String yaml = YAML.writeValueAsString(doc).replace("\r\n", "\n");
       String comment =
-          "# PostHog %s id %d%s\n"
+          "# PostHog %s id %s%s\n"
               .formatted(
-                  o.kind().yamlName(),
+                  o.kind().name(),
                   o.id(),
-                  pin ? " (pinned: another " + o.kind().yamlName() + " has the same name)" : "");
+                  pin ? " (pinned: another " + o.kind().name() + " has the same name)" : "");
       return comment + (yaml.endsWith("\n") ? yaml : yaml + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);

@@ -1,6 +1,6 @@
 package io.posthoggitops.render;
 
-import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.kind.ChangeAction;
 
 /** ANSI colours for the text view: green adds, yellow updates, red deletes, cyan hunk headers. */
 enum Palette {

@@ -22,8 +22,10 @@ public final class PlanMarkdownView {
 
   private PlanMarkdownView() {}
 
-  public static String render(Plan plan) {
-    List<ResourceDiff> diffs = ChangeDiffs.of(plan);
+  /**
+   * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs) {
     StringBuilder head = new StringBuilder();
     head.append(MARKER).append('\n');
     head.append(summary(plan)).append("\n\n");
@@ -35,14 +37,16 @@ public final class PlanMarkdownView {
       head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
           .append('\n');
     }
-    String unmanaged = plan.unmanagedLine() == null ? "" : plan.unmanagedLine() + "\n";
+    String unmanaged =
+        PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
     return head
         + details(plan.changes(), diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
   }
 
   private static String summary(Plan plan) {
     PlanMetadata m = plan.metadata();
-    String line = "**" + plan.summaryLine() + "** · " + MarkdownText.cell(ChangeTitles.project(m));
+    String line =
+        "**" + PlanSummary.line(plan) + "** · " + MarkdownText.cell(ChangeTitles.project(m));
     if (m.gitCommit() != null) {
       String shortSha = m.gitCommit().substring(0, Math.min(7, m.gitCommit().length()));
       line += " · commit `" + shortSha + "`" + (m.gitDirty() ? " with uncommitted changes" : "");

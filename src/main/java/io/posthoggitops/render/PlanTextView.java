@@ -18,11 +18,13 @@ public final class PlanTextView {
 
   private PlanTextView() {}
 
-  public static String render(Plan plan, boolean colour) {
+  /**
+   * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs, boolean colour) {
     Palette palette = colour ? Palette.ANSI : Palette.PLAIN;
     StringBuilder out = new StringBuilder();
     out.append(header(plan)).append("\n\n");
-    List<ResourceDiff> diffs = ChangeDiffs.of(plan);
     int column = originColumn(plan.changes());
     for (int i = 0; i < plan.changes().size(); i++) {
       Change change = plan.changes().get(i);
@@ -32,9 +34,9 @@ public final class PlanTextView {
       }
       out.append('\n');
     }
-    out.append(plan.summaryLine()).append('\n');
-    if (plan.unmanagedLine() != null) {
-      out.append(plan.unmanagedLine()).append('\n');
+    out.append(PlanSummary.line(plan)).append('\n');
+    if (PlanSummary.unmanagedLine(plan) != null) {
+      out.append(PlanSummary.unmanagedLine(plan)).append('\n');
     }
     return out.toString();
   }

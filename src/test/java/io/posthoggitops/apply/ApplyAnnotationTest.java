@@ -4,9 +4,10 @@ import static io.posthoggitops.apply.ApplyRunTest.change;
 import static io.posthoggitops.apply.ApplyRunTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.plan.ApiRequest;
-import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,12 +25,12 @@ class ApplyAnnotationTest {
   private static ApplyReport oneCreated() {
     var cohort =
         change(
-            Kind.COHORT,
+            TestKinds.COHORT,
             "Pilot users",
             null,
             ChangeAction.CREATE,
             ApiRequest.post("cohorts/", json("{}")));
-    return new ApplyReport(List.of(new Outcome(cohort, 5001L)), null, List.of());
+    return new ApplyReport(List.of(new Outcome(cohort, LiveId.of(5001))), null, List.of());
   }
 
   @Test

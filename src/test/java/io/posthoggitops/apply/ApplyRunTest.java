@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.plan.ApiRequest;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanMetadata;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +37,15 @@ class ApplyRunTest {
   static Change change(
       Kind kind, String identity, Long liveId, ChangeAction action, ApiRequest... requests) {
     return new Change(
-        kind, identity, liveId, action, null, null, List.of(requests), null, null, null);
+        new Address(kind, identity),
+        liveId == null ? null : LiveId.of(liveId),
+        action,
+        null,
+        null,
+        List.of(requests),
+        null,
+        null,
+        null);
   }
 
   static Plan plan(Change... changes) {
@@ -45,7 +56,7 @@ class ApplyRunTest {
 
   static Change pilotCohort() {
     return change(
-        Kind.COHORT,
+        TestKinds.COHORT,
         "Pilot users",
         null,
         ChangeAction.CREATE,
@@ -54,7 +65,7 @@ class ApplyRunTest {
 
   static Change pilotFlag() {
     return change(
-        Kind.FEATURE_FLAG,
+        TestKinds.FEATURE_FLAG,
         "pilot-banner",
         null,
         ChangeAction.CREATE,
@@ -105,7 +116,7 @@ class ApplyRunTest {
     FakePostHog api = new FakePostHog();
     Change experiment =
         change(
-            Kind.EXPERIMENT,
+            TestKinds.EXPERIMENT,
             "button",
             null,
             ChangeAction.CREATE,
@@ -126,7 +137,7 @@ class ApplyRunTest {
     FakePostHog api = new FakePostHog();
     Change dashboard =
         change(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             "Checkout",
             null,
             ChangeAction.CREATE,
@@ -157,7 +168,7 @@ class ApplyRunTest {
         new FakePostHog().rejectWrite(2, "There is already a feature flag with this key.", "key");
     Change delete =
         change(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             "old-banner",
             3117L,
             ChangeAction.DELETE,
@@ -219,7 +230,7 @@ class ApplyRunTest {
     FakePostHog api = new FakePostHog().loseAnswerOfWrite(2);
     Change experiment =
         change(
-            Kind.EXPERIMENT,
+            TestKinds.EXPERIMENT,
             "button",
             null,
             ChangeAction.CREATE,
@@ -237,7 +248,7 @@ class ApplyRunTest {
     api.add("feature_flags", json("{'id':4821,'key':'new-checkout','tags':[]}"));
     Change update =
         change(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             "new-checkout",
             4821L,
             ChangeAction.UPDATE,
@@ -256,7 +267,7 @@ class ApplyRunTest {
     FakePostHog api = new FakePostHog();
     Change delete =
         change(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             "old",
             1L,
             ChangeAction.DELETE,
@@ -280,7 +291,7 @@ class ApplyRunTest {
         };
     Change dashboard =
         change(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             "Checkout",
             null,
             ChangeAction.CREATE,

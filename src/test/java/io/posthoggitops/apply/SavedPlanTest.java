@@ -7,12 +7,13 @@ import io.posthoggitops.apply.ApplyProcess.Result;
 import io.posthoggitops.apply.ApplyProcess.Settings;
 import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanInput;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.Planner;
-import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.planfile.PlanFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -78,7 +79,7 @@ class SavedPlanTest {
                     List.of(),
                     metadata))
             .plan();
-    return PlanJson.read(PlanJson.write(plan), "plan.json");
+    return PlanFiles.read(PlanFiles.write(plan, ChangeDiffs.of(plan)), "plan.json");
   }
 
   private Result applySaved(Plan plan) {

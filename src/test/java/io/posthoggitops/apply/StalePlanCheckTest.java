@@ -6,10 +6,12 @@ import static io.posthoggitops.apply.ApplyRunTest.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.plan.ApiRequest;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +23,7 @@ class StalePlanCheckTest {
           (live, state, before) -> {
             ObjectNode fields = live.raw().deepCopy();
             fields.properties().removeIf(field -> !before.has(field.getKey()));
-            return live.kind().yamlName() + fields;
+            return live.kind().name() + fields;
           });
 
   private final FakePostHog api = new FakePostHog();
@@ -29,9 +31,8 @@ class StalePlanCheckTest {
   private Change update(String before) {
     ObjectNode canonical = json(before);
     return new Change(
-        Kind.FEATURE_FLAG,
-        "new-checkout",
-        4821L,
+        new Address(TestKinds.FEATURE_FLAG, "new-checkout"),
+        LiveId.of(4821),
         ChangeAction.UPDATE,
         canonical,
         null,
@@ -75,7 +76,7 @@ class StalePlanCheckTest {
     api.add("cohorts", json("{'id':912,'name':'Pilot users'}"));
     Change create =
         change(
-            Kind.COHORT,
+            TestKinds.COHORT,
             "Pilot users",
             null,
             ChangeAction.CREATE,
@@ -90,7 +91,7 @@ class StalePlanCheckTest {
   void readsOnlyTheKindsThePlanTouchesAndTheKindsTheyCanReference() {
     Change create =
         change(
-            Kind.COHORT,
+            TestKinds.COHORT,
             "Pilot users",
             null,
             ChangeAction.CREATE,

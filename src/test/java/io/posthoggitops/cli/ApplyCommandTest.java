@@ -17,12 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.posthoggitops.config.DeclarationLoader;
+import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanInput;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.Planner;
-import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.planfile.PlanFiles;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
@@ -198,7 +199,8 @@ class ApplyCommandTest {
   void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite(QuarkusMainLauncher launcher)
       throws IOException {
     Path plan = dir.resolve("plan.json");
-    Files.writeString(plan, PlanJson.write(plannedAgainstAnEmptyProject()));
+    Plan planned = plannedAgainstAnEmptyProject();
+    Files.writeString(plan, PlanFiles.write(planned, ChangeDiffs.of(planned)));
     api.stubFor(
         get(urlPathEqualTo(P + "cohorts/"))
             .willReturn(

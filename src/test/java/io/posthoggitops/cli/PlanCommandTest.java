@@ -3,7 +3,8 @@ package io.posthoggitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.posthoggitops.plan.Plan;
-import io.posthoggitops.render.PlanJson;
+import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.PlanSummary;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -50,11 +51,11 @@ class PlanCommandTest {
                 + ". Apply exactly this plan with:\n  posthog-gitops apply --plan "
                 + out
                 + " --approve");
-    Plan saved = PlanJson.read(Files.readString(out), out.toString());
+    Plan saved = PlanFiles.read(Files.readString(out), out.toString());
     assertThat(saved.metadata().apiUrl()).isEqualTo("snapshot:examples/snapshot.json");
-    assertThat(saved.summaryLine()).isEqualTo("Plan: 3 to create, 3 to update, 1 to delete.");
+    assertThat(PlanSummary.line(saved)).isEqualTo("Plan: 3 to create, 3 to update, 1 to delete.");
     assertThat(saved.changes())
-        .extracting(c -> c.address())
+        .extracting(c -> c.address().toString())
         .contains("FeatureFlag/express-pay", "FeatureFlag/holiday-banner-2024");
   }
 

@@ -3,8 +3,10 @@ package io.posthoggitops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.SourceLocation;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,7 @@ class PlanPipelineTest {
     return new Declaration(
         kind,
         identity,
-        pinnedId,
+        pinnedId == null ? null : LiveId.of(pinnedId),
         tombstone,
         JsonNodeFactory.instance.objectNode(),
         Set.of(),
@@ -27,31 +29,32 @@ class PlanPipelineTest {
 
   @Test
   void documentsGoneSinceTheBaseAreRemovedAndThoseStillDeclaredAreNot() {
-    Declaration kept = doc(Kind.FEATURE_FLAG, "kept", null, false);
-    Declaration gone = doc(Kind.FEATURE_FLAG, "gone", null, false);
-    Declaration sameNameOtherKind = doc(Kind.COHORT, "kept", null, false);
+    Declaration kept = doc(TestKinds.FEATURE_FLAG, "kept", null, false);
+    Declaration gone = doc(TestKinds.FEATURE_FLAG, "gone", null, false);
+    Declaration sameNameOtherKind = doc(TestKinds.COHORT, "kept", null, false);
 
     var removed =
         PlanPipeline.removedSince(
             List.of(kept, gone, sameNameOtherKind),
-            List.of(doc(Kind.FEATURE_FLAG, "kept", null, false)));
+            List.of(doc(TestKinds.FEATURE_FLAG, "kept", null, false)));
 
     assertThat(removed).containsExactly(gone, sameNameOtherKind);
   }
 
   @Test
   void aRenamedDocumentPinnedByIdIsNotRemoved() {
-    Declaration before = doc(Kind.COHORT, "Beta", 42L, false);
+    Declaration before = doc(TestKinds.COHORT, "Beta", 42L, false);
 
     assertThat(
             PlanPipeline.removedSince(
-                List.of(before), List.of(doc(Kind.COHORT, "Beta testers", 42L, false))))
+                List.of(before), List.of(doc(TestKinds.COHORT, "Beta testers", 42L, false))))
         .isEmpty();
   }
 
   @Test
   void aTombstoneAtTheBaseIsNotDeletedTwice() {
-    assertThat(PlanPipeline.removedSince(List.of(doc(Kind.ACTION, "old", null, true)), List.of()))
+    assertThat(
+            PlanPipeline.removedSince(List.of(doc(TestKinds.ACTION, "old", null, true)), List.of()))
         .isEmpty();
   }
 }

@@ -3,8 +3,9 @@ package io.posthoggitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.SourceLocation;
 import io.posthoggitops.model.UserError;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ class DeclarationLoaderTest {
     LoadResult result = DeclarationLoader.loadTexts(Map.of("flags.yaml", FLAG_AND_COHORT));
 
     assertThat(result.declarations())
-        .extracting(Declaration::address)
+        .extracting(d -> d.address().toString())
         .containsExactly("Cohort/Beta testers", "FeatureFlag/new-checkout");
     Declaration flag = result.declarations().get(1);
-    assertThat(flag.pinnedId()).isEqualTo(17L);
+    assertThat(flag.pinnedId()).isEqualTo(LiveId.of(17));
     assertThat(flag.ignoreChanges()).containsExactly("active");
     assertThat(flag.tombstone()).isFalse();
     assertThat(flag.fields().has("ignore_changes")).isFalse();
@@ -89,7 +90,7 @@ class DeclarationLoaderTest {
 
     assertThat(result.diagnostics()).isEmpty();
     assertThat(result.declarations().get(0).tombstone()).isTrue();
-    assertThat(result.declarations().get(0).kind()).isEqualTo(Kind.FEATURE_FLAG);
+    assertThat(result.declarations().get(0).kind()).isEqualTo(TestKinds.FEATURE_FLAG);
   }
 
   @Test

@@ -2,14 +2,14 @@ package io.posthoggitops.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.Diagnostic;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.render.ExportWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +29,7 @@ class ExportedFilesValidateTest {
   @MethodSource("snapshots")
   void exportedYamlPassesValidationWithoutErrors(Path snapshot, @TempDir Path dir) {
     LiveState state = Snapshots.read(snapshot);
-    ExportWriter.write(state, EnumSet.allOf(Kind.class), dir);
+    ExportWriter.write(state, Set.copyOf(Kinds.all()), dir);
 
     LoadResult result = DeclarationLoader.load(List.of(dir));
 

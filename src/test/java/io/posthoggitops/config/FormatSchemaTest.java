@@ -11,16 +11,16 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.Snapshots;
-import io.posthoggitops.model.Kind;
-import io.posthoggitops.model.KindSpec;
 import io.posthoggitops.render.ExportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class FormatSchemaTest {
   void acceptsWhatExportWritesFromASnapshot(@TempDir Path dir) throws IOException {
     List<Path> written =
         ExportWriter.write(
-            Snapshots.read(Path.of("examples/snapshot.json")), EnumSet.allOf(Kind.class), dir);
+            Snapshots.read(Path.of("examples/snapshot.json")), Set.copyOf(Kinds.all()), dir);
 
     assertThat(written).isNotEmpty();
     for (Path file : written) {
@@ -74,13 +74,14 @@ class FormatSchemaTest {
   @Test
   void describesEveryFieldOfEveryKindSpec() {
     JsonNode defs = FormatSchema.generate().path("$defs");
-    for (Kind kind : Kind.values()) {
-      JsonNode properties = defs.path(kind.yamlName()).path("properties");
-      assertThat(properties.has(kind.identityField())).as(kind.yamlName()).isTrue();
-      KindSpec.of(kind)
+    for (Kind kind : Kinds.all()) {
+      JsonNode properties = defs.path(kind.name()).path("properties");
+      assertThat(properties.has(kind.identityField())).as(kind.name()).isTrue();
+      kind.spec()
           .fields()
           .keySet()
-          .forEach(field -> assertThat(properties.has(field)).as(kind + "." + field).isTrue());
+          .forEach(
+              field -> assertThat(properties.has(field)).as(kind.name() + "." + field).isTrue());
     }
   }
 

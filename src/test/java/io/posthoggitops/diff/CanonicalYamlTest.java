@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.model.Address;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +101,7 @@ class CanonicalYamlTest {
                 + "{'type':'cohort','key':'id','operator':'in','value':{'cohort':'New cohort'}},"
                 + "{'type':'cohort','key':'id','operator':'in','value':{'cohort':'Old cohort'}}]}]}");
 
-    var lines = CanonicalYaml.lines(flag, Set.of("Cohort/New cohort"));
+    var lines = CanonicalYaml.lines(flag, Set.of(new Address(TestKinds.COHORT, "New cohort")));
 
     assertThat(lines)
         .extracting(YamlLine::text)

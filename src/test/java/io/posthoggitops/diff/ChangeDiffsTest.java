@@ -4,9 +4,13 @@ import static io.posthoggitops.diff.CanonicalYamlTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
+import io.posthoggitops.plan.DeleteReason;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,14 +28,22 @@ class ChangeDiffsTest {
 
   static Change update(Kind kind, String identity, JsonNode before, JsonNode after) {
     return new Change(
-        kind, identity, 4821L, ChangeAction.UPDATE, before, after, List.of(), "f", null, null);
+        new Address(kind, identity),
+        LiveId.of(4821),
+        ChangeAction.UPDATE,
+        before,
+        after,
+        List.of(),
+        "f",
+        null,
+        null);
   }
 
   @Test
   void headsAHunkWithThePathOfTheObjectThatChanged() {
     Change change =
         update(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             "new-checkout",
             json(CHECKOUT.formatted(50)),
             json(CHECKOUT.formatted(75)));
@@ -58,7 +70,7 @@ class ChangeDiffsTest {
   void labelsATopLevelFieldChangeWithTheField() {
     Change change =
         update(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             "k",
             json("{'key':'k','active':true}"),
             json("{'key':'k','active':false}"));
@@ -70,7 +82,7 @@ class ChangeDiffsTest {
   void labelsAHunkByWhereTheChangeSitsInTheDesiredObjectWhenListItemsMoved() {
     Change change =
         update(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             "d",
             json("{'tiles':[{'text':'b'},{'insight':{'name':'i','interval':'week'}}]}"),
             json("{'tiles':[{'insight':{'name':'i','interval':'day'}},{'text':'b'}]}"));
@@ -80,7 +92,7 @@ class ChangeDiffsTest {
         .containsExactly("@@ tiles @@");
     Change edit =
         update(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             "d",
             json(INSIGHT.formatted("{'text':'a'},", "week")),
             json(INSIGHT.formatted("", "day")));
@@ -94,8 +106,7 @@ class ChangeDiffsTest {
   void showsEveryLineOfACreateAsAdded() {
     Change create =
         new Change(
-            Kind.COHORT,
-            "Pilot users",
+            new Address(TestKinds.COHORT, "Pilot users"),
             null,
             ChangeAction.CREATE,
             null,
@@ -118,16 +129,15 @@ class ChangeDiffsTest {
   void showsADeleteAsTheSoftDeleteRequest() {
     Change delete =
         new Change(
-            Kind.FEATURE_FLAG,
-            "old",
-            3117L,
+            new Address(TestKinds.FEATURE_FLAG, "old"),
+            LiveId.of(3117),
             ChangeAction.DELETE,
             json("{'key':'old'}"),
             null,
             List.of(),
             "f",
             null,
-            "tombstone");
+            DeleteReason.tombstone());
 
     assertThat(ChangeDiffs.of(delete, Set.of()).text())
         .isEqualTo("soft delete: PATCH {\"deleted\": true}\n");

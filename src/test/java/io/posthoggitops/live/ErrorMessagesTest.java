@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +77,7 @@ class ErrorMessagesTest {
         get(urlEqualTo("/api/projects/4242/actions/"))
             .willReturn(status(403, "error.403.missing_scope.json")));
 
-    error = catchThrowableOfType(ApiException.class, () -> setup.client().list(Kind.ACTION));
+    error = catchThrowableOfType(ApiException.class, () -> setup.client().list(TestKinds.ACTION));
 
     assertThat(error.getMessage())
         .isEqualTo(

@@ -3,7 +3,10 @@ package io.posthoggitops.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.util.ArrayList;
@@ -30,14 +33,8 @@ class LiveStateReaderTest {
     @Override
     public List<ObjectNode> list(Kind kind) {
       listed.add(kind);
-      String fixture =
-          switch (kind) {
-            case ACTION -> "action.list.json";
-            case COHORT -> "cohort.list.json";
-            case FEATURE_FLAG -> "feature_flag.list.json";
-            case EXPERIMENT -> "experiment.list.json";
-            case DASHBOARD -> "dashboard.list.json";
-          };
+      // feature_flags/ is answered with feature_flag.list.json, and so on.
+      String fixture = kind.resource().replaceFirst("s$", "") + ".list.json";
       List<ObjectNode> items = new ArrayList<>();
       Fixtures.load(fixture).get("results").forEach(item -> items.add((ObjectNode) item));
       return items;
@@ -55,21 +52,21 @@ class LiveStateReaderTest {
   }
 
   @Test
-  void readsAllFiveKindsWithIdsAndIdentities() {
+  void readsEveryKindWithIdsAndIdentities() {
     FixtureApi api = new FixtureApi();
 
     LiveState state = LiveStateReader.read(api, "https://api.maton.ai/posthog");
 
-    assertThat(api.listed).containsExactly(Kind.values());
+    assertThat(api.listed).containsExactlyElementsOf(Kinds.all());
     assertThat(state.projectId()).isEqualTo(4242);
     assertThat(state.organizationFeatures()).containsExactly("tagging");
-    assertThat(state.of(Kind.ACTION))
-        .extracting(LiveObject::address)
+    assertThat(state.of(TestKinds.ACTION))
+        .extracting(o -> o.address().toString())
         .containsExactly("Action/User signed up", "Action/Viewed pricing page");
-    assertThat(state.of(Kind.FEATURE_FLAG))
+    assertThat(state.of(TestKinds.FEATURE_FLAG))
         .extracting(LiveObject::id)
-        .containsExactly(4821L, 4790L);
-    assertThat(state.of(Kind.EXPERIMENT)).allMatch(e -> !e.identity().isEmpty());
-    assertThat(state.of(Kind.DASHBOARD)).hasSize(2);
+        .containsExactly(LiveId.of(4821), LiveId.of(4790));
+    assertThat(state.of(TestKinds.EXPERIMENT)).allMatch(e -> !e.identity().isEmpty());
+    assertThat(state.of(TestKinds.DASHBOARD)).hasSize(2);
   }
 }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -76,7 +76,7 @@ class PostHogClientListingTest {
     stubCohortPage(100, next, 250, 101, 201);
     stubCohortPage(200, null, 250, 201, 251);
 
-    List<ObjectNode> cohorts = setup.client().list(Kind.COHORT);
+    List<ObjectNode> cohorts = setup.client().list(TestKinds.COHORT);
 
     assertThat(cohorts)
         .extracting(c -> c.get("id").asLong())
@@ -100,7 +100,7 @@ class PostHogClientListingTest {
               .willReturn(okJson(Fixtures.page(450, null, items)).withFixedDelay(600)));
     }
     long start = System.nanoTime();
-    List<ObjectNode> cohorts = setup.client().list(Kind.COHORT);
+    List<ObjectNode> cohorts = setup.client().list(TestKinds.COHORT);
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(cohorts).hasSize(450);
@@ -113,14 +113,14 @@ class PostHogClientListingTest {
     api.stubFor(
         get(urlEqualTo("/api/projects/4242/actions/"))
             .willReturn(okJson(Fixtures.text("action.list.json"))));
-    assertThat(setup.client().list(Kind.ACTION))
+    assertThat(setup.client().list(TestKinds.ACTION))
         .extracting(a -> a.get("name").asText())
         .containsExactly("User signed up", "Viewed pricing page");
 
     api.stubFor(
         get(urlEqualTo("/api/projects/4242/actions/"))
             .willReturn(okJson(Fixtures.text("action.list.older-shape.json"))));
-    assertThat(setup.client().list(Kind.ACTION))
+    assertThat(setup.client().list(TestKinds.ACTION))
         .extracting(a -> a.get("id").asLong())
         .containsExactly(331L, 298L);
   }
@@ -139,7 +139,7 @@ class PostHogClientListingTest {
         get(urlEqualTo("/api/projects/4242/feature_flags/?archived=true&limit=100&offset=0"))
             .willReturn(okJson(Fixtures.page(2, null, archived, live))));
 
-    assertThat(setup.client().list(Kind.FEATURE_FLAG))
+    assertThat(setup.client().list(TestKinds.FEATURE_FLAG))
         .extracting(f -> f.get("key").asText())
         .containsExactly("live-flag", "old-flag");
   }
@@ -170,8 +170,8 @@ class PostHogClientListingTest {
             .willReturn(okJson(dashboard.deepCopy().put("id", 2988).toString())));
     PostHogClient client = setup.client();
 
-    List<ObjectNode> experiments = client.list(Kind.EXPERIMENT);
-    List<ObjectNode> dashboards = client.list(Kind.DASHBOARD);
+    List<ObjectNode> experiments = client.list(TestKinds.EXPERIMENT);
+    List<ObjectNode> dashboards = client.list(TestKinds.DASHBOARD);
 
     assertThat(experiments).extracting(e -> e.get("id").asLong()).containsExactly(81L, 77L);
     assertThat(experiments).allMatch(e -> e.has("metrics"));
@@ -194,8 +194,8 @@ class PostHogClientListingTest {
                         1, null, Fixtures.item("feature_flag.list.json", 5, "key", "k")))));
     PostHogClient client = setup.client();
 
-    client.list(Kind.COHORT);
-    client.list(Kind.FEATURE_FLAG);
+    client.list(TestKinds.COHORT);
+    client.list(TestKinds.FEATURE_FLAG);
 
     assertThat(setup.requestLog)
         .extracting(line -> line.split(" ")[1])
@@ -210,7 +210,7 @@ class PostHogClientListingTest {
   void aFirstPageHoldingTheWholeCountIsComplete() {
     stubCohortPage(0, null, 150, 1, 151);
 
-    assertThat(setup.client().list(Kind.COHORT)).hasSize(150);
+    assertThat(setup.client().list(TestKinds.COHORT)).hasSize(150);
     api.verify(1, getRequestedFor(urlPathEqualTo("/api/projects/4242/cohorts/")));
   }
 
@@ -218,7 +218,7 @@ class PostHogClientListingTest {
   void aFirstPageShorterThanCountAndPageSizeIsAnError() {
     stubCohortPage(0, null, 150, 1, 80);
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+    assertThatThrownBy(() -> setup.client().list(TestKinds.COHORT))
         .hasMessageContaining("the page holds 79 items where 'count' implies 100");
   }
 
@@ -227,7 +227,7 @@ class PostHogClientListingTest {
     stubCohortPage(0, null, 150, 1, 101);
     stubCohortPage(100, null, 150, 101, 140);
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+    assertThatThrownBy(() -> setup.client().list(TestKinds.COHORT))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("GET /api/projects/4242/cohorts/?limit=100&offset=100")
         .hasMessageContaining("the page holds 39 items where 'count' implies 50");
@@ -238,7 +238,7 @@ class PostHogClientListingTest {
     stubCohortPage(0, null, 200, 1, 101);
     stubCohortPage(100, null, 200, 100, 200);
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+    assertThatThrownBy(() -> setup.client().list(TestKinds.COHORT))
         .isInstanceOf(ApiException.class)
         .hasMessageContaining("id 100 appears twice in the listing");
   }
@@ -249,7 +249,7 @@ class PostHogClientListingTest {
         get(urlPathEqualTo("/api/projects/4242/cohorts/"))
             .willReturn(aResponse().withStatus(200).withBody("<html>gateway says hi</html>")));
 
-    assertThatThrownBy(() -> setup.client().list(Kind.COHORT))
+    assertThatThrownBy(() -> setup.client().list(TestKinds.COHORT))
         .isInstanceOf(ApiException.class)
         .hasMessageStartingWith(
             "GET /api/projects/4242/cohorts/?limit=100&offset=0 answered 200, but the body is not valid JSON");
@@ -260,7 +260,7 @@ class PostHogClientListingTest {
     api.stubFor(
         get(urlEqualTo("/api/projects/4242/actions/")).willReturn(okJson("{\"count\": 3}")));
 
-    assertThatThrownBy(() -> setup.client().list(Kind.ACTION))
+    assertThatThrownBy(() -> setup.client().list(TestKinds.ACTION))
         .hasMessageContaining("no 'results' list");
   }
 
@@ -271,7 +271,7 @@ class PostHogClientListingTest {
         get(urlEqualTo("/api/projects/4242/actions/"))
             .willReturn(okJson(Fixtures.text("action.list.json"))));
 
-    setup.client().list(Kind.ACTION);
+    setup.client().list(TestKinds.ACTION);
 
     api.verify(
         getRequestedFor(urlEqualTo("/api/projects/4242/actions/"))

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
@@ -30,8 +32,10 @@ class SnapshotsTest {
         "Acme Web",
         Set.of("tagging", "sso"),
         Map.of(
-            Kind.FEATURE_FLAG, LiveStateReader.toLiveObjects(Kind.FEATURE_FLAG, List.of(flag)),
-            Kind.EXPERIMENT, LiveStateReader.toLiveObjects(Kind.EXPERIMENT, List.of(experiment))));
+            TestKinds.FEATURE_FLAG,
+                LiveStateReader.toLiveObjects(TestKinds.FEATURE_FLAG, List.of(flag)),
+            TestKinds.EXPERIMENT,
+                LiveStateReader.toLiveObjects(TestKinds.EXPERIMENT, List.of(experiment))));
   }
 
   @Test
@@ -68,11 +72,13 @@ class SnapshotsTest {
     assertThat(read.projectId()).isEqualTo(4242);
     assertThat(read.projectName()).isEqualTo("Acme Web");
     assertThat(read.organizationFeatures()).containsExactlyInAnyOrder("tagging", "sso");
-    assertThat(read.of(Kind.FEATURE_FLAG))
-        .extracting(LiveObject::address)
+    assertThat(read.of(TestKinds.FEATURE_FLAG))
+        .extracting(o -> o.address().toString())
         .containsExactly("FeatureFlag/new-checkout-flow");
-    assertThat(read.of(Kind.EXPERIMENT)).extracting(LiveObject::id).containsExactly(77L);
-    assertThat(read.objects()).containsOnlyKeys(Kind.values());
+    assertThat(read.of(TestKinds.EXPERIMENT))
+        .extracting(LiveObject::id)
+        .containsExactly(LiveId.of(77));
+    assertThat(read.objects()).containsOnlyKeys(Kinds.all());
     assertThat(Snapshots.toJson(read)).isEqualTo(Snapshots.toJson(state()));
   }
 

@@ -6,10 +6,14 @@ import static io.posthoggitops.plan.TestLive.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.model.Declaration;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.render.PlanSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +39,7 @@ class PlannerTest {
         .addObject()
         .put("rollout_percentage", rollout)
         .putArray("properties");
-    return object(Kind.FEATURE_FLAG, raw);
+    return object(TestKinds.FEATURE_FLAG, raw);
   }
 
   static String flagYaml(String key, int rollout) {
@@ -66,7 +70,7 @@ class PlannerTest {
     PlanResult result = Plans.plan(yaml(flagYaml("banner", 20)), state(flag(7, "banner", 10)));
     Change update = result.plan().changes().get(0);
     assertThat(update.action()).isEqualTo(ChangeAction.UPDATE);
-    assertThat(update.liveId()).isEqualTo(7L);
+    assertThat(update.liveId()).isEqualTo(LiveId.of(7));
     assertThat(update.fingerprint())
         .matches("[0-9a-f]{64}")
         .isEqualTo(Fingerprint.of(update.before()));
@@ -77,7 +81,7 @@ class PlannerTest {
   void aFlagThatMatchesPlansNothingAndSaysSo() {
     PlanResult result = Plans.plan(yaml(flagYaml("banner", 10)), state(flag(7, "banner", 10)));
     assertThat(result.plan().hasChanges()).isFalse();
-    assertThat(result.plan().summaryLine())
+    assertThat(PlanSummary.line(result.plan()))
         .isEqualTo("No changes. PostHog matches the declared state.");
   }
 
@@ -139,7 +143,7 @@ class PlannerTest {
             flag(1, "kept", 10),
             flag(2, "legacy-a", 10),
             flag(3, "tmp-x", 10),
-            object(Kind.COHORT, fixture("cohort.retrieve.json")));
+            object(TestKinds.COHORT, fixture("cohort.retrieve.json")));
     PlanInput input =
         Plans.input(
             yaml(flagYaml("kept", 10)),
@@ -156,7 +160,7 @@ class PlannerTest {
 
   @Test
   void experimentFlagsAreNeitherUnmanagedNorPruned() {
-    LiveObject experiment = object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"));
+    LiveObject experiment = object(TestKinds.EXPERIMENT, fixture("experiment.retrieve.json"));
     LiveObject ownFlag = flag(4822, "checkout-button-color", 100);
     LiveObject linked = flag(5000, "linked-elsewhere", 100);
     linked.raw().putArray("experiment_set").add(99);
@@ -176,7 +180,7 @@ class PlannerTest {
 
   @Test
   void deletingAnExperimentAlsoDeletesItsFlag() {
-    LiveObject experiment = object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"));
+    LiveObject experiment = object(TestKinds.EXPERIMENT, fixture("experiment.retrieve.json"));
     String tombstone = "kind: Experiment\nfeature_flag_key: checkout-button-color\ndeleted: true\n";
     PlanResult result =
         Plans.plan(yaml(tombstone), state(experiment, flag(4822, "checkout-button-color", 100)));
@@ -188,7 +192,7 @@ class PlannerTest {
 
   @Test
   void aFeatureFlagDocumentForAnExperimentsFlagIsAnError() {
-    LiveObject experiment = object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"));
+    LiveObject experiment = object(TestKinds.EXPERIMENT, fixture("experiment.retrieve.json"));
     PlanResult result =
         Plans.plan(
             yaml(flagYaml("checkout-button-color", 100)),
@@ -216,7 +220,8 @@ class PlannerTest {
   void aDraftExperimentMayBeLaunchedByDeclaringItRunning() {
     String text =
         "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\nstatus: running\n";
-    LiveObject draft = object(Kind.EXPERIMENT, TestLive.results("experiment.list.json").get(0));
+    LiveObject draft =
+        object(TestKinds.EXPERIMENT, TestLive.results("experiment.list.json").get(0));
     PlanResult result = Plans.plan(yaml(text), state(draft));
     assertThat(result.diagnostics()).isEmpty();
     Change launch = result.plan().changes().get(0);
@@ -230,7 +235,7 @@ class PlannerTest {
         "kind: Experiment\nname: Checkout button color\nfeature_flag_key: checkout-button-color\nstatus: running\n";
     ObjectNode stopped =
         fixture("experiment.retrieve.json").put("end_date", "2025-06-01T00:00:00Z");
-    PlanResult result = Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, stopped)));
+    PlanResult result = Plans.plan(yaml(text), state(object(TestKinds.EXPERIMENT, stopped)));
     assertThat(result.diagnostics())
         .singleElement()
         .satisfies(
@@ -244,7 +249,7 @@ class PlannerTest {
     ObjectNode raw = fixture("action.retrieve.json");
     ((ObjectNode) raw.at("/steps/0")).put("url", "/register");
     PlanResult result =
-        Plans.plan(yaml(ServerRewritesTest.SIGNUP_ACTION), state(object(Kind.ACTION, raw)));
+        Plans.plan(yaml(ServerRewritesTest.SIGNUP_ACTION), state(object(TestKinds.ACTION, raw)));
     assertThat(result.plan().changes())
         .singleElement()
         .satisfies(c -> assertThat(c.before().at("/steps/0/url").asText()).isEqualTo("/register"));
@@ -253,8 +258,8 @@ class PlannerTest {
   /** Two live cohorts named "Beta testers", ids 1205 and 1300. */
   static LiveState twinCohorts() {
     return state(
-        object(Kind.COHORT, fixture("cohort.retrieve.json")),
-        object(Kind.COHORT, fixture("cohort.retrieve.json").put("id", 1300)));
+        object(TestKinds.COHORT, fixture("cohort.retrieve.json")),
+        object(TestKinds.COHORT, fixture("cohort.retrieve.json").put("id", 1300)));
   }
 
   @Test
@@ -276,7 +281,7 @@ class PlannerTest {
     PlanResult result =
         Plans.plan(yaml("kind: Cohort\nid: 1300\nname: Beta users\n"), twinCohorts());
     Change rename = result.plan().changes().get(0);
-    assertThat(rename.liveId()).isEqualTo(1300L);
+    assertThat(rename.liveId()).isEqualTo(LiveId.of(1300));
     assertThat(rename.after().path("name").asText()).isEqualTo("Beta users");
     assertThat(result.plan().unmanaged()).isEqualTo(1);
   }
@@ -292,7 +297,7 @@ class PlannerTest {
   @Test
   void tagsWithoutTaggingAreNotComparedAndWarnOncePerRun() {
     LiveObject action =
-        object(Kind.ACTION, fixture("action.retrieve.json").put("tags", (String) null));
+        object(TestKinds.ACTION, fixture("action.retrieve.json").put("tags", (String) null));
     action.raw().putArray("tags");
     String text =
         ServerRewritesTest.SIGNUP_ACTION + "---\n" + flagYaml("banner", 10) + "tags: [web]\n";
@@ -326,7 +331,8 @@ class PlannerTest {
         status: draft
         """;
     PlanResult result =
-        Plans.plan(yaml(text), state(object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"))));
+        Plans.plan(
+            yaml(text), state(object(TestKinds.EXPERIMENT, fixture("experiment.retrieve.json"))));
     assertThat(result.diagnostics())
         .singleElement()
         .satisfies(
@@ -341,16 +347,16 @@ class PlannerTest {
   void theFingerprintIgnoresVersionUpdatedAtStatusAndCohortRecalculation() {
     ObjectNode raw = fixture("cohort.retrieve.json");
     ReferenceTable refs = ReferenceTable.live(state());
-    String before = Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs));
+    String before = Fingerprint.of(Canonical.fromLive(object(TestKinds.COHORT, raw), refs));
     raw.put("version", 9)
         .put("count", 5)
         .put("updated_at", "2026-01-01T00:00:00Z")
         .put("is_calculating", true);
     raw.put("cohort_type", (String) null);
-    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs)))
+    assertThat(Fingerprint.of(Canonical.fromLive(object(TestKinds.COHORT, raw), refs)))
         .isEqualTo(before);
     raw.put("description", "edited in the UI");
-    assertThat(Fingerprint.of(Canonical.fromLive(object(Kind.COHORT, raw), refs)))
+    assertThat(Fingerprint.of(Canonical.fromLive(object(TestKinds.COHORT, raw), refs)))
         .isNotEqualTo(before);
   }
 
@@ -374,7 +380,7 @@ class PlannerTest {
         Planner.plan(
             input,
             (kind, action, live, before, after, refs) -> {
-              asked.add(kind.yamlName() + " " + action.word());
+              asked.add(kind.name() + " " + action.word());
               return List.of(ApiRequest.post("feature_flags/", Canonical.toApi(kind, after, refs)));
             });
     assertThat(asked).containsExactly("FeatureFlag create");

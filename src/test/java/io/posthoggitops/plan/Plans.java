@@ -1,5 +1,7 @@
 package io.posthoggitops.plan;
 
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
 import java.util.List;
@@ -26,7 +28,21 @@ public final class Plans {
       List<String> pruneIgnore,
       List<String> targets) {
     return new PlanInput(
-        declarations, live, removed, baseRef, prune, pruneIgnore, targets, METADATA);
+        declarations,
+        live,
+        removed,
+        baseRef,
+        prune,
+        pruneIgnore,
+        targets.stream().map(Plans::address).toList(),
+        METADATA);
+  }
+
+  /** {@code FeatureFlag/new-checkout} as an address. */
+  public static Address address(String text) {
+    int slash = text.indexOf('/');
+    return new Address(
+        Kinds.named(text.substring(0, slash)).orElseThrow(), text.substring(slash + 1));
   }
 
   public static PlanResult run(PlanInput input) {
@@ -41,7 +57,16 @@ public final class Plans {
                 c.action().symbol()
                     + " "
                     + c.address()
-                    + (c.reason() == null ? "" : " (" + c.reason() + ")"))
+                    + (c.reason() == null ? "" : " (" + reason(c.reason()) + ")"))
         .toList();
+  }
+
+  /** A delete's reason as the saved plan writes it: {@code tombstone}, {@code --prune}... */
+  static String reason(DeleteReason reason) {
+    return switch (reason.cause()) {
+      case TOMBSTONE -> "tombstone";
+      case REMOVED_SINCE_BASE -> "removed since %s (%s)".formatted(reason.baseRef(), reason.file());
+      case PRUNE -> "--prune";
+    };
   }
 }

@@ -1,12 +1,17 @@
 package io.posthoggitops.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.Problem;
 import io.posthoggitops.model.LiveObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +24,7 @@ class RequestBuilderTest {
 
   /** Bodies as canonical fields, marked so a test sees that the conversion was applied. */
   private static final RequestBuilder.ApiBodies BODIES =
-      (kind, canonical, refs) -> canonical.deepCopy().put("_via", kind.yamlName());
+      (kind, canonical, refs) -> canonical.deepCopy().put("_via", kind.name());
 
   private static final References NO_REFS =
       new References() {
@@ -29,7 +34,7 @@ class RequestBuilderTest {
         }
 
         @Override
-        public Optional<String> identityOf(Kind kind, long id) {
+        public Optional<String> identityOf(Kind kind, LiveId id) {
           return Optional.empty();
         }
       };
@@ -48,7 +53,7 @@ class RequestBuilderTest {
   }
 
   private static LiveObject live(Kind kind, long id, String identity, ObjectNode raw) {
-    return new LiveObject(kind, id, identity, raw);
+    return new LiveObject(kind, LiveId.of(id), identity, raw);
   }
 
   private static String summary(List<ApiRequest> requests) {
@@ -60,7 +65,8 @@ class RequestBuilderTest {
   void createsAFlagWithOnePostOfItsApiBody() {
     ObjectNode after = json("{'key':'pilot-banner','active':true,'filters':{'groups':[]}}");
 
-    List<ApiRequest> requests = build(Kind.FEATURE_FLAG, ChangeAction.CREATE, null, null, after);
+    List<ApiRequest> requests =
+        build(TestKinds.FEATURE_FLAG, ChangeAction.CREATE, null, null, after);
 
     assertThat(summary(requests))
         .isEqualTo(
@@ -80,9 +86,9 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests =
         build(
-            Kind.FEATURE_FLAG,
+            TestKinds.FEATURE_FLAG,
             ChangeAction.UPDATE,
-            live(Kind.FEATURE_FLAG, 4821, "k", json("{}")),
+            live(TestKinds.FEATURE_FLAG, 4821, "k", json("{}")),
             before,
             after);
 
@@ -101,9 +107,9 @@ class RequestBuilderTest {
 
     assertThat(
             build(
-                Kind.FEATURE_FLAG,
+                TestKinds.FEATURE_FLAG,
                 ChangeAction.UPDATE,
-                live(Kind.FEATURE_FLAG, 1, "k", json("{}")),
+                live(TestKinds.FEATURE_FLAG, 1, "k", json("{}")),
                 before,
                 after))
         .isEmpty();
@@ -113,9 +119,9 @@ class RequestBuilderTest {
   void deletesSoftlyWithAPatchNeverAnHttpDelete() {
     List<ApiRequest> requests =
         build(
-            Kind.COHORT,
+            TestKinds.COHORT,
             ChangeAction.DELETE,
-            live(Kind.COHORT, 12, "Pilot", json("{}")),
+            live(TestKinds.COHORT, 12, "Pilot", json("{}")),
             json("{'name':'Pilot'}"),
             null);
 
@@ -126,9 +132,9 @@ class RequestBuilderTest {
   void deletesADashboardWithTheInsightsThatLiveOnlyOnIt() {
     List<ApiRequest> requests =
         build(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             ChangeAction.DELETE,
-            live(Kind.DASHBOARD, 3101, "Checkout", json("{}")),
+            live(TestKinds.DASHBOARD, 3101, "Checkout", json("{}")),
             json("{'name':'Checkout'}"),
             null);
 
@@ -140,7 +146,7 @@ class RequestBuilderTest {
   void createsAnExperimentAsADraftThenLaunchesItWhenDeclaredRunning() {
     ObjectNode after = json("{'name':'Button','feature_flag_key':'button','status':'running'}");
 
-    List<ApiRequest> requests = build(Kind.EXPERIMENT, ChangeAction.CREATE, null, null, after);
+    List<ApiRequest> requests = build(TestKinds.EXPERIMENT, ChangeAction.CREATE, null, null, after);
 
     assertThat(summary(requests))
         .isEqualTo(
@@ -152,7 +158,7 @@ class RequestBuilderTest {
   void createsAStoppedExperimentByLaunchingThenEndingIt() {
     ObjectNode after = json("{'name':'Button','feature_flag_key':'button','status':'stopped'}");
 
-    List<ApiRequest> requests = build(Kind.EXPERIMENT, ChangeAction.CREATE, null, null, after);
+    List<ApiRequest> requests = build(TestKinds.EXPERIMENT, ChangeAction.CREATE, null, null, after);
 
     assertThat(requests)
         .extracting(ApiRequest::path)
@@ -166,9 +172,9 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests =
         build(
-            Kind.EXPERIMENT,
+            TestKinds.EXPERIMENT,
             ChangeAction.UPDATE,
-            live(Kind.EXPERIMENT, 77, "button", json("{}")),
+            live(TestKinds.EXPERIMENT, 77, "button", json("{}")),
             before,
             after);
 
@@ -190,9 +196,9 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests =
         build(
-            Kind.EXPERIMENT,
+            TestKinds.EXPERIMENT,
             ChangeAction.UPDATE,
-            live(Kind.EXPERIMENT, 77, "b", json("{}")),
+            live(TestKinds.EXPERIMENT, 77, "b", json("{}")),
             before,
             after);
 
@@ -202,21 +208,26 @@ class RequestBuilderTest {
   }
 
   @Test
-  void refusesToMoveAnExperimentBackwards() {
+  void refusesToMoveAnExperimentBackwardsAndSendsNoMoveForIt() {
     ObjectNode before = json("{'name':'B','feature_flag_key':'b','status':'stopped'}");
     ObjectNode after = json("{'name':'B','feature_flag_key':'b','status':'running'}");
 
-    assertThatThrownBy(
-            () ->
-                build(
-                    Kind.EXPERIMENT,
-                    ChangeAction.UPDATE,
-                    live(Kind.EXPERIMENT, 77, "b", json("{}")),
-                    before,
-                    after))
-        .hasMessage(
-            "Experiment \"b\": status cannot go back from stopped to running; PostHog experiments move"
-                + " forward only (draft → running → stopped). Declare status: stopped, or create a new experiment.");
+    assertThat(TestKinds.EXPERIMENT.refusedUpdate(before, after))
+        .extracting(Problem::pointer, Problem::message)
+        .containsExactly(
+            tuple(
+                "/status",
+                "Experiment/b is stopped in PostHog and cannot move back to running; experiments"
+                    + " only move forward (draft → running → stopped). Set status: stopped, or"
+                    + " declare a new experiment with another feature_flag_key"));
+    assertThat(
+            build(
+                TestKinds.EXPERIMENT,
+                ChangeAction.UPDATE,
+                live(TestKinds.EXPERIMENT, 77, "b", json("{}")),
+                before,
+                after))
+        .isEmpty();
   }
 
   @Test
@@ -227,7 +238,7 @@ class RequestBuilderTest {
                 + "{'insight':{'name':'Daily','query':{'kind':'InsightVizNode'}},'layouts':{'sm':{'x':0,'y':0,'w':6,'h':5}}},"
                 + "{'text':'## Hello'}]}");
 
-    List<ApiRequest> requests = build(Kind.DASHBOARD, ChangeAction.CREATE, null, null, after);
+    List<ApiRequest> requests = build(TestKinds.DASHBOARD, ChangeAction.CREATE, null, null, after);
 
     assertThat(summary(requests))
         .isEqualTo(
@@ -255,9 +266,9 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests =
         build(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             ChangeAction.UPDATE,
-            live(Kind.DASHBOARD, 3101, "Checkout", raw),
+            live(TestKinds.DASHBOARD, 3101, "Checkout", raw),
             before,
             after);
 
@@ -275,19 +286,19 @@ class RequestBuilderTest {
     ObjectNode after =
         json(
             "{'name':'Checkout','tiles':[{'text':'## Checkout health\\nConversion and volume.'}]}");
-    LiveObject alone = live(Kind.DASHBOARD, 3101, "Checkout", raw);
+    LiveObject alone = live(TestKinds.DASHBOARD, 3101, "Checkout", raw);
     ObjectNode shared = raw.deepCopy();
     ((com.fasterxml.jackson.databind.node.ArrayNode) shared.at("/tiles/1/insight/dashboard_tiles"))
         .addObject()
         .put("id", 9100)
         .put("dashboard_id", 3200);
-    LiveObject sharedLive = live(Kind.DASHBOARD, 3101, "Checkout", shared);
+    LiveObject sharedLive = live(TestKinds.DASHBOARD, 3101, "Checkout", shared);
 
-    assertThat(summary(build(Kind.DASHBOARD, ChangeAction.UPDATE, alone, after, after)))
+    assertThat(summary(build(TestKinds.DASHBOARD, ChangeAction.UPDATE, alone, after, after)))
         .isEqualTo(
             "PATCH dashboards/3101/ {\"tiles\":[{\"id\":9001,\"deleted\":true}]}\n"
                 + "PATCH insights/5521/ {\"deleted\":true}");
-    assertThat(summary(build(Kind.DASHBOARD, ChangeAction.UPDATE, sharedLive, after, after)))
+    assertThat(summary(build(TestKinds.DASHBOARD, ChangeAction.UPDATE, sharedLive, after, after)))
         .isEqualTo("PATCH dashboards/3101/ {\"tiles\":[{\"id\":9001,\"deleted\":true}]}");
   }
 
@@ -302,9 +313,9 @@ class RequestBuilderTest {
 
     assertThat(
             build(
-                Kind.DASHBOARD,
+                TestKinds.DASHBOARD,
                 ChangeAction.UPDATE,
-                live(Kind.DASHBOARD, 3101, "Checkout", raw),
+                live(TestKinds.DASHBOARD, 3101, "Checkout", raw),
                 tiles,
                 tiles))
         .isEmpty();
@@ -327,9 +338,9 @@ class RequestBuilderTest {
 
     List<ApiRequest> requests =
         build(
-            Kind.DASHBOARD,
+            TestKinds.DASHBOARD,
             ChangeAction.UPDATE,
-            live(Kind.DASHBOARD, 3101, "Checkout", raw),
+            live(TestKinds.DASHBOARD, 3101, "Checkout", raw),
             after,
             after);
 

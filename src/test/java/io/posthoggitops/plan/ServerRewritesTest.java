@@ -7,7 +7,7 @@ import static io.posthoggitops.plan.TestLive.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ServerRewritesTest {
       """;
 
   static LiveObject betaCohort() {
-    return object(Kind.COHORT, fixture("cohort.retrieve.json"));
+    return object(TestKinds.COHORT, fixture("cohort.retrieve.json"));
   }
 
   private static PlanResult plan(String yaml, LiveState live) {
@@ -57,7 +57,7 @@ class ServerRewritesTest {
   void newerFlagWithGroupAggregationCohortNameAndPayloadStringsMatchesItsDeclaration() {
     assertNoChanges(
         CHECKOUT_FLAG,
-        state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.json")), betaCohort()));
+        state(object(TestKinds.FEATURE_FLAG, fixture("feature_flag.retrieve.json")), betaCohort()));
   }
 
   @Test
@@ -73,7 +73,8 @@ class ServerRewritesTest {
             - rollout_percentage: 100
         """;
     assertNoChanges(
-        yaml, state(object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
+        yaml,
+        state(object(TestKinds.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
   }
 
   @Test
@@ -81,14 +82,15 @@ class ServerRewritesTest {
     ObjectNode raw = fixture("feature_flag.retrieve.json");
     ((ObjectNode) raw.at("/filters/groups/1")).put("rollout_percentage", 50.0);
     ((ObjectNode) raw.at("/filters/multivariate/variants/0")).put("rollout_percentage", 50.0);
-    assertNoChanges(CHECKOUT_FLAG, state(object(Kind.FEATURE_FLAG, raw), betaCohort()));
+    assertNoChanges(CHECKOUT_FLAG, state(object(TestKinds.FEATURE_FLAG, raw), betaCohort()));
   }
 
   @Test
   void aRealRolloutDifferenceStillShowsAsAnUpdate() {
     ObjectNode raw = fixture("feature_flag.retrieve.json");
     ((ObjectNode) raw.at("/filters/groups/1")).put("rollout_percentage", 40);
-    PlanResult result = plan(CHECKOUT_FLAG, state(object(Kind.FEATURE_FLAG, raw), betaCohort()));
+    PlanResult result =
+        plan(CHECKOUT_FLAG, state(object(TestKinds.FEATURE_FLAG, raw), betaCohort()));
     assertThat(Plans.lines(result)).containsExactly("~ FeatureFlag/new-checkout-flow");
     Change change = result.plan().changes().get(0);
     assertThat(change.before().at("/filters/groups/1/rollout_percentage").asInt()).isEqualTo(40);
@@ -140,8 +142,8 @@ class ServerRewritesTest {
     assertNoChanges(
         yaml,
         state(
-            object(Kind.FEATURE_FLAG, dependent),
-            object(Kind.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
+            object(TestKinds.FEATURE_FLAG, dependent),
+            object(TestKinds.FEATURE_FLAG, fixture("feature_flag.retrieve.older-shape.json"))));
   }
 
   @Test
@@ -152,7 +154,7 @@ class ServerRewritesTest {
         .putObject("holdout")
         .put("id", 3)
         .put("exclusion_percentage", 10);
-    assertNoChanges(CHECKOUT_FLAG, state(object(Kind.FEATURE_FLAG, raw), betaCohort()));
+    assertNoChanges(CHECKOUT_FLAG, state(object(TestKinds.FEATURE_FLAG, raw), betaCohort()));
   }
 
   @Test
@@ -173,7 +175,7 @@ class ServerRewritesTest {
     ObjectNode raw = fixture("cohort.retrieve.json");
     raw.putArray("groups").addObject().put("properties", "legacy");
     ((ObjectNode) raw.at("/filters/properties/values/0/values/0")).put("bytecode_error", "x");
-    assertNoChanges(yaml, state(object(Kind.COHORT, raw)));
+    assertNoChanges(yaml, state(object(TestKinds.COHORT, raw)));
   }
 
   static final String SIGNUP_ACTION =
@@ -191,7 +193,8 @@ class ServerRewritesTest {
 
   @Test
   void actionStepsExpandedToTheFullKeySetMatchTheDeclaration() {
-    assertNoChanges(SIGNUP_ACTION, state(object(Kind.ACTION, fixture("action.retrieve.json"))));
+    assertNoChanges(
+        SIGNUP_ACTION, state(object(TestKinds.ACTION, fixture("action.retrieve.json"))));
   }
 
   @Test
@@ -206,7 +209,7 @@ class ServerRewritesTest {
         """;
     LiveObject[] actions =
         results("action.list.older-shape.json").stream()
-            .map(raw -> object(Kind.ACTION, raw))
+            .map(raw -> object(TestKinds.ACTION, raw))
             .toArray(LiveObject[]::new);
     assertNoChanges(SIGNUP_ACTION + "---\n" + pricing, state(actions));
   }
@@ -231,7 +234,7 @@ class ServerRewritesTest {
             name: Checkout completion
             series: [{kind: EventsNode, event: checkout_completed}]
         """;
-    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, fixture("experiment.retrieve.json"))));
+    assertNoChanges(yaml, state(object(TestKinds.EXPERIMENT, fixture("experiment.retrieve.json"))));
   }
 
   @Test
@@ -247,7 +250,7 @@ class ServerRewritesTest {
         .putNull("aggregation_group_type_index");
     String yaml =
         "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n";
-    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, raw)));
+    assertNoChanges(yaml, state(object(TestKinds.EXPERIMENT, raw)));
   }
 
   @Test
@@ -256,7 +259,7 @@ class ServerRewritesTest {
         "kind: Experiment\nname: Onboarding checklist\nfeature_flag_key: onboarding-checklist\n"
             + "stats_config: {method: frequentist}\n";
     PlanResult result =
-        plan(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+        plan(yaml, state(object(TestKinds.EXPERIMENT, results("experiment.list.json").get(0))));
     assertThat(Plans.lines(result)).containsExactly("~ Experiment/onboarding-checklist");
   }
 
@@ -295,7 +298,7 @@ class ServerRewritesTest {
                                         "gte",
                                         "value",
                                         "10")))))));
-    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
+    assertNoChanges(yaml, state(object(TestKinds.FEATURE_FLAG, raw)));
   }
 
   @Test
@@ -327,7 +330,7 @@ class ServerRewritesTest {
                                 java.util.Map.of(
                                     "properties", java.util.List.of(), "rollout_percentage", 100)),
                         "payloads", java.util.Map.of("true", "{\"theme\": \"dark\"}"))));
-    assertNoChanges(yaml, state(object(Kind.FEATURE_FLAG, raw)));
+    assertNoChanges(yaml, state(object(TestKinds.FEATURE_FLAG, raw)));
   }
 
   @Test
@@ -342,7 +345,8 @@ class ServerRewritesTest {
             - {key: Control, name: Control Group, rollout_percentage: 50}
             - {key: test, name: Test Variant, rollout_percentage: 50}
         """;
-    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+    assertNoChanges(
+        yaml, state(object(TestKinds.EXPERIMENT, results("experiment.list.json").get(0))));
   }
 
   @Test
@@ -353,7 +357,8 @@ class ServerRewritesTest {
         name: Onboarding checklist
         feature_flag_key: onboarding-checklist
         """;
-    assertNoChanges(yaml, state(object(Kind.EXPERIMENT, results("experiment.list.json").get(0))));
+    assertNoChanges(
+        yaml, state(object(TestKinds.EXPERIMENT, results("experiment.list.json").get(0))));
   }
 
   static final String CHECKOUT_DASHBOARD =
@@ -383,21 +388,21 @@ class ServerRewritesTest {
   @Test
   void dashboardTilesCompareInlineWithLayoutsOnlyWhereDeclared() {
     assertNoChanges(
-        CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, fixture("dashboard.retrieve.json"))));
+        CHECKOUT_DASHBOARD, state(object(TestKinds.DASHBOARD, fixture("dashboard.retrieve.json"))));
   }
 
   @Test
   void keysPostHogAddsToAnInsightQueryOnReadAreNotCompared() {
     ObjectNode raw = fixture("dashboard.retrieve.json");
     ((ObjectNode) raw.at("/tiles/1/insight/query/source")).put("version", 2);
-    assertNoChanges(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, raw)));
+    assertNoChanges(CHECKOUT_DASHBOARD, state(object(TestKinds.DASHBOARD, raw)));
   }
 
   @Test
   void aChangedInsightQueryIsAnUpdate() {
     ObjectNode raw = fixture("dashboard.retrieve.json");
     ((ObjectNode) raw.at("/tiles/1/insight/query/source")).put("interval", "week");
-    assertThat(Plans.lines(plan(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, raw)))))
+    assertThat(Plans.lines(plan(CHECKOUT_DASHBOARD, state(object(TestKinds.DASHBOARD, raw)))))
         .containsExactly("~ Dashboard/Checkout");
   }
 
@@ -405,7 +410,7 @@ class ServerRewritesTest {
   void aMovedDeclaredLayoutIsAnUpdate() {
     ObjectNode raw = fixture("dashboard.retrieve.json");
     ((ObjectNode) raw.at("/tiles/0/layouts/sm")).put("w", 6);
-    PlanResult result = plan(CHECKOUT_DASHBOARD, state(object(Kind.DASHBOARD, raw)));
+    PlanResult result = plan(CHECKOUT_DASHBOARD, state(object(TestKinds.DASHBOARD, raw)));
     assertThat(Plans.lines(result)).containsExactly("~ Dashboard/Checkout");
   }
 }

@@ -3,15 +3,17 @@ package io.posthoggitops.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,14 +43,14 @@ public final class TestLive {
   public static LiveObject object(Kind kind, JsonNode raw) {
     return new LiveObject(
         kind,
-        raw.path("id").asLong(),
+        new LiveId(raw.path("id").asText()),
         raw.path(kind.identityField()).asText(null),
         (ObjectNode) raw);
   }
 
   /** A builder-free state: objects of any kinds, with the given organisation features. */
   public static LiveState state(Set<String> features, LiveObject... objects) {
-    Map<Kind, List<LiveObject>> byKind = new EnumMap<>(Kind.class);
+    Map<Kind, List<LiveObject>> byKind = new LinkedHashMap<>();
     for (LiveObject o : objects) {
       byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
     }
@@ -64,12 +66,12 @@ public final class TestLive {
   public static LiveState snapshot(String json) {
     try {
       JsonNode root = JSON.readTree(json);
-      Map<Kind, List<LiveObject>> byKind = new EnumMap<>(Kind.class);
+      Map<Kind, List<LiveObject>> byKind = new LinkedHashMap<>();
       root.path("objects")
           .properties()
           .forEach(
               e -> {
-                Kind kind = Kind.fromYamlName(e.getKey()).orElseThrow();
+                Kind kind = Kinds.named(e.getKey()).orElseThrow();
                 List<LiveObject> list = new ArrayList<>();
                 e.getValue().forEach(raw -> list.add(object(kind, raw)));
                 byKind.put(kind, list);

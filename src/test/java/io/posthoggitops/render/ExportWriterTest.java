@@ -2,10 +2,13 @@ package io.posthoggitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.posthoggitops.TestKinds;
 import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
-import io.posthoggitops.model.Kind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.PlanResult;
@@ -18,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +43,10 @@ class ExportWriterTest {
 
   /** The snapshot without cohort 1189, whose name it shares with 1188 (see the pin test below). */
   static LiveState withoutTwin(LiveState state) {
-    Map<Kind, List<LiveObject>> objects = new EnumMap<>(state.objects());
-    objects.put(Kind.COHORT, state.of(Kind.COHORT).stream().filter(o -> o.id() != 1189).toList());
+    Map<Kind, List<LiveObject>> objects = new LinkedHashMap<>(state.objects());
+    objects.put(
+        TestKinds.COHORT,
+        state.of(TestKinds.COHORT).stream().filter(o -> !o.id().equals(LiveId.of(1189))).toList());
     return new LiveState(
         state.apiUrl(),
         state.projectId(),
@@ -54,7 +59,7 @@ class ExportWriterTest {
   @ValueSource(strings = {"newer.json", "older.json"})
   void exportThenPlanAgainstTheSameStateShowsNoChanges(String snapshot) throws IOException {
     LiveState state = withoutTwin(snapshot(snapshot));
-    List<Path> files = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir);
+    List<Path> files = ExportWriter.write(state, Set.copyOf(Kinds.all()), dir);
     assertThat(files).isNotEmpty();
     LoadResult loaded = TestDeclarations.loadDir(dir);
     assertThat(loaded.diagnostics()).noneMatch(Diagnostic::isError);
@@ -68,8 +73,8 @@ class ExportWriterTest {
   @Test
   void exportIsByteStableAndWritesOneFilePerResourceInKindFolders() throws IOException {
     LiveState state = snapshot("newer.json");
-    List<Path> first = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir.resolve("a"));
-    List<Path> second = ExportWriter.write(state, EnumSet.allOf(Kind.class), dir.resolve("b"));
+    List<Path> first = ExportWriter.write(state, Set.copyOf(Kinds.all()), dir.resolve("a"));
+    List<Path> second = ExportWriter.write(state, Set.copyOf(Kinds.all()), dir.resolve("b"));
     assertThat(second).isEqualTo(first);
     for (Path file : first) {
       assertThat(Files.readAllBytes(dir.resolve("b").resolve(file)))
@@ -88,7 +93,7 @@ class ExportWriterTest {
   @Test
   void experimentFlagsAreNotExportedAsFlags() throws IOException {
     List<Path> files =
-        ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
+        ExportWriter.write(snapshot("newer.json"), Set.of(TestKinds.FEATURE_FLAG), dir);
     assertThat(files.stream().map(Path::toString))
         .containsExactly(
             "feature-flags/pdf-export-enabled.yaml",
@@ -98,7 +103,7 @@ class ExportWriterTest {
 
   @Test
   void aSharedNameGetsIdPinsAndIdSuffixedFileNames() throws IOException {
-    List<Path> files = ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.COHORT), dir);
+    List<Path> files = ExportWriter.write(snapshot("newer.json"), Set.of(TestKinds.COHORT), dir);
     assertThat(files.stream().map(Path::toString))
         .contains(
             "cohorts/enterprise-pilot-accounts-static-1188.yaml",
@@ -112,7 +117,7 @@ class ExportWriterTest {
   @Test
   void pinnedExportsOfASharedNamePlanNoChanges() throws IOException {
     LiveState state = snapshot("newer.json");
-    ExportWriter.write(state, EnumSet.of(Kind.COHORT), dir);
+    ExportWriter.write(state, Set.of(TestKinds.COHORT), dir);
     List<Declaration> pinned = new ArrayList<>();
     for (long id : new long[] {1188, 1189}) {
       Path file = dir.resolve("cohorts/enterprise-pilot-accounts-static-" + id + ".yaml");
@@ -125,9 +130,9 @@ class ExportWriterTest {
             state.projectName(),
             state.organizationFeatures(),
             Map.of(
-                Kind.COHORT,
-                state.of(Kind.COHORT).stream()
-                    .filter(o -> o.id() == 1188 || o.id() == 1189)
+                TestKinds.COHORT,
+                state.of(TestKinds.COHORT).stream()
+                    .filter(o -> o.id().equals(LiveId.of(1188)) || o.id().equals(LiveId.of(1189)))
                     .toList()));
     PlanResult result = Plans.plan(pinned, twins);
     assertThat(result.diagnostics()).isEmpty();
@@ -137,7 +142,7 @@ class ExportWriterTest {
 
   @Test
   void aFlagIsWrittenWithReferencesByNameAndPayloadsAsYaml() throws IOException {
-    ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.FEATURE_FLAG), dir);
+    ExportWriter.write(snapshot("newer.json"), Set.of(TestKinds.FEATURE_FLAG), dir);
     assertThat(Files.readString(dir.resolve("feature-flags/pdf-export-beta.yaml")))
         .isEqualTo(
             """
@@ -170,7 +175,7 @@ class ExportWriterTest {
 
   @Test
   void onlyTheRequestedKindsAreWritten() throws IOException {
-    ExportWriter.write(snapshot("newer.json"), EnumSet.of(Kind.ACTION), dir);
+    ExportWriter.write(snapshot("newer.json"), Set.of(TestKinds.ACTION), dir);
     try (Stream<Path> folders = Files.list(dir)) {
       assertThat(folders.map(p -> p.getFileName().toString())).containsExactly("actions");
     }
@@ -183,11 +188,11 @@ class ExportWriterTest {
     Files.writeString(stale, "kind: FeatureFlag\nkey: gone\n");
     Files.writeString(dir.resolve("feature-flags/notes.txt"), "not a declaration\n");
 
-    List<Path> written = ExportWriter.write(snapshot("newer.json"), EnumSet.allOf(Kind.class), dir);
+    List<Path> written = ExportWriter.write(snapshot("newer.json"), Set.copyOf(Kinds.all()), dir);
 
-    assertThat(ExportWriter.leftOver(dir, EnumSet.allOf(Kind.class), written))
+    assertThat(ExportWriter.leftOver(dir, Set.copyOf(Kinds.all()), written))
         .containsExactly(Path.of("feature-flags/gone-from-posthog.yaml"));
-    assertThat(ExportWriter.leftOver(dir, EnumSet.of(Kind.COHORT), written)).isEmpty();
+    assertThat(ExportWriter.leftOver(dir, Set.of(TestKinds.COHORT), written)).isEmpty();
     assertThat(stale).exists();
   }
 }

@@ -3,8 +3,10 @@ package io.posthoggitops.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.planfile.PlanFiles;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
@@ -13,7 +15,7 @@ class PlanJsonTest {
   void aSavedPlanReadsBackAsTheSamePlan() {
     Plan plan = SamplePlans.illustrated();
 
-    Plan read = PlanJson.read(PlanJson.write(plan), "plan.json");
+    Plan read = PlanFiles.read(PlanFiles.write(plan, ChangeDiffs.of(plan)), "plan.json");
 
     assertThat(read).isEqualTo(plan);
   }
@@ -22,16 +24,17 @@ class PlanJsonTest {
   void aLargePlanReadsBackAsTheSamePlan() {
     Plan plan = SamplePlans.large(50);
 
-    assertThat(PlanJson.read(PlanJson.write(plan), "plan.json")).isEqualTo(plan);
+    assertThat(PlanFiles.read(PlanFiles.write(plan, ChangeDiffs.of(plan)), "plan.json"))
+        .isEqualTo(plan);
   }
 
   @Test
   void aPlanOfAnotherFormatVersionIsRefusedNamingTheFile() {
     String json =
-        PlanJson.write(SamplePlans.empty())
+        PlanJsonView.render(SamplePlans.empty(), ChangeDiffs.of(SamplePlans.empty()))
             .replace("\"format_version\" : 1", "\"format_version\" : 2");
 
-    assertThatThrownBy(() -> PlanJson.read(json, "old-plan.json"))
+    assertThatThrownBy(() -> PlanFiles.read(json, "old-plan.json"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("old-plan.json has saved-plan format_version 2")
         .hasMessageContaining("posthog-gitops plan --out old-plan.json");
@@ -39,7 +42,7 @@ class PlanJsonTest {
 
   @Test
   void aFileThatIsNotJsonIsAUserErrorNamingTheFile() {
-    assertThatThrownBy(() -> PlanJson.read("Plan: 1 to create", "plan.txt"))
+    assertThatThrownBy(() -> PlanFiles.read("Plan: 1 to create", "plan.txt"))
         .isInstanceOf(UserError.class)
         .hasMessageStartingWith("plan.txt is not a saved plan");
   }
@@ -48,7 +51,7 @@ class PlanJsonTest {
   void aPlanWithoutChangesIsAUserErrorNamingTheMissingField() {
     assertThatThrownBy(
             () ->
-                PlanJson.read(
+                PlanFiles.read(
                     "{\"format_version\": 1, \"api_url\": \"x\", \"project_id\": 1}", "p.json"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining(
@@ -57,7 +60,10 @@ class PlanJsonTest {
 
   @Test
   void neverHoldsAnythingBesidesTheDocumentedKeys() throws Exception {
-    var root = SamplePlans.JSON.readTree(PlanJson.write(SamplePlans.illustrated()));
+    var root =
+        SamplePlans.JSON.readTree(
+            PlanJsonView.render(
+                SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated())));
 
     assertThat(root.fieldNames())
         .toIterable()

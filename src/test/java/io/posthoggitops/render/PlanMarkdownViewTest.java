@@ -2,9 +2,12 @@ package io.posthoggitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
 import io.posthoggitops.plan.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ class PlanMarkdownViewTest {
 
   @Test
   void aPlanOf500ChangesStaysUnder60000CharactersAndSaysWhatItLeftOut() {
-    String markdown = PlanMarkdownView.render(SamplePlans.large(500));
+    String markdown =
+        PlanMarkdownView.render(SamplePlans.large(500), ChangeDiffs.of(SamplePlans.large(500)));
 
     assertThat(markdown.length()).isLessThanOrEqualTo(60_000);
     assertThat(markdown)
@@ -27,7 +31,8 @@ class PlanMarkdownViewTest {
 
   @Test
   void theTableStopsAfter200RowsAndCountsTheRest() {
-    String markdown = PlanMarkdownView.render(SamplePlans.large(500));
+    String markdown =
+        PlanMarkdownView.render(SamplePlans.large(500), ChangeDiffs.of(SamplePlans.large(500)));
 
     assertThat(markdown.lines().filter(l -> l.startsWith("| ✏️ |"))).hasSize(200);
     assertThat(markdown).contains("| ✏️ | FeatureFlag | flag-199 |").doesNotContain("| flag-200 |");
@@ -36,7 +41,8 @@ class PlanMarkdownViewTest {
 
   @Test
   void aPlanThatFitsShowsEveryBlockAndNoCutLine() {
-    String markdown = PlanMarkdownView.render(SamplePlans.large(20));
+    String markdown =
+        PlanMarkdownView.render(SamplePlans.large(20), ChangeDiffs.of(SamplePlans.large(20)));
 
     assertThat(markdown.split("<details>", -1)).hasSize(21);
     assertThat(markdown).doesNotContain("not shown here").doesNotContain("… and");
@@ -51,9 +57,8 @@ class PlanMarkdownViewTest {
             SamplePlans.METADATA,
             List.of(
                 new Change(
-                    Kind.ACTION,
-                    "Signed | up",
-                    5L,
+                    new Address(TestKinds.ACTION, "Signed | up"),
+                    LiveId.of(5),
                     ChangeAction.UPDATE,
                     before,
                     after,
@@ -64,7 +69,7 @@ class PlanMarkdownViewTest {
             0,
             List.of());
 
-    assertThat(PlanMarkdownView.render(plan))
+    assertThat(PlanMarkdownView.render(plan, ChangeDiffs.of(plan)))
         .contains("| ✏️ | Action | Signed \\| up | `a` 1 → 9, `b` 2 → 8, +2 more |");
   }
 
@@ -77,8 +82,7 @@ class PlanMarkdownViewTest {
             SamplePlans.METADATA,
             List.of(
                 new Change(
-                    Kind.DASHBOARD,
-                    "<b>KPIs</b>",
+                    new Address(TestKinds.DASHBOARD, "<b>KPIs</b>"),
                     null,
                     ChangeAction.CREATE,
                     null,
@@ -90,7 +94,7 @@ class PlanMarkdownViewTest {
             0,
             List.of());
 
-    String markdown = PlanMarkdownView.render(plan);
+    String markdown = PlanMarkdownView.render(plan, ChangeDiffs.of(plan));
 
     assertThat(markdown)
         .contains("<summary>➕ Dashboard \"&lt;b&gt;KPIs&lt;/b&gt;\"</summary>")
@@ -101,6 +105,9 @@ class PlanMarkdownViewTest {
 
   @Test
   void neverContainsAnsiCodes() {
-    assertThat(PlanMarkdownView.render(SamplePlans.illustrated())).doesNotContain("\u001B[");
+    assertThat(
+            PlanMarkdownView.render(
+                SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated())))
+        .doesNotContain("\u001B[");
   }
 }

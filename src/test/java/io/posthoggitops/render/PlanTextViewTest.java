@@ -2,13 +2,21 @@ package io.posthoggitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.model.Address;
+import io.posthoggitops.plan.DeleteReason;
 import org.junit.jupiter.api.Test;
 
 class PlanTextViewTest {
 
   @Test
   void coloursAddsGreenUpdatesYellowAndDeletesRedWhenAsked() {
-    String text = PlanTextView.render(SamplePlans.illustrated(), true);
+    String text =
+        PlanTextView.render(
+            SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated()), true);
 
     assertThat(text)
         .contains("\u001B[32m+ Cohort \"Pilot users\"")
@@ -19,7 +27,10 @@ class PlanTextViewTest {
 
   @Test
   void writesNoColourWhenNotAsked() {
-    assertThat(PlanTextView.render(SamplePlans.illustrated(), false)).doesNotContain("\u001B[");
+    assertThat(
+            PlanTextView.render(
+                SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated()), false))
+        .doesNotContain("\u001B[");
   }
 
   @Test
@@ -31,7 +42,7 @@ class PlanTextViewTest {
     var plan =
         new io.posthoggitops.plan.Plan(metadata, java.util.List.of(), 0, java.util.List.of());
 
-    assertThat(PlanTextView.render(plan, false))
+    assertThat(PlanTextView.render(plan, ChangeDiffs.of(plan), false))
         .startsWith(
             "posthog-gitops plan · project 4343 (Acme Web, environment production) via https://api.maton.ai/posthog · 0 changes\n");
   }
@@ -40,21 +51,20 @@ class PlanTextViewTest {
   void saysWhyAPrunedObjectIsDeleted() {
     var pruned =
         new io.posthoggitops.plan.Change(
-            io.posthoggitops.model.Kind.ACTION,
-            "Viewed pricing page",
-            298L,
-            io.posthoggitops.plan.ChangeAction.DELETE,
+            new Address(TestKinds.ACTION, "Viewed pricing page"),
+            LiveId.of(298),
+            ChangeAction.DELETE,
             SamplePlans.json("{'name':'Viewed pricing page'}"),
             null,
             java.util.List.of(),
             "fp",
             null,
-            "--prune");
+            DeleteReason.prune());
     var plan =
         new io.posthoggitops.plan.Plan(
             SamplePlans.METADATA, java.util.List.of(pruned), 0, java.util.List.of());
 
-    assertThat(PlanTextView.render(plan, false))
+    assertThat(PlanTextView.render(plan, ChangeDiffs.of(plan), false))
         .contains(
             "- Action \"Viewed pricing page\" (id 298)   not declared here (--prune)\n    soft delete: PATCH {\"deleted\": true}\n");
   }

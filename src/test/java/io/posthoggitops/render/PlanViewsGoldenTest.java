@@ -2,6 +2,7 @@ package io.posthoggitops.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.posthoggitops.diff.ChangeDiffs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,21 +32,31 @@ class PlanViewsGoldenTest {
 
   @Test
   void textViewShowsEachChangeWithItsOriginAndDiff() {
-    assertGolden("illustrated.txt", PlanTextView.render(SamplePlans.illustrated(), false));
+    assertGolden(
+        "illustrated.txt",
+        PlanTextView.render(
+            SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated()), false));
   }
 
   @Test
   void textViewOfNoChangesSaysSo() {
-    assertGolden("no-changes.txt", PlanTextView.render(SamplePlans.empty(), false));
+    assertGolden(
+        "no-changes.txt",
+        PlanTextView.render(SamplePlans.empty(), ChangeDiffs.of(SamplePlans.empty()), false));
   }
 
   @Test
   void markdownViewShowsMarkerSummaryTableAndOneDetailsBlockPerChange() {
-    assertGolden("illustrated.md", PlanMarkdownView.render(SamplePlans.illustrated()));
+    assertGolden(
+        "illustrated.md",
+        PlanMarkdownView.render(
+            SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated())));
   }
 
   @Test
   void jsonViewIsTheSavedPlanDocument() {
-    assertGolden("illustrated.json", PlanJson.write(SamplePlans.illustrated()));
+    assertGolden(
+        "illustrated.json",
+        PlanJsonView.render(SamplePlans.illustrated(), ChangeDiffs.of(SamplePlans.illustrated())));
   }
 }

@@ -3,12 +3,15 @@ package io.posthoggitops.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.posthoggitops.model.Kind;
+import io.posthoggitops.TestKinds;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.PendingReference;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.SourceLocation;
-import io.posthoggitops.plan.ApiRequest;
 import io.posthoggitops.plan.Change;
-import io.posthoggitops.plan.ChangeAction;
-import io.posthoggitops.plan.PendingReference;
+import io.posthoggitops.plan.DeleteReason;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanMetadata;
 import java.util.ArrayList;
@@ -58,7 +61,7 @@ final class SamplePlans {
             "{'key':'pilot-banner','active':true,'filters':{'groups':[{'properties':["
                 + "{'type':'cohort','key':'id','operator':'in','value':null}],'rollout_percentage':100}]}}");
     ((ObjectNode) bannerBody.at("/filters/groups/0/properties/0"))
-        .set("value", PendingReference.placeholder(Kind.COHORT, "Pilot users"));
+        .set("value", PendingReference.placeholder(TestKinds.COHORT, "Pilot users"));
     String checkout =
         "{'key':'new-checkout','active':true,'filters':{'groups':["
             + "{'properties':[{'type':'person','key':'email','operator':'icontains','value':['@acme.com']}],'rollout_percentage':100},"
@@ -66,8 +69,7 @@ final class SamplePlans {
     List<Change> changes =
         List.of(
             new Change(
-                Kind.COHORT,
-                "Pilot users",
+                new Address(TestKinds.COHORT, "Pilot users"),
                 null,
                 ChangeAction.CREATE,
                 null,
@@ -77,8 +79,7 @@ final class SamplePlans {
                 new SourceLocation("flags/pilot.yaml", 1, 1),
                 null),
             new Change(
-                Kind.FEATURE_FLAG,
-                "pilot-banner",
+                new Address(TestKinds.FEATURE_FLAG, "pilot-banner"),
                 null,
                 ChangeAction.CREATE,
                 null,
@@ -88,9 +89,8 @@ final class SamplePlans {
                 new SourceLocation("flags/pilot.yaml", 12, 1),
                 null),
             new Change(
-                Kind.FEATURE_FLAG,
-                "new-checkout",
-                4821L,
+                new Address(TestKinds.FEATURE_FLAG, "new-checkout"),
+                LiveId.of(4821),
                 ChangeAction.UPDATE,
                 json(checkout.formatted(50)),
                 json(checkout.formatted(75)),
@@ -108,16 +108,15 @@ final class SamplePlans {
                 new SourceLocation("flags/checkout.yaml", 1, 1),
                 null),
             new Change(
-                Kind.FEATURE_FLAG,
-                "old-banner",
-                3117L,
+                new Address(TestKinds.FEATURE_FLAG, "old-banner"),
+                LiveId.of(3117),
                 ChangeAction.DELETE,
                 object("{'key':'old-banner','active':false}"),
                 null,
                 List.of(ApiRequest.patch("feature_flags/3117/", object("{'deleted':true}"))),
                 "77aa01",
                 null,
-                "removed since origin/main (flags/old-banner.yaml)"));
+                DeleteReason.removedSince("origin/main", "flags/old-banner.yaml")));
     return new Plan(
         METADATA,
         changes,
@@ -138,9 +137,8 @@ final class SamplePlans {
           "{'key':'flag-%d','name':'Flag number %d with a long enough description','filters':{'groups':[{'properties':[],'rollout_percentage':%d}]}}";
       changes.add(
           new Change(
-              Kind.FEATURE_FLAG,
-              "flag-" + i,
-              1000L + i,
+              new Address(TestKinds.FEATURE_FLAG, "flag-" + i),
+              LiveId.of(1000 + i),
               ChangeAction.UPDATE,
               json(flag.formatted(i, i, 10)),
               json(flag.formatted(i, i, 20)),

@@ -1,0 +1,153 @@
+package io.posthoggitops.kind;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Value-level rules of the canonical form that hold for every kind: numbers compare numerically,
+ * nested keys sit in one fixed order, tags are sets, JSON held in strings is parsed.
+ */
+public final class CanonicalJson {
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** Nested keys that read best first; the rest follow alphabetically. */
+  private static final List<String> LEADING_KEYS =
+      List.of(
+          "kind",
+          "type",
+          "key",
+          "name",
+          "event",
+          "operator",
+          "value",
+          "insight",
+          "text",
+          "x",
+          "y",
+          "w",
+          "h");
+
+  private CanonicalJson() {}
+
+  /** {@code 50.0} becomes {@code 50}; other numbers keep their exact decimal value. */
+  public static JsonNode number(JsonNode node) {
+    BigDecimal value = node.decimalValue().stripTrailingZeros();
+    if (value.scale() <= 0 && value.precision() - value.scale() < 19) {
+      return NODES.numberNode(value.longValueExact());
+    }
+    return NODES.numberNode(value);
+  }
+
+  /** A deep copy with numbers normalised and nested object keys in the fixed order. */
+  public static JsonNode normalise(JsonNode node) {
+    if (node == null) {
+      return NODES.nullNode();
+    }
+    if (node.isNumber()) {
+      return number(node);
+    }
+    if (node.isArray()) {
+      ArrayNode out = NODES.arrayNode();
+      node.forEach(item -> out.add(normalise(item)));
+      return out;
+    }
+    if (node.isObject()) {
+      ObjectNode out = NODES.objectNode();
+      for (String key : orderedKeys(node)) {
+        out.set(key, normalise(node.get(key)));
+      }
+      return out;
+    }
+    return node.deepCopy();
+  }
+
+  private static List<String> orderedKeys(JsonNode object) {
+    List<String> ordered = new ArrayList<>();
+    for (String key : LEADING_KEYS) {
+      if (object.has(key)) {
+        ordered.add(key);
+      }
+    }
+    TreeSet<String> rest = new TreeSet<>();
+    object.properties().forEach(e -> rest.add(e.getKey()));
+    rest.removeAll(LEADING_KEYS);
+    ordered.addAll(rest);
+    return ordered;
+  }
+
+  /** The value a JSON-encoded string holds, or the string itself when it is not JSON. */
+  public static JsonNode parsedString(JsonNode node) {
+    if (node == null || !node.isTextual()) {
+      return node;
+    }
+    try {
+      return JSON.readTree(node.asText());
+    } catch (JsonProcessingException e) {
+      return node;
+    }
+  }
+
+  /** Compact JSON text of a value, as PostHog wants payloads. */
+  public static String text(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree always serialises", e);
+    }
+  }
+
+  /** Removes keys whose value is JSON null. */
+  public static void dropNulls(ObjectNode object) {
+    object.properties().removeIf(e -> e.getValue().isNull());
+  }
+
+  /** Removes the named keys from every object anywhere under {@code node}. */
+  public static void dropKeysDeep(JsonNode node, List<String> keys) {
+    if (node == null) {
+      return;
+    }
+    if (node.isObject()) {
+      ((ObjectNode) node).remove(keys);
+    }
+    node.forEach(child -> dropKeysDeep(child, keys));
+  }
+
+  /** Removes the named keys from {@code node} itself if it is an object. */
+  public static void dropKeysShallow(JsonNode node, List<String> keys) {
+    if (node instanceof ObjectNode object) {
+      object.remove(keys);
+    }
+  }
+
+  /**
+   * Cuts {@code live} down to the keys {@code declared} has, at every depth (arrays element by
+   * element when both have the same length): for values PostHog enriches on read.
+   */
+  public static void keepDeclared(JsonNode live, JsonNode declared) {
+    if (live instanceof ObjectNode object && declared != null && declared.isObject()) {
+      object.properties().removeIf(e -> !declared.has(e.getKey()));
+      object.properties().forEach(e -> keepDeclared(e.getValue(), declared.get(e.getKey())));
+    } else if (live != null
+        && live.isArray()
+        && declared != null
+        && declared.isArray()
+        && live.size() == declared.size()) {
+      for (int i = 0; i < live.size(); i++) {
+        keepDeclared(live.get(i), declared.get(i));
+      }
+    }
+  }
+
+  public static boolean isEmpty(JsonNode node) {
+    return node == null || node.isNull() || (node.isContainerNode() && node.isEmpty());
+  }
+}

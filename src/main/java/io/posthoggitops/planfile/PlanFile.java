@@ -1,0 +1,76 @@
+package io.posthoggitops.planfile;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The saved-plan document (docs/commands/plan.md), {@code format_version: 1}, as Jackson binds it:
+ * provenance (API URL and project, never the key), and for each change what a reviewer reads
+ * ({@code diff}) and what apply runs from ({@code before}, {@code after}, {@code requests}, {@code
+ * fingerprint}). Field names are written in snake case.
+ */
+@JsonPropertyOrder({
+  "format_version",
+  "tool_version",
+  "api_url",
+  "project_id",
+  "project_name",
+  "git_commit",
+  "git_dirty",
+  "environment",
+  "summary",
+  "unmanaged",
+  "warnings",
+  "changes"
+})
+public record PlanFile(
+    Integer formatVersion,
+    String toolVersion,
+    String apiUrl,
+    Long projectId,
+    String projectName,
+    String gitCommit,
+    boolean gitDirty,
+    String environment,
+    Summary summary,
+    int unmanaged,
+    List<String> warnings,
+    List<FileChange> changes) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  /** How many changes of each action the plan holds. */
+  public record Summary(long create, long update, long delete) {}
+
+  /** One change: its resource, action and requests, the diff shown, and both sides. */
+  @JsonPropertyOrder({
+    "kind",
+    "identity",
+    "live_id",
+    "action",
+    "requests",
+    "diff",
+    "fingerprint",
+    "source",
+    "reason",
+    "before",
+    "after"
+  })
+  public record FileChange(
+      String kind,
+      String identity,
+      JsonNode liveId,
+      String action,
+      List<FileRequest> requests,
+      String diff,
+      String fingerprint,
+      String source,
+      String reason,
+      JsonNode before,
+      JsonNode after) {}
+
+  /** One write, relative to {@code /api/projects/{project}/}. */
+  @JsonPropertyOrder({"method", "path", "body"})
+  public record FileRequest(String method, String path, JsonNode body) {}
+}

@@ -1,0 +1,110 @@
+package io.posthoggitops.planfile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanMetadata;
+import io.posthoggitops.planfile.PlanFile.FileChange;
+import io.posthoggitops.planfile.PlanFile.FileRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a plan as its saved-plan document and reads one back, naming the file on any problem. */
+public final class PlanFiles {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private PlanFiles() {}
+
+  /** The document's text, ending in a newline. */
+  public static String write(Plan plan, List<ResourceDiff> diffs) {
+    try {
+      return JSON.writeValueAsString(of(plan, diffs)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a plan could not be written as JSON", e);
+    }
+  }
+
+  /** The document for a plan and the diff of each of its changes. */
+  public static PlanFile of(Plan plan, List<ResourceDiff> diffs) {
+    PlanMetadata m = plan.metadata();
+    List<FileChange> changes = new ArrayList<>();
+    for (int i = 0; i < plan.changes().size(); i++) {
+      changes.add(change(plan.changes().get(i), diffs.get(i)));
+    }
+    return new PlanFile(
+        PlanFile.FORMAT_VERSION,
+        m.toolVersion(),
+        m.apiUrl(),
+        m.projectId(),
+        m.projectName(),
+        m.gitCommit(),
+        m.gitDirty(),
+        m.environment(),
+        new PlanFile.Summary(
+            plan.count(ChangeAction.CREATE),
+            plan.count(ChangeAction.UPDATE),
+            plan.count(ChangeAction.DELETE)),
+        plan.unmanaged(),
+        plan.warnings(),
+        changes);
+  }
+
+  private static FileChange change(Change change, ResourceDiff diff) {
+    List<FileRequest> requests =
+        change.requests().stream()
+            .map(r -> new FileRequest(r.method(), r.path(), r.body()))
+            .toList();
+    return new FileChange(
+        change.kind().name(),
+        change.identity(),
+        change.liveId() == null ? null : change.liveId().json(),
+        change.action().word(),
+        requests,
+        diff.text(),
+        change.fingerprint(),
+        change.source() == null ? null : change.source().toString(),
+        change.reason() == null ? null : Reasons.text(change.reason()),
+        change.before(),
+        change.after());
+  }
+
+  /** Reads a saved plan; a file that is not one is a {@code UserError} naming the file. */
+  public static Plan read(String json, String fileName) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UserError(
+          "%s is not a saved plan: %s. Write one with: posthog-gitops plan --out %s"
+              .formatted(fileName, e.getOriginalMessage(), fileName));
+    }
+    PlanFileReader reader = new PlanFileReader(fileName);
+    reader.checkVersion(root);
+    try {
+      return reader.plan(JSON.treeToValue(root, PlanFile.class));
+    } catch (JsonProcessingException e) {
+      throw reader.problem(e.getOriginalMessage());
+    }
+  }
+
+  /** The write as a request apply can send. */
+  static ApiRequest request(FileRequest request) {
+    return new ApiRequest(
+        request.method(), request.path(), request.body() instanceof ObjectNode body ? body : null);
+  }
+}

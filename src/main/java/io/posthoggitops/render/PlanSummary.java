@@ -1,0 +1,29 @@
+package io.posthoggitops.render;
+
+import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.plan.Plan;
+
+/** The fixed lines every view ends a plan with: the summary, and the unmanaged count. */
+public final class PlanSummary {
+
+  private PlanSummary() {}
+
+  /** {@code Plan: 2 to create, 1 to update, 1 to delete.}, or the no-changes line. */
+  public static String line(Plan plan) {
+    if (!plan.hasChanges()) {
+      return "No changes. PostHog matches the declared state.";
+    }
+    return "Plan: %d to create, %d to update, %d to delete."
+        .formatted(
+            plan.count(ChangeAction.CREATE),
+            plan.count(ChangeAction.UPDATE),
+            plan.count(ChangeAction.DELETE));
+  }
+
+  /** The unmanaged line, or null when every live object is declared. */
+  public static String unmanagedLine(Plan plan) {
+    return plan.unmanaged() == 0
+        ? null
+        : "Unmanaged: %d live objects not declared here (left alone).".formatted(plan.unmanaged());
+  }
+}
