@@ -4,9 +4,9 @@ import io.posthoggitops.config.ConnectionSettings;
 import io.posthoggitops.config.EnvironmentSettings;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.live.ClientOptions;
+import io.posthoggitops.live.JdkHttpTransport;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.PostHogClient;
-import io.posthoggitops.live.RestClientTransport;
 import io.posthoggitops.model.UserError;
 import java.util.function.Function;
 
@@ -82,7 +82,7 @@ public final class LiveConnection {
               + ".");
     }
     return new PostHogClient(
-        settings, new RestClientTransport(settings.apiUrl()), ClientOptions.standard(verbose));
+        settings, new JdkHttpTransport(settings.apiUrl()), ClientOptions.standard(verbose));
   }
 
   /** The first value set, in precedence order; the last argument is the default, used as is. */

@@ -36,9 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real CLI in-process, on the Quarkus REST client, against WireMock. Logging runs at DEBUG into
- * a file (not the console, to keep the output readable), so the redaction check covers every log
- * line too.
+ * The real CLI in-process, on the production HTTP transport, against WireMock. Logging runs at
+ * DEBUG into a file (not the console, to keep the output readable), so the redaction check covers
+ * every log line too.
  */
 @QuarkusMainTest
 @TestProfile(LiveCliTest.DebugProfile.class)
