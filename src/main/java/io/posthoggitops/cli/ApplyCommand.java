@@ -59,7 +59,7 @@ public class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
-    ProjectConfig config = ProjectConfig.load(global.config());
+    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Result result;

@@ -61,7 +61,7 @@ public class ExportCommand implements Callable<Integer> {
   public Integer call() {
     Set<Kind> selected = selectedKinds();
     GlobalOptions global = parent.global;
-    ProjectConfig config = ProjectConfig.load(global.config());
+    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
     LiveConnection.Opened opened = LiveConnection.open(global, config, environment::get);
     LiveState state = LiveStateReader.read(opened.api(), opened.apiUrl());
     if (snapshotOut != null) {

@@ -30,9 +30,7 @@ public final class LiveConnection {
    */
   static ConnectionSettings settings(
       GlobalOptions global, ProjectConfig config, Function<String, String> env) {
-    EnvironmentSettings selected = ProjectConfig.environment(global.config(), global.env());
-    EnvironmentSettings section =
-        selected != null ? selected : new EnvironmentSettings(null, null, null, null);
+    EnvironmentSettings section = config.environment(global.env());
     String apiUrl =
         first(
             global.apiUrl(),

@@ -9,4 +9,8 @@ package io.posthoggitops.config;
  * @param project {@code project}, or null
  * @param connection {@code connection}, or null
  */
-public record EnvironmentSettings(String name, String apiUrl, String project, String connection) {}
+public record EnvironmentSettings(String name, String apiUrl, String project, String connection) {
+
+  /** No environment selected: every setting comes from elsewhere. */
+  public static final EnvironmentSettings NONE = new EnvironmentSettings(null, null, null, null);
+}

@@ -9,6 +9,7 @@ import io.posthoggitops.kind.ValueType;
 import io.posthoggitops.kind.ValueType.AnyValue;
 import io.posthoggitops.kind.ValueType.ByKey;
 import io.posthoggitops.kind.ValueType.ListOf;
+import io.posthoggitops.kind.ValueType.MapOf;
 import io.posthoggitops.kind.ValueType.Scalar;
 import io.posthoggitops.kind.ValueType.ShapeRef;
 import io.posthoggitops.kinds.Kinds;
@@ -112,6 +113,9 @@ public final class FormatSchema {
     } else if (type instanceof ListOf list) {
       schema.put("type", "array");
       schema.set("items", type(list.item()));
+    } else if (type instanceof MapOf map) {
+      schema.put("type", "object");
+      schema.set("additionalProperties", type(map.value()));
     } else if (type instanceof ByKey byKey) {
       return byKey(byKey);
     } else if (type instanceof AnyValue any && any.mappingOnly()) {

@@ -5,10 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The optional {@code posthog-gitops.yaml}: connection defaults and behaviour settings. Never holds
- * the API key.
+ * The optional {@code posthog-gitops.yaml}: connection defaults, behaviour settings and named
+ * environments. Never holds the API key.
  *
  * @param apiUrl {@code api_url}, or null
  * @param project {@code project}, or null
@@ -16,6 +17,8 @@ import java.util.List;
  * @param annotate {@code annotate}: add a PostHog annotation after a successful apply
  * @param pruneIgnore {@code prune.ignore}: {@code KIND/IDENTITY} globs that --prune leaves alone
  * @param rateLimitPerMinute {@code rate_limit_per_minute}, or null for the default (480)
+ * @param environments {@code environments:} by name, in file order
+ * @param file the file read, or null when there is none
  */
 public record ProjectConfig(
     String apiUrl,
@@ -23,37 +26,44 @@ public record ProjectConfig(
     String connection,
     boolean annotate,
     List<String> pruneIgnore,
-    Integer rateLimitPerMinute) {
+    Integer rateLimitPerMinute,
+    Map<String, EnvironmentSettings> environments,
+    String file) {
 
   /** The config file read from the current directory when {@code --config} is not given. */
   public static final String DEFAULT_FILE = "posthog-gitops.yaml";
 
   public static ProjectConfig empty() {
-    return new ProjectConfig(null, null, null, false, List.of(), null);
+    return new ProjectConfig(null, null, null, false, List.of(), null, Map.of(), null);
   }
 
   /**
-   * Reads {@code explicit} if given (missing file: a UserError), else {@code posthog-gitops.yaml}
-   * in the current directory if present, else {@link #empty()}. Unknown keys are errors with
-   * FILE:LINE:COLUMN.
+   * Reads {@code explicit} if given (a missing file is a UserError), else {@code
+   * posthog-gitops.yaml} in the current directory if present; the problems come back as
+   * diagnostics.
    */
-  public static ProjectConfig load(Path explicit) {
-    Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
-    return Files.isRegularFile(file) ? reader(file).read(readText(file)) : orMissing(explicit);
-  }
-
-  /**
-   * The {@code environments:} entry selected by {@code --env NAME}, or null when {@code name} is
-   * null. An unknown name, or {@code --env} without a config file, is a UserError naming the
-   * environments there are.
-   */
-  public static EnvironmentSettings environment(Path explicit, String name) {
-    if (name == null) {
-      return null;
-    }
+  public static ConfigRead read(Path explicit) {
     Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
     if (!Files.isRegularFile(file)) {
-      orMissing(explicit);
+      if (explicit != null) {
+        throw new UserError(
+            explicit + ": config file not found (given with --config); check the path.");
+      }
+      return new ConfigRead(empty(), List.of());
+    }
+    return new ProjectConfigReader(file.toString()).read(readText(file));
+  }
+
+  /**
+   * The {@code environments:} entry selected by {@code --env NAME}; {@link
+   * EnvironmentSettings#NONE} when {@code name} is null. An unknown name, or {@code --env} without
+   * a config file, is a UserError naming the environments there are.
+   */
+  public EnvironmentSettings environment(String name) {
+    if (name == null) {
+      return EnvironmentSettings.NONE;
+    }
+    if (file == null) {
       throw new UserError(
           "--env "
               + name
@@ -61,33 +71,17 @@ public record ProjectConfig(
               + DEFAULT_FILE
               + " (or the file given with --config), and there is no such file.");
     }
-    ProjectConfigReader reader = reader(file);
-    reader.read(readText(file));
-    EnvironmentSettings found = reader.environments().get(name);
+    EnvironmentSettings found = environments.get(name);
     if (found == null) {
       throw new UserError(
           file
               + ": no environment '"
               + name
               + "' under environments:; known: "
-              + (reader.environments().isEmpty()
-                  ? "none"
-                  : String.join(", ", reader.environments().keySet()))
+              + (environments.isEmpty() ? "none" : String.join(", ", environments.keySet()))
               + ".");
     }
     return found;
-  }
-
-  private static ProjectConfigReader reader(Path file) {
-    return new ProjectConfigReader(file.toString());
-  }
-
-  private static ProjectConfig orMissing(Path explicit) {
-    if (explicit != null) {
-      throw new UserError(
-          explicit + ": config file not found (given with --config); check the path.");
-    }
-    return empty();
   }
 
   private static String readText(Path file) {

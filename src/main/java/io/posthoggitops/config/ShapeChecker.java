@@ -11,9 +11,13 @@ import io.posthoggitops.kind.ValueType;
 import io.posthoggitops.kind.ValueType.AnyValue;
 import io.posthoggitops.kind.ValueType.ByKey;
 import io.posthoggitops.kind.ValueType.ListOf;
+import io.posthoggitops.kind.ValueType.MapOf;
 import io.posthoggitops.kind.ValueType.Scalar;
 import io.posthoggitops.kind.ValueType.ShapeRef;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Checks a document against its {@link ObjectShape}s: unknown fields (with a suggestion), missing
@@ -24,35 +28,57 @@ final class ShapeChecker {
   private final ParsedDocument document;
   private final Findings findings;
   private final String documentLabel;
-  private final String identityField;
+  private final Set<String> checkedElsewhere;
+  private final Function<String, ObjectShape> shapes;
 
   private ShapeChecker(
-      ParsedDocument document, Findings findings, String documentLabel, String identityField) {
+      ParsedDocument document,
+      Findings findings,
+      String documentLabel,
+      Set<String> checkedElsewhere,
+      Function<String, ObjectShape> shapes) {
     this.document = document;
     this.findings = findings;
     this.documentLabel = documentLabel;
-    this.identityField = identityField;
+    this.checkedElsewhere = checkedElsewhere;
+    this.shapes = shapes;
   }
 
   /**
-   * Checks the document's fields against the shape.
+   * Checks a declaration's fields against its kind's shape; our own keys and the identity are
+   * checked by {@link DeclarationReader}.
    *
    * @param documentLabel how messages name the document itself, e.g. {@code FeatureFlag `beta`}
    */
   static void check(ParsedDocument document, Kind kind, String documentLabel, Findings findings) {
-    new ShapeChecker(document, findings, documentLabel, kind.identityField())
+    Set<String> ours = new HashSet<>(KindSpec.COMMON_KEYS);
+    ours.add(kind.identityField());
+    new ShapeChecker(document, findings, documentLabel, ours, FormatShapes::named)
         .checkObject(document.root(), FormatShapes.of(kind), "");
+  }
+
+  /** Checks any document against a shape whose nested shapes {@code shapes} names. */
+  static void check(
+      ParsedDocument document,
+      ObjectShape shape,
+      Function<String, ObjectShape> shapes,
+      String documentLabel,
+      Findings findings) {
+    new ShapeChecker(document, findings, documentLabel, Set.of(), shapes)
+        .checkObject(document.root(), shape, "");
   }
 
   private void check(JsonNode value, ValueType type, String pointer) {
     if (type instanceof Scalar scalar) {
       checkScalar(value, scalar, pointer);
     } else if (type instanceof ShapeRef ref) {
-      checkObject(value, FormatShapes.named(ref.shape()), pointer);
+      checkObject(value, shapes.apply(ref.shape()), pointer);
     } else if (type instanceof ListOf list) {
       checkList(value, list, pointer);
     } else if (type instanceof ByKey byKey) {
       checkByKey(value, byKey, pointer);
+    } else if (type instanceof MapOf map) {
+      checkMap(value, map, pointer);
     } else if (type instanceof AnyValue any && any.mappingOnly() && !value.isObject()) {
       wrongType(pointer, "a mapping", value);
     }
@@ -88,7 +114,17 @@ final class ShapeChecker {
 
   /** Our own root keys and the identity, which {@link DeclarationReader} checks itself. */
   private boolean checkedByReader(String rootKey) {
-    return KindSpec.COMMON_KEYS.contains(rootKey) || rootKey.equals(identityField);
+    return checkedElsewhere.contains(rootKey);
+  }
+
+  private void checkMap(JsonNode value, MapOf map, String pointer) {
+    if (!value.isObject()) {
+      wrongType(pointer, "a mapping", value);
+      return;
+    }
+    for (Map.Entry<String, JsonNode> member : value.properties()) {
+      check(member.getValue(), map.value(), FieldPath.member(pointer, member.getKey()));
+    }
   }
 
   private void checkList(JsonNode value, ListOf list, String pointer) {
@@ -109,7 +145,7 @@ final class ShapeChecker {
     JsonNode selector = value.get(byKey.key());
     String shape = selector == null ? null : byKey.shapes().get(selector.asText());
     if (shape != null) {
-      checkObject(value, FormatShapes.named(shape), pointer);
+      checkObject(value, shapes.apply(shape), pointer);
     } else if (selector == null) {
       findings.error(
           document.key(pointer),

@@ -45,6 +45,9 @@ public sealed interface ValueType {
   /** A list whose items all have one type. */
   record ListOf(ValueType item) implements ValueType {}
 
+  /** A mapping of names the user chooses (environments) to values of one type. */
+  record MapOf(ValueType value) implements ValueType {}
+
   /**
    * A mapping whose shape depends on the value of one of its keys, e.g. cohort filter nodes chosen
    * by {@code type}.
@@ -72,6 +75,10 @@ public sealed interface ValueType {
 
   public static ValueType listOf(ValueType item) {
     return new ListOf(item);
+  }
+
+  public static ValueType mapOf(ValueType value) {
+    return new MapOf(value);
   }
 
   public static ValueType shape(String name) {

@@ -18,7 +18,8 @@ import picocli.CommandLine;
 class LiveConnectionTest {
 
   private static final ProjectConfig CONFIG =
-      new ProjectConfig("https://eu.posthog.com", "11", "conn-file", false, List.of(), 120);
+      new ProjectConfig(
+          "https://eu.posthog.com", "11", "conn-file", false, List.of(), 120, Map.of(), null);
 
   private static GlobalOptions parse(String... args) {
     PosthogGitopsCommand top = new PosthogGitopsCommand();
@@ -70,7 +71,7 @@ class LiveConnectionTest {
             "project: 11\nenvironments:\n  production: {project: 4343, connection: conn-prod}\n");
     Map<String, String> env =
         Map.of("POSTHOG_GITOPS_PROJECT", "22", "MATON_CONNECTION", "conn-env");
-    ProjectConfig config = ProjectConfig.load(file);
+    ProjectConfig config = ProjectConfig.read(file).config();
 
     ConnectionSettings fromSection =
         LiveConnection.settings(

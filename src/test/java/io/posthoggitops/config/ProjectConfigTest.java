@@ -3,11 +3,12 @@ package io.posthoggitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.posthoggitops.model.UserError;
+import io.posthoggitops.model.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,10 @@ class ProjectConfigTest {
 
   private Path write(String text) throws IOException {
     return Files.writeString(dir.resolve("posthog-gitops.yaml"), text);
+  }
+
+  private static List<String> problems(Path file) {
+    return ProjectConfig.read(file).diagnostics().stream().map(Diagnostic::format).toList();
   }
 
   @Test
@@ -33,7 +38,10 @@ class ProjectConfigTest {
         rate_limit_per_minute: 240
         """);
 
-    assertThat(ProjectConfig.load(file))
+    ConfigRead read = ProjectConfig.read(file);
+
+    assertThat(read.diagnostics()).isEmpty();
+    assertThat(read.config())
         .isEqualTo(
             new ProjectConfig(
                 "https://us.posthog.com",
@@ -41,59 +49,61 @@ class ProjectConfigTest {
                 "conn-prod",
                 true,
                 List.of("FeatureFlag/legacy-*", "Cohort/*"),
-                240));
+                240,
+                Map.of(),
+                file.toString()));
   }
 
   @Test
   void anUnknownKeyIsAnErrorAtItsPositionWithTheNearestKnownKey() throws IOException {
     Path file = write("project: 4242\nconection: conn-prod\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .isInstanceOf(UserError.class)
-        .hasMessage(
+    assertThat(problems(file))
+        .containsExactly(
             file
-                + ":2:1: unknown key 'conection'; did you mean 'connection'? known keys: "
-                + "api_url, project, connection, annotate, prune, rate_limit_per_minute, environments.");
+                + ":2:1: unknown field `conection` in the config file; did you mean `connection`?");
+    assertThat(ProjectConfig.read(file).hasErrors()).isTrue();
   }
 
   @Test
   void anUnknownKeyUnderPruneIsFoundToo() throws IOException {
     Path file = write("prune:\n  ignor: [\"Cohort/*\"]\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessage(file + ":2:3: unknown key 'ignor'; did you mean 'ignore'? known keys: ignore.");
+    assertThat(problems(file))
+        .containsExactly(file + ":2:3: unknown field `ignor` in `prune`; did you mean `ignore`?");
   }
 
   @Test
   void aKeyLikeFieldIsRefusedBecauseTheKeyComesOnlyFromTheEnvironment() throws IOException {
-    Path file = write("project: 1\napi_key: phx_secret\n");
+    Path file = write("project: 1\napi_key: phx_secret\nenvironments:\n  ci: {token: phx_x}\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessageStartingWith(
-            file
-                + ":2:1: 'api_key' is not allowed: the API key is read only from the environment (MATON_API_KEY")
-        .hasMessageNotContaining("phx_secret");
+    assertThat(problems(file))
+        .hasSize(2)
+        .allMatch(p -> p.contains("is not allowed: the API key is read only from the environment"))
+        .noneMatch(p -> p.contains("phx_"));
+    assertThat(problems(file).get(0)).startsWith(file + ":2:1: `api_key` is not allowed");
+    assertThat(problems(file).get(1)).startsWith(file + ":4:8: `token` is not allowed");
   }
 
   @Test
   void badValuesAreReportedEachOnItsLine() throws IOException {
-    Path file = write("project: acme\nrate_limit_per_minute: 0\nannotate: yes please\n");
+    Path file =
+        write("project: acme\nrate_limit_per_minute: 0\nannotate: yes please\nconnection: ' '\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessage(
-            String.join(
-                "\n",
-                file + ":1:1: project must be a numeric project id or @current, not 'acme'.",
-                file
-                    + ":2:1: rate_limit_per_minute must be a whole number of requests, at least 1 (default 480).",
-                file + ":3:1: annotate must be true or false."));
+    assertThat(problems(file))
+        .containsExactly(
+            file + ":1:10: `project` must be a numeric project id or @current, not `acme`.",
+            file + ":2:24: `rate_limit_per_minute` must be at least 1, not 0.",
+            file + ":3:11: `annotate` must be true or false, not a string (\"yes please\").",
+            file + ":4:13: `connection` must not be empty; remove it or set it.");
+    assertThat(ProjectConfig.read(file).config()).isEqualTo(ProjectConfig.empty());
   }
 
   @Test
   void aMissingExplicitFileIsAnErrorButAMissingDefaultFileIsNot() {
-    assertThatThrownBy(() -> ProjectConfig.load(dir.resolve("nope.yaml")))
+    assertThatThrownBy(() -> ProjectConfig.read(dir.resolve("nope.yaml")))
         .hasMessageContaining("nope.yaml: config file not found (given with --config)");
-    assertThat(ProjectConfig.load(null)).isEqualTo(ProjectConfig.empty());
+    assertThat(ProjectConfig.read(null).config()).isEqualTo(ProjectConfig.empty());
   }
 
   @Test
@@ -106,30 +116,43 @@ class ProjectConfigTest {
           staging:    {project: 4242, connection: conn-staging}
           production: {project: 4343, api_url: https://eu.posthog.com}
         """);
+    ProjectConfig config = ProjectConfig.read(file).config();
 
-    assertThat(ProjectConfig.environment(file, "production"))
+    assertThat(config.environment("production"))
         .isEqualTo(new EnvironmentSettings("production", "https://eu.posthog.com", "4343", null));
-    assertThat(ProjectConfig.environment(file, null)).isNull();
-    assertThatThrownBy(() -> ProjectConfig.environment(file, "prod"))
+    assertThat(config.environment(null)).isEqualTo(EnvironmentSettings.NONE);
+    assertThatThrownBy(() -> config.environment("prod"))
         .hasMessage(
             file + ": no environment 'prod' under environments:; known: staging, production.");
+    assertThatThrownBy(() -> ProjectConfig.empty().environment("prod"))
+        .hasMessageContaining("--env prod needs an environments: section");
   }
 
   @Test
   void anUnknownKeyInAnEnvironmentIsFoundAtItsPosition() throws IOException {
     Path file = write("environments:\n  staging:\n    projet: 4242\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessage(
+    assertThat(problems(file))
+        .containsExactly(
             file
-                + ":3:5: unknown key 'projet'; did you mean 'project'? known keys: api_url, project, connection.");
+                + ":3:5: unknown field `projet` in `environments.staging`; did you mean `project`?");
   }
 
   @Test
   void invalidYamlNamesTheFileAndLine() throws IOException {
     Path file = write("project: 1\nprune: [unclosed\n");
 
-    assertThatThrownBy(() -> ProjectConfig.load(file))
-        .hasMessageStartingWith(file + ":3:1: YAML syntax error");
+    assertThat(problems(file))
+        .singleElement()
+        .asString()
+        .startsWith(file + ":3:1: YAML syntax error");
+  }
+
+  @Test
+  void moreThanOneDocumentIsAnError() throws IOException {
+    Path file = write("project: 1\n---\nproject: 2\n");
+
+    assertThat(problems(file))
+        .containsExactly(file + ":3:1: the config file must hold one YAML document, not 2.");
   }
 }
