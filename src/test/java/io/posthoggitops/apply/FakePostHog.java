@@ -3,7 +3,9 @@ package io.posthoggitops.apply;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.IdFormat;
 import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.ApiException;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.UnclearWriteException;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -54,10 +57,21 @@ class FakePostHog implements PostHogApi {
 
   ObjectNode add(String resource, ObjectNode object) {
     if (!object.has("id")) {
-      object.put("id", nextId++);
+      object.set("id", newId(resource));
     }
     store.computeIfAbsent(resource, r -> new ArrayList<>()).add(object);
     return object;
+  }
+
+  /** The next id, in the format of the kind at {@code resource} (numbers, or UUIDs). */
+  private com.fasterxml.jackson.databind.JsonNode newId(String resource) {
+    long n = nextId++;
+    boolean uuid =
+        Kinds.all().stream()
+            .anyMatch(k -> k.resource().equals(resource) && k.idFormat() == IdFormat.UUID);
+    return uuid
+        ? JSON.textNode(new UUID(0x01910000_0000_7000L, 0x8000_0000_0000_0000L | n).toString())
+        : JSON.numberNode(n);
   }
 
   List<ObjectNode> all(String resource) {
@@ -87,7 +101,7 @@ class FakePostHog implements PostHogApi {
   public ObjectNode get(String path) {
     reads.add("get " + path);
     String[] parts = path.split("/");
-    return find(parts[0], Long.parseLong(parts[1])).deepCopy();
+    return find(parts[0], parts[1]).deepCopy();
   }
 
   @Override
@@ -119,7 +133,7 @@ class FakePostHog implements PostHogApi {
       }
       return object;
     }
-    ObjectNode experiment = find(parts[0], Long.parseLong(parts[1]));
+    ObjectNode experiment = find(parts[0], parts[1]);
     experiment.put("launch".equals(parts[2]) ? "start_date" : "end_date", "2026-11-28T10:00:00Z");
     return experiment;
   }
@@ -127,7 +141,7 @@ class FakePostHog implements PostHogApi {
   private void placeOnDashboards(ObjectNode insight) {
     ArrayNode tiles = insight.putArray("dashboard_tiles");
     for (var dashboardId : insight.path("dashboards")) {
-      ObjectNode dashboard = find("dashboards", dashboardId.asLong());
+      ObjectNode dashboard = find("dashboards", dashboardId.asText());
       ObjectNode tile = JSON.objectNode().put("id", nextId++);
       tile.set("insight", insight);
       tile.putObject("layouts");
@@ -141,7 +155,7 @@ class FakePostHog implements PostHogApi {
 
   private ObjectNode patch(String path, ObjectNode body) {
     String[] parts = path.split("/");
-    ObjectNode object = find(parts[0], Long.parseLong(parts[1]));
+    ObjectNode object = find(parts[0], parts[1]);
     body.properties()
         .forEach(
             field -> {
@@ -184,9 +198,9 @@ class FakePostHog implements PostHogApi {
     }
   }
 
-  private ObjectNode find(String resource, long id) {
+  private ObjectNode find(String resource, String id) {
     return all(resource).stream()
-        .filter(o -> o.path("id").asLong() == id)
+        .filter(o -> o.path("id").asText().equals(id))
         .findFirst()
         .orElseThrow(
             () ->
