@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.posthoggitops.kinds.Kinds;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.junit.main.LaunchResult;
@@ -275,8 +276,7 @@ class LiveCliTest {
 
     assertThat(result.exitCode()).isEqualTo(64);
     assertThat(result.getErrorOutput())
-        .contains(
-            "unknown kind 'Survey' for --kind; valid kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard");
+        .contains("unknown kind 'Survey' for --kind; valid kinds: " + Kinds.names());
     api.verify(0, anyRequestedFor(anyUrl()));
   }
 }

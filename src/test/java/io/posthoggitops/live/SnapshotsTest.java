@@ -93,7 +93,9 @@ class SnapshotsTest {
         .isInstanceOf(UserError.class)
         .hasMessage(
             file
-                + ": not a snapshot: unknown kind 'Survey' under objects; known kinds: Action, Cohort, FeatureFlag, Experiment, Dashboard.");
+                + ": not a snapshot: unknown kind 'Survey' under objects; known kinds: "
+                + Kinds.names()
+                + ".");
   }
 
   @Test
