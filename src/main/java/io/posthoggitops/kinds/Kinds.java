@@ -6,6 +6,7 @@ import io.posthoggitops.kind.Ownership;
 import io.posthoggitops.kinds.action.ActionKind;
 import io.posthoggitops.kinds.cohort.CohortKind;
 import io.posthoggitops.kinds.dashboard.DashboardKind;
+import io.posthoggitops.kinds.earlyaccess.EarlyAccessFeatureKind;
 import io.posthoggitops.kinds.experiment.ExperimentKind;
 import io.posthoggitops.kinds.featureflag.FeatureFlagKind;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ public final class Kinds {
           CohortKind.KIND,
           FeatureFlagKind.KIND,
           ExperimentKind.KIND,
+          EarlyAccessFeatureKind.KIND,
           DashboardKind.KIND);
 
   private Kinds() {}
