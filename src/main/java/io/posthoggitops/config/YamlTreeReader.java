@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.FieldPath;
 import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.SourceLocation;
 import java.io.StringReader;
@@ -123,16 +124,11 @@ final class YamlTreeReader {
                     + "); remove one of them."));
         continue;
       }
-      String memberPointer = pointer + "/" + escape(key);
+      String memberPointer = FieldPath.member(pointer, key);
       keys.put(memberPointer, at(keyNode.getStartMark()));
       object.set(key, convert(tuple.getValueNode(), memberPointer, depth + 1));
     }
     return object;
-  }
-
-  /** JSON pointer escaping (RFC 6901). */
-  static String escape(String key) {
-    return key.replace("~", "~0").replace("/", "~1");
   }
 
   private static boolean isEmpty(Node node) {
