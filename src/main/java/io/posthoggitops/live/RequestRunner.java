@@ -78,6 +78,8 @@ final class RequestRunner {
     } catch (IOException e) {
       log(method, path, "no answer (" + e.getClass().getSimpleName() + ")", start, attempt);
       return new Outcome(null, e);
+    } finally {
+      limiter.completed();
     }
   }
 
