@@ -58,10 +58,10 @@ public final class Planner {
     diagnostics.addAll(ReferenceCheck.check(matches, refs, owned));
 
     Reconciler reconciler = new Reconciler(refs, live.organizationFeatures(), diagnostics);
-    List<PlannedChange> changes = new ArrayList<>();
-    matches.stream()
-        .filter(m -> !m.declaration().tombstone())
-        .forEach(m -> reconciler.reconcile(m).ifPresent(changes::add));
+    List<PlannedChange> changes =
+        new ArrayList<>(
+            reconciler.reconcileAll(
+                matches.stream().filter(m -> !m.declaration().tombstone()).toList()));
     Deletions deletions = deletions(input, matches, refs, owned);
     changes.addAll(deletions.deletes());
 
