@@ -2,7 +2,10 @@ package io.posthoggitops.kind;
 
 import java.util.List;
 
-/** The comparison operators PostHog's property filters take (flags, cohorts, action steps). */
+/**
+ * The comparison operators PostHog's property filters take (flags, cohorts, action steps), with the
+ * aliases it accepts ({@code min} for {@code gte}, {@code max} for {@code lte}).
+ */
 public final class PropertyOperators {
 
   public static final List<String> ALL =
@@ -35,7 +38,9 @@ public final class PropertyOperators {
           "semver_wildcard",
           "in",
           "not_in",
-          "flag_evaluates_to");
+          "flag_evaluates_to",
+          "min",
+          "max");
 
   /** A string that must be one of {@link #ALL}. */
   public static final ValueType TYPE =

@@ -32,11 +32,11 @@ final class ExperimentChecks {
       doc.errorAtKey(
           VARIANTS, "an experiment needs 2 to 20 variants, not " + variants.size() + ".");
     }
-    if (!keys.contains("control")) {
+    if (keys.stream().noneMatch("control"::equalsIgnoreCase)) {
       doc.errorAtKey(
           VARIANTS,
-          "an experiment needs a variant with key `control` (lowercase),"
-              + " the baseline the others are compared with.");
+          "an experiment needs a variant with key `control`, the baseline the others are"
+              + " compared with.");
     }
   }
 }

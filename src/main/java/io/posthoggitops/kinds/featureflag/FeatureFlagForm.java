@@ -60,10 +60,30 @@ final class FeatureFlagForm implements CanonicalForm {
     if (remoteConfiguration) {
       remoteConfigurationGroups((ArrayNode) filters.get("groups"));
     }
+    deriveFlagAggregation(filters);
     normalisePayloads(filters);
     JsonNode variants = filters.path("multivariate").path("variants");
     variants.forEach(v -> CanonicalJson.dropNulls((ObjectNode) v));
     CanonicalJson.dropNulls(filters);
+  }
+
+  /**
+   * A flag without its own aggregation index whose conditions all aggregate by one group type:
+   * PostHog derives the flag's index from them, so both sides carry it.
+   */
+  private static void deriveFlagAggregation(ObjectNode filters) {
+    JsonNode groups = filters.get("groups");
+    if (!filters.path(AGGREGATION).isNull() && filters.has(AGGREGATION) || groups.isEmpty()) {
+      return;
+    }
+    JsonNode first = groups.get(0).path(AGGREGATION);
+    for (JsonNode group : groups) {
+      if (!group.path(AGGREGATION).isIntegralNumber()
+          || group.path(AGGREGATION).asLong() != first.asLong()) {
+        return;
+      }
+    }
+    filters.set(AGGREGATION, first.deepCopy());
   }
 
   private static void normaliseGroup(JsonNode node, JsonNode flagAggregation) {
@@ -74,6 +94,9 @@ final class FeatureFlagForm implements CanonicalForm {
       group.set("properties", CanonicalJson.NODES.arrayNode());
     }
     group.get("properties").forEach(FeatureFlagForm::normaliseLeaf);
+    if (group.path("variant").isTextual() && group.get("variant").asText().isEmpty()) {
+      group.remove("variant"); // PostHog reads a blank override as none
+    }
     if (!group.has(AGGREGATION)) {
       group.set(
           AGGREGATION,

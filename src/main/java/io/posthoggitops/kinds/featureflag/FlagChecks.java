@@ -94,7 +94,9 @@ public final class FlagChecks {
       boolean multivariate,
       Set<String> variants) {
     JsonNode variant = group.path("variant");
-    if (variant.isTextual() && !variants.contains(variant.asText())) {
+    if (variant.isTextual()
+        && !variant.asText().isEmpty()
+        && !variants.contains(variant.asText())) {
       doc.errorAtValue(
           pointer + "/variant",
           multivariate
