@@ -120,6 +120,13 @@ public interface Kind {
   }
 
   /**
+   * Completes an update's PATCH body (already in PostHog's shape) with what the change needs
+   * besides the changed fields, e.g. a flag telling PostHog to carry a change over to an owned
+   * object.
+   */
+  default void completeUpdate(ObjectNode patch, ObjectNode before, ObjectNode after) {}
+
+  /**
    * Requests beyond the create POST or the update PATCH (lifecycle endpoints, tiles).
    *
    * @param objectPath {@code resource/ID/}, or {@code resource/{id}/} for a create

@@ -61,8 +61,9 @@ public final class RequestBuilder {
       case UPDATE -> {
         ObjectNode changed = JsonEquality.changedFields(sent(kind, before), sent(kind, after));
         if (!changed.isEmpty()) {
-          requests.add(
-              ApiRequest.patch(objectPath(kind, live.id()), bodies.toApi(kind, changed, refs)));
+          ObjectNode body = bodies.toApi(kind, changed, refs);
+          kind.completeUpdate(body, before, after);
+          requests.add(ApiRequest.patch(objectPath(kind, live.id()), body));
         }
       }
       case DELETE ->
