@@ -133,13 +133,15 @@ public interface Kind {
    * @param live the live object as PostHog returned it, null for a create
    * @param before the canonical live object, null for a create
    * @param after the canonical desired object
+   * @param ids turns references by name in what the requests send into ids
    */
   default List<ApiRequest> extraRequests(
       ChangeAction action,
       String objectPath,
       ObjectNode live,
       ObjectNode before,
-      ObjectNode after) {
+      ObjectNode after,
+      ReferenceIds ids) {
     return List.of();
   }
 

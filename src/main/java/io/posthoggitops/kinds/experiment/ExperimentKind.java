@@ -13,6 +13,7 @@ import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kind.Listing;
 import io.posthoggitops.kind.Ownership;
 import io.posthoggitops.kind.Problem;
+import io.posthoggitops.kind.ReferenceIds;
 import io.posthoggitops.kind.ReferenceSlot;
 import io.posthoggitops.kind.ReferenceSlot.Purpose;
 import java.util.ArrayList;
@@ -88,12 +89,18 @@ public final class ExperimentKind extends DescribedKind {
 
   private static final Ownership FLAG = new ExperimentFlag();
 
-  /** References in the release conditions of its flag, as on a FeatureFlag. */
+  /**
+   * References in the release conditions of its flag, as on a FeatureFlag, and the actions its
+   * metrics and exposure count ({@code {kind: ActionsNode, id: {action: NAME}}}).
+   */
   private static final List<ReferenceSlot> REFERENCES =
       List.of(
           ReferenceSlot.leafOfType("feature_flag", "cohort", "value", "cohort", Purpose.TARGETING),
           ReferenceSlot.leafOfType("feature_flag", "flag", "key", "flag", Purpose.OTHER)
-              .writtenAsText());
+              .writtenAsText(),
+          ReferenceSlot.actionsNode("metrics"),
+          ReferenceSlot.actionsNode("metrics_secondary"),
+          ReferenceSlot.actionsNode("exposure_criteria"));
 
   /** Declared after the tables it is built from, which static initialisation needs. */
   public static final ExperimentKind KIND = new ExperimentKind();
@@ -167,7 +174,8 @@ public final class ExperimentKind extends DescribedKind {
       String objectPath,
       ObjectNode live,
       ObjectNode before,
-      ObjectNode after) {
+      ObjectNode after,
+      ReferenceIds ids) {
     return ExperimentLifecycle.moves(objectPath, before, after);
   }
 
