@@ -3,19 +3,18 @@ package io.posthoggitops.kinds.featureflag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.CanonicalJson;
+import io.posthoggitops.kind.PropertyOperators;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical form of a flag's release conditions ({@code filters.groups}), wherever they are
  * declared: on a FeatureFlag, or on the Experiment that owns its flag. PostHog adds empty property
  * lists, per-group aggregation indexes and {@code cohort_name}s, accepts operator aliases and
- * leaves operators out; both sides are brought to one shape.
+ * leaves operators (and, in older rows, types) out; both sides are brought to one shape.
  */
 public final class FlagConditions {
   private static final String AGGREGATION = "aggregation_group_type_index";
   private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
-  private static final Map<String, String> OPERATOR_ALIASES = Map.of("min", "gte", "max", "lte");
 
   private FlagConditions() {}
 
@@ -38,7 +37,6 @@ public final class FlagConditions {
     if (!group.path("properties").isArray()) {
       group.set("properties", CanonicalJson.NODES.arrayNode());
     }
-    group.get("properties").forEach(FlagConditions::normaliseLeaf);
     if (group.path("variant").isTextual() && group.get("variant").asText().isEmpty()) {
       group.remove("variant"); // PostHog reads a blank override as none
     }
@@ -47,20 +45,33 @@ public final class FlagConditions {
           AGGREGATION,
           flagAggregation.isMissingNode() ? CanonicalJson.NODES.nullNode() : flagAggregation);
     }
+    JsonNode aggregation = group.get(AGGREGATION);
+    group.get("properties").forEach(leaf -> normaliseLeaf(leaf, aggregation));
     CanonicalJson.dropNulls(group);
   }
 
-  private static void normaliseLeaf(JsonNode node) {
+  private static void normaliseLeaf(JsonNode node, JsonNode aggregation) {
     if (!(node instanceof ObjectNode leaf)) {
       return;
     }
     leaf.remove(INJECTED_LEAF_KEYS);
+    if (!leaf.path("type").isTextual()) {
+      // Older rows hold properties without a type; PostHog matches them against what the
+      // condition aggregates by, so that is the type written back.
+      if (aggregation.isIntegralNumber()) {
+        leaf.put("type", "group");
+        if (!leaf.has("group_type_index")) {
+          leaf.set("group_type_index", aggregation);
+        }
+      } else {
+        leaf.put("type", "person");
+      }
+    }
     if (leaf.path("key").isNumber()) {
       leaf.put("key", leaf.get("key").asText());
     }
-    String alias = OPERATOR_ALIASES.get(leaf.path("operator").asText());
-    if (alias != null) {
-      leaf.put("operator", alias);
+    if (leaf.path("operator").isTextual()) {
+      leaf.put("operator", PropertyOperators.canonical(leaf.get("operator").asText()));
     }
     if (leaf.path("operator").isNull() || leaf.path("operator").isMissingNode()) {
       leaf.put("operator", defaultOperator(leaf.path("type").asText()));
