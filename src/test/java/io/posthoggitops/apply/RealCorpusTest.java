@@ -32,7 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,8 +55,8 @@ class RealCorpusTest {
           "experiments", "experiments.retrieve.json",
           "dashboards", "dashboards.retrieve.json");
 
-  @BeforeAll
-  static void corpusIsBesideTheClone() {
+  @BeforeEach
+  void corpusIsBesideTheClone() {
     assumeTrue(
         Files.isDirectory(CORPUS),
         "the real-world corpus is not at "
