@@ -13,7 +13,7 @@ import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -96,7 +96,7 @@ public class ApplyCommand implements Callable<Integer> {
       case NO_CHANGES, APPLIED -> ExitCode.OK;
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
-      case FAILED -> ExitCode.ERROR;
+      case FAILED, EDITED_PLAN -> ExitCode.ERROR;
     };
   }
 
@@ -143,16 +143,16 @@ public class ApplyCommand implements Callable<Integer> {
           ExitCode.USAGE);
     }
     try {
-      return PlanFiles.read(Files.readString(planFile), planFile.toString());
-    } catch (IOException e) {
+      return PlanFiles.read(PlanFiles.readText(planFile), planFile.toString());
+    } catch (NoSuchFileException e) {
       throw new UserError(
-          "cannot read the saved plan "
+          "the saved plan "
               + planFile
-              + ": "
-              + e.getMessage()
-              + "; make one with posthog-gitops plan --out "
+              + " does not exist; check the path, or make it with posthog-gitops plan --out "
               + planFile
               + ".");
+    } catch (IOException e) {
+      throw new UserError("cannot read the saved plan " + planFile + ": " + e + ".");
     }
   }
 }
