@@ -1,0 +1,40 @@
+package io.posthoggitops.cli;
+
+import io.posthoggitops.github.Annotations;
+import io.posthoggitops.github.GitHubContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "annotate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the diagnostics in FILE (what validate, plan or apply wrote to stderr) as GitHub",
+      "workflow commands, so each shows on its file and line; at most 10 errors and 10 warnings."
+    },
+    footer = {"", "Example: posthog-gitops github annotate plan.err"})
+public class GitHubAnnotateCommand implements Callable<Integer> {
+
+  @ParentCommand GitHubCommand parent;
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The command's stderr, saved to a file.")
+  Path log;
+
+  @Override
+  public Integer call() {
+    GitHubContext context = GitHubContext.offline(parent.env());
+    PrintWriter out = spec.commandLine().getOut();
+    Annotations.of(
+            GitHubCommand.read(log, "FILE").lines().toList(), Path.of(""), context.workspace())
+        .forEach(out::println);
+    out.flush();
+    return ExitCode.OK;
+  }
+}
