@@ -1,8 +1,5 @@
 package io.posthoggitops.cli;
 
-import io.posthoggitops.github.Annotations;
-import io.posthoggitops.github.GitHubContext;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,12 +26,7 @@ public class GitHubAnnotateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GitHubContext context = GitHubContext.offline(parent.env());
-    PrintWriter out = spec.commandLine().getOut();
-    Annotations.of(
-            GitHubCommand.read(log, "FILE").lines().toList(), Path.of(""), context.workspace())
-        .forEach(out::println);
-    out.flush();
+    parent.annotate(log, "FILE", spec.commandLine().getOut());
     return ExitCode.OK;
   }
 }

@@ -1,8 +1,11 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.github.Annotations;
+import io.posthoggitops.github.GitHubContext;
 import io.posthoggitops.model.UserError;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,14 @@ public class GitHubCommand {
   Function<String, String> env() {
     ProcessEnvironment env = environment != null ? environment : new ProcessEnvironment();
     return env::get;
+  }
+
+  /** The diagnostics in {@code log} as workflow commands, on {@code out}. */
+  void annotate(Path log, String option, PrintWriter out) {
+    GitHubContext context = GitHubContext.offline(env());
+    Annotations.of(read(log, option).lines().toList(), Path.of(""), context.workspace())
+        .forEach(out::println);
+    out.flush();
   }
 
   static String read(Path file, String option) {

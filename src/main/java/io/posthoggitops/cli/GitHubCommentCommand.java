@@ -72,6 +72,13 @@ public class GitHubCommentCommand implements Callable<Integer> {
   Integer pullRequest;
 
   @Option(
+      names = "--annotate",
+      paramLabel = "FILE",
+      description =
+          "First print the diagnostics in FILE (a command's stderr) as annotations, as github annotate does.")
+  Path annotate;
+
+  @Option(
       names = "--job-summary",
       description = "Also append the comment to the job summary (GITHUB_STEP_SUMMARY).")
   boolean jobSummary;
@@ -79,13 +86,16 @@ public class GitHubCommentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Marker which = new Marker(marker);
+    PrintWriter out = spec.commandLine().getOut();
+    if (annotate != null) {
+      parent.annotate(annotate, "--annotate", out);
+    }
     GitHubContext context = GitHubContext.from(parent.env());
     String body = which.mark(body(context));
     if (jobSummary) {
       JobSummary.append(context.stepSummary(), body);
     }
     GitHubClient github = new GitHubClient(context);
-    PrintWriter out = spec.commandLine().getOut();
     Optional<Integer> target =
         pullRequest != null
             ? Optional.of(pullRequest)

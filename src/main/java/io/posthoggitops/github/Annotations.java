@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Turns the diagnostics a command printed ({@code FILE:LINE:COLUMN: message}, {@code warning: }
  * after the position for warnings, {@code error: message} without one) into GitHub workflow
  * commands, so each shows on the pull request's file at its line. GitHub shows at most 10 errors
- * and 10 warnings of a step; past that one line says how many were left out (docs/ci.md).
+ * and 10 warnings of a step; past that one line says how many were left out
+ * (docs/ci.md#pull-requests-the-plan-comment).
  */
 public final class Annotations {
 

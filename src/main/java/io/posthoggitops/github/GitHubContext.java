@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Where the GitHub API is and which run this is, from the variables GitHub Actions sets in every
- * step (docs/ci.md).
+ * step (docs/ci.md#the-github-command).
  *
  * @param eventPath the event's JSON file ({@code GITHUB_EVENT_PATH}), or null
  * @param runUrl the page of this workflow run, or null outside GitHub Actions

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A command's output as a comment: a bold title, the output in a code fence, a link to the workflow
  * run. It stays within {@link PlanMarkdownView#MAX_CHARS} by leaving out lines from the middle, so
- * the first problems and the closing summary both show (docs/ci.md).
+ * the first problems and the closing summary both show (docs/ci.md#pull-requests-the-plan-comment).
  */
 public final class CommandLogMarkdown {
 

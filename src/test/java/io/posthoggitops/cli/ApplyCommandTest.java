@@ -196,8 +196,8 @@ class ApplyCommandTest {
   }
 
   @Test
-  void annotateOnTheCommandLineAnnotatesWithoutTheConfigFileSayingSo(
-      QuarkusMainLauncher launcher) throws IOException {
+  void annotateOnTheCommandLineAnnotatesWithoutTheConfigFileSayingSo(QuarkusMainLauncher launcher)
+      throws IOException {
     Files.writeString(dir.resolve("posthog-gitops.yaml"), "annotate: false\n");
     api.stubFor(
         post(urlPathEqualTo(P + "cohorts/"))

@@ -1,0 +1,250 @@
+package io.posthoggitops.ci;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reusable plan workflow's steps, run as a GitHub runner would run them (action.yml and its
+ * scripts, the built jar, the shell steps; see {@link WorkflowRunner}) against a loopback PostHog
+ * and a loopback GitHub, for three pushes to one pull request: the plan comment is created, then
+ * updated in place, then replaced by the validation errors, which also fail the check and annotate
+ * the file. Runs after {@code package}, since the steps run the built jar.
+ */
+class PlanWorkflowIT {
+
+  private static final String KEY = "phx_RECOGNISABLE_fake_key_in_workflow_9e2d";
+  private static final String TOKEN = "ghs_RECOGNISABLE_fake_token_in_workflow_41aa";
+  private static final String COMMENTS = "/repos/acme/flags/issues/7/comments";
+  private static final String EMPTY =
+      "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final WireMockServer posthog = new WireMockServer(options().dynamicPort());
+  private static final WireMockServer github = new WireMockServer(options().dynamicPort());
+  private static final Path REPOSITORY = Path.of("").toAbsolutePath();
+
+  @TempDir Path workspace;
+  @TempDir Path runner;
+
+  @BeforeAll
+  static void start() {
+    posthog.start();
+    github.start();
+    posthog.stubFor(
+        get(urlPathMatching("/api/projects/5/.*")).atPriority(9).willReturn(okJson(EMPTY)));
+    posthog.stubFor(
+        get(urlEqualTo("/api/projects/5/")).willReturn(okJson("{\"id\":5,\"name\":\"Acme Web\"}")));
+    posthog.stubFor(
+        get(urlEqualTo("/api/organizations/@current/"))
+            .willReturn(okJson("{\"available_product_features\":[]}")));
+    github.stubFor(
+        get(urlEqualTo(COMMENTS + "?per_page=100"))
+            .inScenario("comment")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson("[{\"id\": 880, \"body\": \"Nice, ship it\"}]")));
+    github.stubFor(
+        post(urlEqualTo(COMMENTS))
+            .inScenario("comment")
+            .willReturn(aResponse().withStatus(201).withBody(comment("created")))
+            .willSetStateTo("posted"));
+    github.stubFor(
+        get(urlEqualTo(COMMENTS + "?per_page=100"))
+            .inScenario("comment")
+            .whenScenarioStateIs("posted")
+            .willReturn(
+                okJson(
+                    "[{\"id\": 880, \"body\": \"Nice, ship it\"}, "
+                        + comment("<!-- posthog-gitops-plan -->\nan earlier plan")
+                        + "]")));
+    github.stubFor(
+        patch(urlEqualTo("/repos/acme/flags/issues/comments/901"))
+            .willReturn(okJson(comment("edited"))));
+  }
+
+  @AfterAll
+  static void stop() {
+    posthog.stop();
+    github.stop();
+  }
+
+  private static String comment(String body) {
+    return JSON.createObjectNode()
+        .put("id", 901)
+        .put("body", body)
+        .put("html_url", "https://github.example/acme/flags/pull/7#issuecomment-901")
+        .toString();
+  }
+
+  @Test
+  void onePullRequestCommentFollowsEveryPushAndAValidationFailureFailsTheCheck()
+      throws IOException, GitAPIException {
+    try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
+      RevCommit base = commit(git, "checkout.yaml", flag("one-page-checkout", 30));
+
+      commit(git, "banner.yaml", flag("holiday-banner", 100));
+      WorkflowRunner.Job first = plan(base);
+      commit(git, "checkout.yaml", flag("one-page-checkout", 50));
+      WorkflowRunner.Job second = plan(base);
+      commit(
+          git,
+          "banner.yaml",
+          flag("holiday-banner", 100).replace("filters:", "rolout: 5\nfilters:"));
+      WorkflowRunner.Job third = plan(base);
+
+      List<LoggedRequest> posted = github.findAll(postRequestedFor(anyUrl()));
+      List<LoggedRequest> edited = github.findAll(patchRequestedFor(anyUrl()));
+      assertThat(posted).hasSize(1);
+      assertThat(edited).hasSize(2);
+      assertFirstPushCreatedTheComment(first, body(posted.get(0)));
+      assertSecondPushUpdatedIt(second, body(edited.get(0)), body(posted.get(0)));
+      assertValidationFailureReplacedItAndFailed(third, body(edited.get(1)));
+      for (WorkflowRunner.Job job : List.of(first, second, third)) {
+        for (WorkflowRunner.Step step : job.steps()) {
+          assertThat(step.stdout() + step.stderr()).doesNotContain(KEY).doesNotContain(TOKEN);
+        }
+      }
+      for (LoggedRequest request :
+          github.findAll(
+              com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))) {
+        assertThat(request.getBodyAsString()).doesNotContain(KEY);
+        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
+      }
+    }
+  }
+
+  private void assertFirstPushCreatedTheComment(WorkflowRunner.Job job, String body)
+      throws IOException {
+    assertThat(job.succeeded()).as(job.steps().toString()).isTrue();
+    String plan = job.step("Plan").file("stdout");
+    assertThat(plan)
+        .startsWith(
+            "<!-- posthog-gitops-plan -->\n**Plan: 2 to create, 0 to update, 0 to delete.**")
+        .contains("one-page-checkout", "holiday-banner");
+    assertThat(body).isEqualTo(plan);
+    assertThat(job.summary()).isEqualTo(plan);
+    JsonNode saved = JSON.readTree(job.artifacts().get("posthog-plan").toFile());
+    assertThat(saved.path("changes")).hasSize(2);
+  }
+
+  private void assertSecondPushUpdatedIt(WorkflowRunner.Job job, String body, String firstBody)
+      throws IOException {
+    assertThat(job.succeeded()).as(job.steps().toString()).isTrue();
+    assertThat(body).isEqualTo(job.step("Plan").file("stdout")).isNotEqualTo(firstBody);
+    assertThat(job.step("Post the plan on the pull request").stdout())
+        .startsWith("Updated the plan comment on pull request #7: ");
+    assertThat(job.artifacts()).containsKey("posthog-plan");
+  }
+
+  private void assertValidationFailureReplacedItAndFailed(WorkflowRunner.Job job, String body)
+      throws IOException {
+    assertThat(job.succeeded()).isFalse();
+    assertThat(job.step("Plan").outcome()).isEqualTo("failure-continued");
+    String stderr = job.step("Plan").file("stderr");
+    assertThat(stderr).contains("posthog/feature-flags/banner.yaml:3:1: unknown field `rolout`");
+    assertThat(body)
+        .isEqualTo(
+            "<!-- posthog-gitops-plan -->\n"
+                + "**posthog-gitops plan failed (exit 1): nothing was planned. Fix what is below and push again.**\n\n"
+                + "```text\n"
+                + stderr.strip()
+                + "\n```\n\n"
+                + "[Workflow run](https://github.example/acme/flags/actions/runs/42)\n");
+    WorkflowRunner.Step report = job.step("Post the plan on the pull request");
+    assertThat(report.outcome()).isEqualTo("failure-stopped");
+    assertThat(report.stdout())
+        .contains(
+            "::error file=posthog/feature-flags/banner.yaml,line=3,col=1,title=posthog-gitops::unknown field `rolout`");
+    assertThat(job.summary()).isEqualTo(body);
+    assertThat(job.step("Keep the saved plan").outcome()).isEqualTo("skipped");
+  }
+
+  private WorkflowRunner.Job plan(RevCommit base) throws IOException {
+    Path event = runner.resolve("event.json");
+    Files.writeString(
+        event,
+        JSON.createObjectNode()
+            .put("number", 7)
+            .set(
+                "pull_request",
+                JSON.createObjectNode()
+                    .put("number", 7)
+                    .set("base", JSON.createObjectNode().put("sha", base.getName())))
+            .toString());
+    Map<String, String> env = new HashMap<>();
+    env.put("GITHUB_API_URL", github.baseUrl());
+    env.put("GITHUB_SERVER_URL", "https://github.example");
+    env.put("GITHUB_REPOSITORY", "acme/flags");
+    env.put("GITHUB_EVENT_NAME", "pull_request");
+    env.put("GITHUB_EVENT_PATH", event.toString());
+    env.put("GITHUB_RUN_ID", "42");
+    WorkflowRunner runs =
+        new WorkflowRunner(
+            REPOSITORY, REPOSITORY.resolve("target/posthog-gitops.jar"), workspace, env);
+    Map<String, Object> contexts =
+        Map.of(
+            "github",
+            Map.of(
+                "event", JSON.readTree(event.toFile()), "token", TOKEN, "repository", "acme/flags"),
+            "inputs",
+            Map.of("api-url", posthog.baseUrl()),
+            "secrets",
+            Map.of("MATON_API_KEY", KEY),
+            "vars",
+            Map.of("POSTHOG_PROJECT_ID", "5"));
+    return runs.run(REPOSITORY.resolve(".github/workflows/posthog-plan.yml"), "plan", contexts);
+  }
+
+  private static String flag(String key, int rollout) {
+    return "kind: FeatureFlag\nkey: "
+        + key
+        + "\nfilters:\n  groups:\n    - properties: []\n      rollout_percentage: "
+        + rollout
+        + "\n";
+  }
+
+  private RevCommit commit(Git git, String file, String yaml) throws IOException, GitAPIException {
+    Path path = workspace.resolve("posthog/feature-flags").resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, yaml);
+    git.add().addFilepattern("posthog").call();
+    PersonIdent who =
+        new PersonIdent(
+            "Dev", "dev@example.com", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    return git.commit().setMessage(file).setAuthor(who).setCommitter(who).setSign(false).call();
+  }
+
+  private static String body(LoggedRequest request) throws IOException {
+    return JSON.readTree(request.getBodyAsString()).get("body").asText();
+  }
+}
