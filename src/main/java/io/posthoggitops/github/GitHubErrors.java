@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A failed GitHub call as one sentence: the request, the status, GitHub's {@code message}, and what
@@ -48,45 +49,31 @@ final class GitHubErrors {
   }
 
   UserError unreachable(String method, String path, String url, IOException cause) {
-    String host = URI.create(url).getHost();
     String what =
-        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    if (cause instanceof java.net.ConnectException) {
-      what = "connection refused";
-    }
+        cause instanceof java.net.ConnectException
+            ? "connection refused"
+            : Objects.requireNonNullElse(cause.getMessage(), cause.getClass().getSimpleName());
     return new UserError(
         scrub(
-            method
-                + " "
-                + path
-                + " got no answer from "
-                + host
-                + " ("
-                + what
-                + "); check the network and GITHUB_API_URL."));
+            String.format(
+                "%s %s got no answer from %s (%s); check the network and GITHUB_API_URL.",
+                method, path, URI.create(url).getHost(), what)));
   }
 
   UserError foreignLink(String path, String link) {
     return new UserError(
         scrub(
-            "GET "
-                + path
-                + ": GitHub's next page "
-                + link
-                + " is not under GITHUB_API_URL; nothing was sent there. Check GITHUB_API_URL."));
+            String.format(
+                "GET %s: GitHub's next page %s is not under GITHUB_API_URL; nothing was sent there. Check GITHUB_API_URL.",
+                path, link)));
   }
 
   UserError unusable(String method, String path, int status, String problem) {
     return new UserError(
         scrub(
-            method
-                + " "
-                + path
-                + " answered "
-                + status
-                + ", but "
-                + problem
-                + "; check that GITHUB_API_URL points at GitHub's API."));
+            String.format(
+                "%s %s answered %d, but %s; check that GITHUB_API_URL points at GitHub's API.",
+                method, path, status, problem)));
   }
 
   private String scrub(String text) {

@@ -3,9 +3,7 @@ package io.posthoggitops.ci;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -216,63 +214,12 @@ final class WorkflowRunner {
 
   private Outcome bash(String script, Map<String, String> stepEnv, Path dir, Run run)
       throws IOException {
-    Path files = Files.createTempDirectory(temp, "step");
-    Path scriptFile = files.resolve("script.sh");
-    Files.writeString(scriptFile, script);
-    Map<String, Path> commandFiles = new LinkedHashMap<>();
-    for (String name :
-        List.of("GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_ENV", "GITHUB_STEP_SUMMARY")) {
-      commandFiles.put(name, Files.createFile(files.resolve(name)));
-    }
-    ProcessBuilder process =
-        new ProcessBuilder(
-                "bash", "--noprofile", "--norc", "-eo", "pipefail", scriptFile.toString())
-            .directory(dir.toFile())
-            .redirectOutput(files.resolve("stdout").toFile())
-            .redirectError(files.resolve("stderr").toFile());
-    Map<String, String> env = process.environment();
-    env.putAll(runnerEnv);
-    commandFiles.forEach((name, file) -> env.put(name, file.toString()));
-    List<String> path = new ArrayList<>(run.path);
-    path.add(Path.of(System.getProperty("java.home"), "bin").toString());
-    path.add(System.getenv("PATH"));
-    env.put("PATH", String.join(File.pathSeparator, path));
+    Map<String, String> env = new LinkedHashMap<>(runnerEnv);
     env.putAll(stepEnv);
-    int exit;
-    try {
-      exit = process.start().waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-    Files.readAllLines(commandFiles.get("GITHUB_PATH")).forEach(p -> run.path.add(0, p.strip()));
-    run.summary.append(Files.readString(commandFiles.get("GITHUB_STEP_SUMMARY")));
-    return new Outcome(
-        exit,
-        Files.readString(files.resolve("stdout")),
-        Files.readString(files.resolve("stderr")),
-        outputs(Files.readAllLines(commandFiles.get("GITHUB_OUTPUT"), StandardCharsets.UTF_8)));
-  }
-
-  /** {@code name=value} lines and {@code name<<DELIMITER} blocks, as GitHub reads them. */
-  private static Map<String, String> outputs(List<String> lines) {
-    Map<String, String> outputs = new LinkedHashMap<>();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      int heredoc = line.indexOf("<<");
-      int equals = line.indexOf('=');
-      if (heredoc > 0 && (equals < 0 || heredoc < equals)) {
-        String delimiter = line.substring(heredoc + 2);
-        List<String> value = new ArrayList<>();
-        while (!lines.get(++i).equals(delimiter)) {
-          value.add(lines.get(i));
-        }
-        outputs.put(line.substring(0, heredoc), String.join("\n", value));
-      } else if (equals > 0) {
-        outputs.put(line.substring(0, equals), line.substring(equals + 1));
-      }
-    }
-    return outputs;
+    StepScript.Result result = StepScript.run(script, dir, env, run.path, temp);
+    result.addedPath().forEach(p -> run.path.add(0, p));
+    run.summary.append(result.summary());
+    return new Outcome(result.exitCode(), result.stdout(), result.stderr(), result.outputs());
   }
 
   private Outcome uses(JsonNode step, Run run) throws IOException {
