@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The part of GitHub's expression language the workflows here use: context paths ({@code
  * inputs.path}, {@code github.event.pull_request.base.sha}), string, number and boolean literals,
- * {@code ! == != && ||}, parentheses and the status functions. Anything else fails the test, so a
- * workflow cannot quietly depend on what this runner does not evaluate.
+ * {@code ! == != && ||}, parentheses, {@code format()} and the status functions. Anything else
+ * fails the test, so a workflow cannot quietly depend on what this runner does not evaluate.
  */
 final class WorkflowExpressions {
 
@@ -172,17 +172,34 @@ final class WorkflowExpressions {
       }
       if (peek().equals("(")) {
         at++;
+        List<Object> args = new ArrayList<>();
+        while (!peek().equals(")")) {
+          args.add(or());
+          if (peek().equals(",")) {
+            at++;
+          }
+        }
         expect(")");
-        return switch (token) {
-          case "always" -> true;
-          case "success" -> success.getAsBoolean();
-          case "failure" -> !success.getAsBoolean();
-          case "cancelled" -> false;
-          default ->
-              throw new IllegalArgumentException("function " + token + "() is not supported");
-        };
+        return call(token, args);
       }
       return lookup(token);
+    }
+
+    Object call(String function, List<Object> args) {
+      return switch (function) {
+        case "always" -> true;
+        case "success" -> success.getAsBoolean();
+        case "failure" -> !success.getAsBoolean();
+        case "cancelled" -> false;
+        case "format" -> {
+          String text = asString(args.get(0));
+          for (int i = 1; i < args.size(); i++) {
+            text = text.replace("{" + (i - 1) + "}", asString(args.get(i)));
+          }
+          yield text;
+        }
+        default -> throw new IllegalArgumentException(function + "() is not supported");
+      };
     }
 
     void expect(String token) {
