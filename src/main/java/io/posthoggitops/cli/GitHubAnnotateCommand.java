@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
     name = "annotate",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the diagnostics in FILE (what validate, plan or apply wrote to stderr) as GitHub",
-      "workflow commands, so each shows on its file and line; at most 10 errors and 10 warnings."
+      "Print the diagnostics in FILE as GitHub annotations on their file and line.",
+      "FILE is what validate, plan or apply wrote to stderr; at most 10 errors and 10 warnings."
     },
     footer = {"", "Example: posthog-gitops github annotate plan.err"})
 public class GitHubAnnotateCommand implements Callable<Integer> {

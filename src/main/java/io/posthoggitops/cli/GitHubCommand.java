@@ -17,9 +17,9 @@ import picocli.CommandLine.Command;
     name = "github",
     mixinStandardHelpOptions = true,
     description = {
-      "Talk to GitHub from a GitHub Actions step: keep one pull-request comment up to date,",
-      "open or close the drift issue, turn diagnostics into annotations.",
-      "Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL and GITHUB_EVENT_PATH; the token is never shown."
+      "Write to GitHub from a GitHub Actions step: the plan comment, the drift issue, annotations.",
+      "Reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL and GITHUB_EVENT_PATH;",
+      "the token is never shown."
     },
     subcommands = {
       GitHubCommentCommand.class,

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "comment",
     mixinStandardHelpOptions = true,
     description = {
-      "Create or update the one comment with this marker on a pull request: the event's pull request,",
-      "or for a push the pull request merged as the pushed commit (nothing is posted when none was)."
+      "Create or update the one pull-request comment that starts with the marker.",
+      "The pull request is the event's, or for a push the one merged as the pushed commit",
+      "(nothing is posted when there is none)."
     },
     footer = {
       "",

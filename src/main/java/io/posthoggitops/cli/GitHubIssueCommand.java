@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
     name = "issue",
     mixinStandardHelpOptions = true,
     description = {
-      "Keep one open issue with this marker: open or update it with --body, or close it with --close",
-      "(for the drift check: the markdown plan while PostHog differs, closed once it matches)."
+      "Open, update or close the one open issue that starts with the marker.",
+      "The drift check keeps the markdown plan there while PostHog differs, and closes it after."
     },
     footer = {
       "",
