@@ -9,26 +9,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.posthoggitops.ci.LoopbackCi.JSON;
+import static io.posthoggitops.ci.LoopbackCi.REPO;
+import static io.posthoggitops.ci.LoopbackCi.body;
+import static io.posthoggitops.ci.LoopbackCi.commit;
+import static io.posthoggitops.ci.LoopbackCi.flag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,41 +39,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanWorkflowIT {
 
-  private static final String KEY = "phx_RECOGNISABLE_fake_key_in_workflow_9e2d";
-  private static final String TOKEN = "ghs_RECOGNISABLE_fake_token_in_workflow_41aa";
-  private static final String COMMENTS = "/repos/acme/flags/issues/7/comments";
-  private static final String EMPTY =
-      "{\"count\":0,\"next\":null,\"previous\":null,\"results\":[]}";
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final WireMockServer posthog = new WireMockServer(options().dynamicPort());
-  private static final WireMockServer github = new WireMockServer(options().dynamicPort());
-  private static final Path REPOSITORY = Path.of("").toAbsolutePath();
+  private static final String COMMENTS = REPO + "/issues/7/comments";
+  private static final LoopbackCi ci = new LoopbackCi();
 
   @TempDir Path workspace;
-  @TempDir Path runner;
 
   @BeforeAll
   static void start() {
-    posthog.start();
-    github.start();
-    posthog.stubFor(
-        get(urlPathMatching("/api/projects/5/.*")).atPriority(9).willReturn(okJson(EMPTY)));
-    posthog.stubFor(
-        get(urlEqualTo("/api/projects/5/")).willReturn(okJson("{\"id\":5,\"name\":\"Acme Web\"}")));
-    posthog.stubFor(
-        get(urlEqualTo("/api/organizations/@current/"))
-            .willReturn(okJson("{\"available_product_features\":[]}")));
-    github.stubFor(
+    ci.start();
+    ci.reset();
+    ci.github.stubFor(
         get(urlEqualTo(COMMENTS + "?per_page=100"))
             .inScenario("comment")
             .whenScenarioStateIs(STARTED)
             .willReturn(okJson("[{\"id\": 880, \"body\": \"Nice, ship it\"}]")));
-    github.stubFor(
+    ci.github.stubFor(
         post(urlEqualTo(COMMENTS))
             .inScenario("comment")
             .willReturn(aResponse().withStatus(201).withBody(comment("created")))
             .willSetStateTo("posted"));
-    github.stubFor(
+    ci.github.stubFor(
         get(urlEqualTo(COMMENTS + "?per_page=100"))
             .inScenario("comment")
             .whenScenarioStateIs("posted")
@@ -87,15 +67,13 @@ class PlanWorkflowIT {
                     "[{\"id\": 880, \"body\": \"Nice, ship it\"}, "
                         + comment("<!-- posthog-gitops-plan -->\nan earlier plan")
                         + "]")));
-    github.stubFor(
-        patch(urlEqualTo("/repos/acme/flags/issues/comments/901"))
-            .willReturn(okJson(comment("edited"))));
+    ci.github.stubFor(
+        patch(urlEqualTo(REPO + "/issues/comments/901")).willReturn(okJson(comment("edited"))));
   }
 
   @AfterAll
   static void stop() {
-    posthog.stop();
-    github.stop();
+    ci.stop();
   }
 
   private static String comment(String body) {
@@ -110,36 +88,27 @@ class PlanWorkflowIT {
   void onePullRequestCommentFollowsEveryPushAndAValidationFailureFailsTheCheck()
       throws IOException, GitAPIException {
     try (Git git = Git.init().setDirectory(workspace.toFile()).setInitialBranch("main").call()) {
-      RevCommit base = commit(git, "checkout.yaml", flag("one-page-checkout", 30));
+      RevCommit base =
+          commit(git, "posthog/feature-flags/checkout.yaml", flag("one-page-checkout", 30));
 
-      commit(git, "banner.yaml", flag("holiday-banner", 100));
+      commit(git, "posthog/feature-flags/banner.yaml", flag("holiday-banner", 100));
       WorkflowRunner.Job first = plan(base);
-      commit(git, "checkout.yaml", flag("one-page-checkout", 50));
+      commit(git, "posthog/feature-flags/checkout.yaml", flag("one-page-checkout", 50));
       WorkflowRunner.Job second = plan(base);
       commit(
           git,
-          "banner.yaml",
+          "posthog/feature-flags/banner.yaml",
           flag("holiday-banner", 100).replace("filters:", "rolout: 5\nfilters:"));
       WorkflowRunner.Job third = plan(base);
 
-      List<LoggedRequest> posted = github.findAll(postRequestedFor(anyUrl()));
-      List<LoggedRequest> edited = github.findAll(patchRequestedFor(anyUrl()));
+      List<LoggedRequest> posted = ci.github.findAll(postRequestedFor(anyUrl()));
+      List<LoggedRequest> edited = ci.github.findAll(patchRequestedFor(anyUrl()));
       assertThat(posted).hasSize(1);
       assertThat(edited).hasSize(2);
       assertFirstPushCreatedTheComment(first, body(posted.get(0)));
       assertSecondPushUpdatedIt(second, body(edited.get(0)), body(posted.get(0)));
       assertValidationFailureReplacedItAndFailed(third, body(edited.get(1)));
-      for (WorkflowRunner.Job job : List.of(first, second, third)) {
-        for (WorkflowRunner.Step step : job.steps()) {
-          assertThat(step.stdout() + step.stderr()).doesNotContain(KEY).doesNotContain(TOKEN);
-        }
-      }
-      for (LoggedRequest request :
-          github.findAll(
-              com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()))) {
-        assertThat(request.getBodyAsString()).doesNotContain(KEY);
-        assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
-      }
+      ci.assertNoSecretShown(first, second, third);
     }
   }
 
@@ -190,61 +159,14 @@ class PlanWorkflowIT {
   }
 
   private WorkflowRunner.Job plan(RevCommit base) throws IOException {
-    Path event = runner.resolve("event.json");
-    Files.writeString(
-        event,
+    JsonNode event =
         JSON.createObjectNode()
             .put("number", 7)
             .set(
                 "pull_request",
                 JSON.createObjectNode()
                     .put("number", 7)
-                    .set("base", JSON.createObjectNode().put("sha", base.getName())))
-            .toString());
-    Map<String, String> env = new HashMap<>();
-    env.put("GITHUB_API_URL", github.baseUrl());
-    env.put("GITHUB_SERVER_URL", "https://github.example");
-    env.put("GITHUB_REPOSITORY", "acme/flags");
-    env.put("GITHUB_EVENT_NAME", "pull_request");
-    env.put("GITHUB_EVENT_PATH", event.toString());
-    env.put("GITHUB_RUN_ID", "42");
-    WorkflowRunner runs =
-        new WorkflowRunner(
-            REPOSITORY, REPOSITORY.resolve("target/posthog-gitops.jar"), workspace, env);
-    Map<String, Object> contexts =
-        Map.of(
-            "github",
-            Map.of(
-                "event", JSON.readTree(event.toFile()), "token", TOKEN, "repository", "acme/flags"),
-            "inputs",
-            Map.of("api-url", posthog.baseUrl()),
-            "secrets",
-            Map.of("MATON_API_KEY", KEY),
-            "vars",
-            Map.of("POSTHOG_PROJECT_ID", "5"));
-    return runs.run(REPOSITORY.resolve(".github/workflows/posthog-plan.yml"), "plan", contexts);
-  }
-
-  private static String flag(String key, int rollout) {
-    return "kind: FeatureFlag\nkey: "
-        + key
-        + "\nfilters:\n  groups:\n    - properties: []\n      rollout_percentage: "
-        + rollout
-        + "\n";
-  }
-
-  private RevCommit commit(Git git, String file, String yaml) throws IOException, GitAPIException {
-    Path path = workspace.resolve("posthog/feature-flags").resolve(file);
-    Files.createDirectories(path.getParent());
-    Files.writeString(path, yaml);
-    git.add().addFilepattern("posthog").call();
-    PersonIdent who =
-        new PersonIdent(
-            "Dev", "dev@example.com", Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-    return git.commit().setMessage(file).setAuthor(who).setCommitter(who).setSign(false).call();
-  }
-
-  private static String body(LoggedRequest request) throws IOException {
-    return JSON.readTree(request.getBodyAsString()).get("body").asText();
+                    .set("base", JSON.createObjectNode().put("sha", base.getName())));
+    return ci.run("posthog-plan.yml", "plan", workspace, event);
   }
 }
