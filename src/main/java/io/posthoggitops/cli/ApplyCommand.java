@@ -56,6 +56,12 @@ public class ApplyCommand implements Callable<Integer> {
       description = "Write to PostHog. Without it, apply shows the plan and writes nothing.")
   boolean approve;
 
+  @Option(
+      names = "--annotate",
+      description =
+          "Add a PostHog annotation after an apply that changed something (as annotate: true in the config file).")
+  boolean annotate;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
@@ -106,7 +112,8 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
-    return new ApplyProcess.Settings(approve, approveCommand(), config.annotate(), commit(plan));
+    return new ApplyProcess.Settings(
+        approve, approveCommand(), annotate || config.annotate(), commit(plan));
   }
 
   /** The commit the plan was made from; else the one the work tree is on. */
