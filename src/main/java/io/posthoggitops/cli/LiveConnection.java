@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.function.Function;
 
 /** Resolves connection settings from the global options and opens the PostHog API client. */
@@ -22,6 +23,8 @@ public final class LiveConnection {
   static final String ENV_CONNECTION = "MATON_CONNECTION";
   static final String ENV_KEY = "MATON_API_KEY";
   static final String ENV_KEY_ALTERNATIVE = "POSTHOG_API_KEY";
+  static final String ENV_TIMEOUT = "POSTHOG_GITOPS_TIMEOUT";
+  private static final int MAX_TIMEOUT_SECONDS = 600;
 
   private LiveConnection() {}
 
@@ -67,17 +70,46 @@ public final class LiveConnection {
   /** A client for live commands; a missing key is a UserError naming MATON_API_KEY. */
   static Opened open(GlobalOptions global, ProjectConfig config, Function<String, String> env) {
     ConnectionSettings settings = settings(global, config, env);
-    return new Opened(open(settings, global.verbose()), settings.apiUrl());
+    Duration timeout = timeout(global, env);
+    return new Opened(open(settings, global.verbose(), timeout), settings.apiUrl());
   }
 
   static PostHogApi open(ConnectionSettings settings, boolean verbose) {
+    return open(settings, verbose, JdkHttpTransport.DEFAULT_TIMEOUT);
+  }
+
+  private static PostHogApi open(ConnectionSettings settings, boolean verbose, Duration timeout) {
     checkApiUrl(settings.apiUrl());
     if (settings.apiKey() == null) {
       throw new UserError(
           "no API key: set MATON_API_KEY to your Maton API key (or POSTHOG_API_KEY to a PostHog personal API key); the key is never read from a flag or a file.");
     }
     return new PostHogClient(
-        settings, new JdkHttpTransport(settings.apiUrl()), ClientOptions.standard(verbose));
+        settings,
+        new JdkHttpTransport(settings.apiUrl(), timeout),
+        ClientOptions.standard(verbose, timeout));
+  }
+
+  /** {@code --timeout}, else POSTHOG_GITOPS_TIMEOUT, else 30 s; whole seconds from 1 to 600. */
+  static Duration timeout(GlobalOptions global, Function<String, String> env) {
+    String flag = global.timeout();
+    String given = first(flag, env.apply(ENV_TIMEOUT), null);
+    if (given == null) {
+      return JdkHttpTransport.DEFAULT_TIMEOUT;
+    }
+    String where = flag != null && !flag.isBlank() ? "--timeout" : ENV_TIMEOUT;
+    try {
+      int seconds = Integer.parseInt(given);
+      if (seconds >= 1 && seconds <= MAX_TIMEOUT_SECONDS) {
+        return Duration.ofSeconds(seconds);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError(
+        "%s '%s' is not a number of seconds from 1 to %d; e.g. --timeout 60."
+            .formatted(where, given, MAX_TIMEOUT_SECONDS),
+        ExitCode.USAGE);
   }
 
   /**
