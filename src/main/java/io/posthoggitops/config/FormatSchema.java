@@ -11,6 +11,7 @@ import io.posthoggitops.kind.ValueType.ByKey;
 import io.posthoggitops.kind.ValueType.ListOf;
 import io.posthoggitops.kind.ValueType.MapOf;
 import io.posthoggitops.kind.ValueType.Scalar;
+import io.posthoggitops.kind.ValueType.ScalarKind;
 import io.posthoggitops.kind.ValueType.ShapeRef;
 import io.posthoggitops.kinds.Kinds;
 import java.util.Map;
@@ -98,7 +99,7 @@ public final class FormatSchema {
   private static ObjectNode type(ValueType type) {
     ObjectNode schema = NODES.objectNode();
     if (type instanceof Scalar scalar) {
-      schema.put("type", scalar.kind().jsonType());
+      scalarType(schema, scalar.kind());
       if (!scalar.allowed().isEmpty()) {
         scalar.allowed().forEach(schema.putArray("enum")::add);
       }
@@ -122,6 +123,18 @@ public final class FormatSchema {
       schema.put("type", "object");
     }
     return schema;
+  }
+
+  /** The JSON type of a scalar; the two that take a number or a string as a pair of types. */
+  private static void scalarType(ObjectNode schema, ScalarKind kind) {
+    switch (kind) {
+      case WHOLE_NUMBER -> {
+        schema.putArray("type").add("integer").add("string");
+        schema.put("pattern", "^-?[0-9]+$");
+      }
+      case NUMBER_OR_TEXT -> schema.putArray("type").add("number").add("string");
+      default -> schema.put("type", kind.jsonType());
+    }
   }
 
   /** One shape per value of the selecting key, as if/then pairs so editors report the right one. */

@@ -18,12 +18,15 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Checks a document against its {@link ObjectShape}s: unknown fields (with a suggestion), missing
  * required fields, types, enums and ranges, at every level.
  */
 final class ShapeChecker {
+
+  private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
 
   private final ParsedDocument document;
   private final Findings findings;
@@ -208,6 +211,9 @@ final class ShapeChecker {
       case BOOLEAN -> value.isBoolean();
       case INTEGER -> value.isIntegralNumber();
       case NUMBER -> value.isNumber();
+      case WHOLE_NUMBER ->
+          value.isIntegralNumber() || value.isTextual() && DIGITS.matcher(value.asText()).matches();
+      case NUMBER_OR_TEXT -> value.isNumber() || value.isTextual();
     };
   }
 

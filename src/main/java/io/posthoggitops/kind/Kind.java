@@ -120,19 +120,28 @@ public interface Kind {
   }
 
   /**
+   * Completes an update's PATCH body (already in PostHog's shape) with what the change needs
+   * besides the changed fields, e.g. a flag telling PostHog to carry a change over to an owned
+   * object.
+   */
+  default void completeUpdate(ObjectNode patch, ObjectNode before, ObjectNode after) {}
+
+  /**
    * Requests beyond the create POST or the update PATCH (lifecycle endpoints, tiles).
    *
    * @param objectPath {@code resource/ID/}, or {@code resource/{id}/} for a create
    * @param live the live object as PostHog returned it, null for a create
    * @param before the canonical live object, null for a create
    * @param after the canonical desired object
+   * @param ids turns references by name in what the requests send into ids
    */
   default List<ApiRequest> extraRequests(
       ChangeAction action,
       String objectPath,
       ObjectNode live,
       ObjectNode before,
-      ObjectNode after) {
+      ObjectNode after,
+      ReferenceIds ids) {
     return List.of();
   }
 
@@ -159,6 +168,15 @@ public interface Kind {
   default Optional<ObjectNode> recoverUnclearPost(
       ApiRequest request, String ownPath, ApiReader api) {
     return Optional.empty();
+  }
+
+  /**
+   * Whether PostHog refuses a second object of the same identity. Where it does not (cohort and
+   * dashboard names), apply looks for one with one filtered list just before each create, so two
+   * applies at once never make duplicates (docs/safety.md).
+   */
+  default boolean identityKeptUnique() {
+    return true;
   }
 
   /** Keys its writes send that PostHog's answer does not echo (write-only or other shapes). */

@@ -40,6 +40,17 @@ public record ReferenceSlot(
         field, leaf -> type.equals(leaf.path("type").asText()), member, word, false, purpose);
   }
 
+  /** An action in a PostHog query under {@code field}: {@code {kind: ActionsNode, id: …}}. */
+  public static ReferenceSlot actionsNode(String field) {
+    return new ReferenceSlot(
+        field,
+        leaf -> "ActionsNode".equals(leaf.path("kind").asText()),
+        "id",
+        "action",
+        false,
+        Purpose.OTHER);
+  }
+
   /** A top-level field whose value is the reference. */
   public static ReferenceSlot wholeField(String field, String word) {
     return new ReferenceSlot(field, null, field, word, false, Purpose.OTHER);

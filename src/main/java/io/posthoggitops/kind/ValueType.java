@@ -14,7 +14,11 @@ public sealed interface ValueType {
     STRING("a string", "string"),
     BOOLEAN("true or false", "boolean"),
     INTEGER("an integer", "integer"),
-    NUMBER("a number", "number");
+    NUMBER("a number", "number"),
+    /** An integer, or a string of digits, which PostHog reads as the integer. */
+    WHOLE_NUMBER("a whole number", "integer"),
+    /** A number or a string (display keys PostHog keeps as given). */
+    NUMBER_OR_TEXT("a number or a string", "string");
 
     private final String phrase;
     private final String jsonType;
@@ -63,6 +67,8 @@ public sealed interface ValueType {
   ValueType BOOLEAN = scalar(ScalarKind.BOOLEAN);
   ValueType INTEGER = scalar(ScalarKind.INTEGER);
   ValueType NUMBER = scalar(ScalarKind.NUMBER);
+  ValueType WHOLE_NUMBER = scalar(ScalarKind.WHOLE_NUMBER);
+  ValueType NUMBER_OR_TEXT = scalar(ScalarKind.NUMBER_OR_TEXT);
   ValueType PERCENTAGE = new Scalar(ScalarKind.NUMBER, List.of(), 0.0, 100.0);
 
   public static ValueType scalar(ScalarKind kind) {

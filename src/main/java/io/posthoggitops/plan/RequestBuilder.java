@@ -8,6 +8,7 @@ import io.posthoggitops.kind.FieldSpec;
 import io.posthoggitops.kind.JsonEquality;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.ReferenceIds;
 import io.posthoggitops.model.LiveObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +62,9 @@ public final class RequestBuilder {
       case UPDATE -> {
         ObjectNode changed = JsonEquality.changedFields(sent(kind, before), sent(kind, after));
         if (!changed.isEmpty()) {
-          requests.add(
-              ApiRequest.patch(objectPath(kind, live.id()), bodies.toApi(kind, changed, refs)));
+          ObjectNode body = bodies.toApi(kind, changed, refs);
+          kind.completeUpdate(body, before, after);
+          requests.add(ApiRequest.patch(objectPath(kind, live.id()), body));
         }
       }
       case DELETE ->
@@ -75,8 +77,14 @@ public final class RequestBuilder {
     if (action != ChangeAction.DELETE) {
       String path =
           action == ChangeAction.CREATE ? kind.resource() + "/{id}/" : objectPath(kind, live.id());
+      ReferenceIds ids =
+          document -> {
+            ObjectNode copy = document.deepCopy();
+            ReferenceNodes.toIds(kind, copy, refs);
+            return copy;
+          };
       requests.addAll(
-          kind.extraRequests(action, path, live == null ? null : live.raw(), before, after));
+          kind.extraRequests(action, path, live == null ? null : live.raw(), before, after, ids));
     }
     return requests;
   }

@@ -3,14 +3,6 @@ package io.posthoggitops.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.Snapshots;
@@ -18,11 +10,9 @@ import io.posthoggitops.render.ExportWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,18 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The generated JSON Schema accepts every example and rejects what validate rejects. */
 class FormatSchemaTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final YAMLMapper YAML = new YAMLMapper();
-  private static Schema schema;
-
-  @BeforeAll
-  static void compileSchema() throws IOException {
-    String text = JSON.writeValueAsString(FormatSchema.generate());
-    schema =
-        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(text, InputFormat.JSON);
-  }
 
   static Stream<Path> exampleFiles() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("examples/flags"))) {
@@ -124,16 +102,11 @@ class FormatSchemaTest {
     assertThat(errors(cohort)).anyMatch(e -> e.contains("negate"));
   }
 
-  private static List<String> errors(JsonNode document) throws IOException {
-    List<Error> errors = schema.validate(JSON.writeValueAsString(document), InputFormat.JSON);
-    return errors.stream().map(Error::toString).toList();
+  private static List<String> errors(JsonNode document) {
+    return SchemaCheck.errors(document);
   }
 
-  private static List<JsonNode> documents(String yaml) throws IOException {
-    List<JsonNode> documents = new ArrayList<>();
-    try (var parser = new YAMLFactory().createParser(yaml)) {
-      YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
-    }
-    return documents;
+  private static List<JsonNode> documents(String yaml) {
+    return SchemaCheck.documents(yaml);
   }
 }

@@ -23,13 +23,20 @@ final class CohortChecks {
     visit(doc, doc.fields().path("filters").path("properties"), "/filters/properties", 0);
   }
 
-  /** PostHog takes a query only for static cohorts, and never together with filters. */
+  /**
+   * PostHog takes a query only for static cohorts, and never together with filters (but for the
+   * empty group it synthesises as the filters of such a cohort).
+   */
   private static void checkQuery(DocumentRules doc) {
     JsonNode query = doc.fields().path("query");
     if (query.isMissingNode() || query.isNull()) {
       return;
     }
-    if (!doc.fields().path("filters").isMissingNode() && !doc.fields().path("filters").isNull()) {
+    JsonNode filters = doc.fields().path("filters");
+    boolean emptyGroup =
+        filters.path("properties").path("values").isArray()
+            && filters.path("properties").path("values").isEmpty();
+    if (!filters.isMissingNode() && !filters.isNull() && !emptyGroup) {
       doc.errorAtKey(
           "/query", "a cohort takes `query` or `filters`, not both; remove one of them.");
     } else if (!doc.fields().path("is_static").asBoolean(false)) {

@@ -12,12 +12,28 @@ import java.util.List;
  * The legacy {@code groups} field is a server field: {@code filters} is what counts.
  */
 final class CohortForm implements CanonicalForm {
+  /** Counts of a behavioural leaf, which PostHog reads from numeric strings as numbers. */
+  private static final List<String> COUNTS =
+      List.of("time_value", "operator_value", "seq_time_value", "total_periods", "min_periods");
+
   private static final List<String> COMPILED_KEYS =
       List.of("bytecode", "conditionHash", "bytecode_error");
 
   @Override
   public void normalise(ObjectNode cohort) {
     normaliseGroup(cohort.get("filters"));
+    if (!CanonicalJson.isEmpty(cohort.get("query")) && isEmptyGroup(cohort.get("filters"))) {
+      cohort.remove("filters");
+    }
+  }
+
+  /**
+   * PostHog synthesises {@code {properties: {type: AND, values: []}}} as the filters of a static
+   * cohort defined by a query: the query is what counts.
+   */
+  private static boolean isEmptyGroup(JsonNode filters) {
+    JsonNode values = filters == null ? null : filters.path("properties").get("values");
+    return filters != null && (filters.isNull() || values != null && values.isEmpty());
   }
 
   private static void normaliseGroup(JsonNode node) {
@@ -43,6 +59,12 @@ final class CohortForm implements CanonicalForm {
     }
     if ("person".equals(leaf.path("type").asText()) && leaf.path("operator").isMissingNode()) {
       leaf.put("operator", "exact");
+    }
+    for (String count : COUNTS) {
+      JsonNode value = leaf.get(count);
+      if (value != null && value.isTextual() && value.asText().matches("-?[0-9]{1,9}")) {
+        leaf.put(count, Integer.parseInt(value.asText()));
+      }
     }
     CanonicalJson.dropNulls(leaf);
   }

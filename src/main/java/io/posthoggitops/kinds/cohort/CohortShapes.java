@@ -74,20 +74,20 @@ final class CohortShapes {
         .required(
             "value", oneOf(BEHAVIORAL_VALUES.toArray(String[]::new)), "What kind of behaviour.")
         .required("event_type", oneOf("events", "actions"), "Whether key is an event or an action.")
-        .member("time_value", INTEGER, "How many time_interval units back.")
+        .member("time_value", WHOLE_NUMBER, "How many time_interval units back.")
         .member("time_interval", STRING, "day, week, month or year.")
         .member("negation", BOOLEAN, "Did not do it.")
         .member("operator", STRING, "Count comparison (performed_event_multiple).")
-        .member("operator_value", INTEGER, "Count compared.")
+        .member("operator_value", WHOLE_NUMBER, "Count compared.")
         .member("seq_time_interval", STRING, "Sequence window unit.")
-        .member("seq_time_value", INTEGER, "Sequence window length.")
+        .member("seq_time_value", WHOLE_NUMBER, "Sequence window length.")
         .member("seq_event", ANY, "Second event of a sequence.")
         .member(
             "seq_event_type",
             oneOf("events", "actions"),
             "Whether seq_event is an event or an action.")
-        .member("total_periods", INTEGER, "Periods looked at (performed_event_regularly).")
-        .member("min_periods", INTEGER, "Periods needed (performed_event_regularly).")
+        .member("total_periods", WHOLE_NUMBER, "Periods looked at (performed_event_regularly).")
+        .member("min_periods", WHOLE_NUMBER, "Periods needed (performed_event_regularly).")
         .member("event_filters", listOf(ANY_MAPPING), "Event, element or HogQL filters.")
         .member("explicit_datetime", STRING, "Start of an explicit time range.")
         .member("explicit_datetime_to", STRING, "End of an explicit time range.")

@@ -19,12 +19,20 @@ final class DashboardChecks {
       if (tile.isObject() && tile.has("insight") == tile.has("text")) {
         doc.errorAtKey(pointer, "a tile holds exactly one of `insight` or `text`.");
       }
-      JsonNode name = tile.path("insight").path("name");
+      JsonNode insight = tile.path("insight");
+      String key = insight.has("name") ? "name" : DashboardForm.DERIVED;
+      JsonNode name = insight.path(key);
+      if (insight.isObject() && !insight.has("name") && !insight.has(DashboardForm.DERIVED)) {
+        doc.errorAtKey(
+            pointer + "/insight",
+            "an insight needs a `name` (or the `derived_name` export writes for one PostHog names"
+                + " itself).");
+      }
       if (name.isTextual()) {
         Integer first = insightNames.putIfAbsent(name.asText(), i);
         if (first != null) {
           doc.errorAtValue(
-              pointer + "/insight/name",
+              pointer + "/insight/" + key,
               "insight `"
                   + name.asText()
                   + "` is already on this"

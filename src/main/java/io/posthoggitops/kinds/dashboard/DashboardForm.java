@@ -15,6 +15,10 @@ import java.util.List;
  * layouts} count only where declared, since people drag tiles around in the UI.
  */
 final class DashboardForm implements CanonicalForm {
+  static final String DERIVED = "derived_name";
+
+  /** Tile settings compared only where declared, as layouts are. */
+  static final List<String> SETTINGS = List.of("color", "show_description");
 
   @Override
   public void desired(ObjectNode fields) {
@@ -59,15 +63,31 @@ final class DashboardForm implements CanonicalForm {
         notStored.add("layouts of tile `" + name(tile) + "`");
       }
       keepDeclaredLayouts((ObjectNode) tile, twin == null ? null : twin.get("layouts"));
+      for (String setting : SETTINGS) {
+        if (twin == null || !twin.has(setting)) {
+          ((ObjectNode) tile).remove(setting);
+        }
+      }
       if (twin != null) {
         CanonicalJson.keepDeclared(
             tile.path("insight").get("query"), twin.path("insight").get("query"));
+        nameAsDeclared(tile.path("insight"), twin.path("insight"));
       }
     }
     if (live.get("tiles") instanceof ArrayNode tiles) {
       live.set("tiles", sorted(tiles));
     }
     return notStored;
+  }
+
+  /**
+   * An unnamed live insight declared by the name PostHog derived for it (as earlier exports wrote
+   * it) is the same insight.
+   */
+  private static void nameAsDeclared(JsonNode live, JsonNode declared) {
+    if (live instanceof ObjectNode insight && insight.has(DERIVED) && declared.has("name")) {
+      insight.set("name", insight.remove(DERIVED));
+    }
   }
 
   /**
@@ -117,7 +137,18 @@ final class DashboardForm implements CanonicalForm {
     if (layouts != null && !layouts.isNull()) {
       out.set("layouts", layouts);
     }
+    copySettings(tile, out);
     return out;
+  }
+
+  /** A tile's colour and description setting, when it has them. */
+  private static void copySettings(JsonNode tile, ObjectNode out) {
+    for (String setting : SETTINGS) {
+      JsonNode value = tile.get(setting);
+      if (value != null && !value.isNull()) {
+        out.set(setting, value);
+      }
+    }
   }
 
   /** Button tiles and widgets are not declared here: they are neither compared nor removed. */
@@ -134,14 +165,23 @@ final class DashboardForm implements CanonicalForm {
     if (!CanonicalJson.isEmpty(tile.get("layouts"))) {
       out.set("layouts", tile.get("layouts"));
     }
+    copySettings(tile, out);
     into.add(out);
   }
 
+  /**
+   * An insight by its name, or, when it has none, by the name PostHog derives for it, kept as
+   * {@code derived_name} so that recreating it leaves it unnamed as it was.
+   */
   private static ObjectNode insight(JsonNode insight) {
     ObjectNode out = CanonicalJson.NODES.objectNode();
-    String name = insightName(insight);
-    out.set(
-        "name", name == null ? CanonicalJson.NODES.nullNode() : CanonicalJson.NODES.textNode(name));
+    if (isSet(insight.path("name"))) {
+      out.put("name", insight.get("name").asText());
+    } else if (isSet(insight.path(DERIVED))) {
+      out.put(DERIVED, insight.get(DERIVED).asText());
+    } else {
+      out.putNull("name");
+    }
     JsonNode description = insight.path("description");
     out.put("description", description.isTextual() ? description.asText() : "");
     out.set(
@@ -157,12 +197,14 @@ final class DashboardForm implements CanonicalForm {
    * shows), so it can be exported, declared and matched.
    */
   static String insightName(JsonNode insight) {
-    JsonNode name = insight.path("name");
-    if (name.isTextual() && !name.asText().isBlank()) {
-      return name.asText();
+    if (isSet(insight.path("name"))) {
+      return insight.get("name").asText();
     }
-    JsonNode derived = insight.path("derived_name");
-    return derived.isTextual() && !derived.asText().isBlank() ? derived.asText() : null;
+    return isSet(insight.path(DERIVED)) ? insight.get(DERIVED).asText() : null;
+  }
+
+  private static boolean isSet(JsonNode text) {
+    return text.isTextual() && !text.asText().isBlank();
   }
 
   /** Whether a live tile is one this tool manages: an insight or a text tile, not deleted. */
@@ -178,9 +220,11 @@ final class DashboardForm implements CanonicalForm {
 
   /** The tile's name for matching and ordering: the insight's name or the text body. */
   static String name(JsonNode tile) {
-    return tile.has("insight")
-        ? tile.path("insight").path("name").asText("")
-        : tile.path("text").asText("");
+    if (!tile.has("insight")) {
+      return tile.path("text").asText("");
+    }
+    String name = insightName(tile.get("insight"));
+    return name == null ? "" : name;
   }
 
   private static ArrayNode sorted(ArrayNode tiles) {

@@ -14,6 +14,8 @@ import io.posthoggitops.kind.FieldSpec.Canon;
 import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kind.Listing;
 import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.ReferenceIds;
+import io.posthoggitops.kind.ReferenceSlot;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +79,7 @@ public final class DashboardKind extends DescribedKind {
     super(
         describe("Dashboard", "name", "dashboards", SPEC)
             .shapes(DashboardShapes.shapes())
+            .references(List.of(ReferenceSlot.actionsNode("tiles")))
             .form(new DashboardForm())
             .listing(Listing.pages().completedBy("tiles")));
   }
@@ -97,11 +100,12 @@ public final class DashboardKind extends DescribedKind {
       String objectPath,
       ObjectNode live,
       ObjectNode before,
-      ObjectNode after) {
+      ObjectNode after,
+      ReferenceIds ids) {
     if (!after.has("tiles")) {
       return List.of(); // tiles left to the PostHog UI (ignore_changes)
     }
-    return new DashboardTiles(after.path("name").asText(), objectPath, live, before)
+    return new DashboardTiles(after.path("name").asText(), objectPath, live, before, ids)
         .requestsFor(after);
   }
 
@@ -128,5 +132,11 @@ public final class DashboardKind extends DescribedKind {
   @Override
   public List<String> notStoredParts(ObjectNode sent, ObjectNode answer) {
     return DashboardWrites.layoutsNotStored(sent, answer);
+  }
+
+  /** Dashboard names are not unique in PostHog. */
+  @Override
+  public boolean identityKeptUnique() {
+    return false;
   }
 }

@@ -27,7 +27,11 @@ final class DashboardShapes {
         ObjectShape.named(
                 "Insight",
                 "An insight that lives on the dashboard; its name is its identity there.")
-            .required("name", STRING, "The insight's name, unique within the dashboard.")
+            .member("name", STRING, "The insight's name, unique within the dashboard.")
+            .member(
+                "derived_name",
+                STRING,
+                "Instead of name, for an insight PostHog names itself (as export writes it).")
             .member("description", STRING, "What the insight shows.")
             .required(
                 "query",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.kind.JsonEquality;
 import io.posthoggitops.kind.PendingReference;
+import io.posthoggitops.kind.ReferenceIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
  */
 final class DashboardTiles {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final List<String> INSIGHT_FIELDS = List.of("name", "description", "query");
+  private static final List<String> INSIGHT_FIELDS =
+      List.of("name", DashboardForm.DERIVED, "description", "query");
 
   private final String identity;
   private final String dashboardPath;
@@ -29,13 +31,16 @@ final class DashboardTiles {
   private final Long dashboardId;
   private final List<JsonNode> unmatched = new ArrayList<>();
   private final JsonNode beforeTiles;
+  private final ReferenceIds ids;
 
   /**
    * @param live the dashboard as PostHog returned it (tile and insight ids), null for a create
    * @param before the canonical live dashboard, null for a create
    */
-  DashboardTiles(String identity, String dashboardPath, ObjectNode live, ObjectNode before) {
+  DashboardTiles(
+      String identity, String dashboardPath, ObjectNode live, ObjectNode before, ReferenceIds ids) {
     this.identity = identity;
+    this.ids = ids;
     this.dashboardPath = dashboardPath;
     this.dashboardId = live == null ? null : live.path("id").asLong();
     this.dashboardRef =
@@ -82,7 +87,7 @@ final class DashboardTiles {
 
   private void insightTile(JsonNode tile, List<ApiRequest> requests, ArrayNode tilePatch) {
     JsonNode insight = tile.get("insight");
-    String name = insight.path("name").asText();
+    String name = DashboardForm.name(tile);
     Optional<JsonNode> live =
         take(
             t ->
@@ -90,11 +95,11 @@ final class DashboardTiles {
                     && name.equals(DashboardForm.insightName(t.path("insight"))));
     if (live.isEmpty()) {
       requests.add(ApiRequest.post("insights/", newInsight(insight)));
-      if (tile.has("layouts")) {
+      ObjectNode settings = newTileSettings(tile);
+      if (!settings.isEmpty()) {
         ObjectNode entry = JSON.objectNode();
         entry.set("id", TileReference.placeholder(identity, name));
-        entry.set("layouts", tile.get("layouts").deepCopy());
-        tilePatch.add(entry);
+        tilePatch.add(entry.setAll(settings));
       }
       return;
     }
@@ -103,16 +108,17 @@ final class DashboardTiles {
     if (!changed.isEmpty()) {
       requests.add(
           ApiRequest.patch(
-              "insights/" + live.get().path("insight").path("id").asLong() + "/", changed));
+              "insights/" + live.get().path("insight").path("id").asLong() + "/",
+              withIds(changed)));
     }
-    layoutChange(tile, live.get()).ifPresent(tilePatch::add);
+    settingsChange(tile, live.get()).ifPresent(tilePatch::add);
   }
 
   /** A declared text tile whose body a live tile already has: at most a layout change. */
   private boolean sameTextTile(JsonNode tile, ArrayNode tilePatch) {
     String body = tile.path("text").asText();
     Optional<JsonNode> live = take(t -> body.equals(t.path("text").path("body").asText(null)));
-    live.flatMap(l -> layoutChange(tile, l)).ifPresent(tilePatch::add);
+    live.flatMap(l -> settingsChange(tile, l)).ifPresent(tilePatch::add);
     return live.isPresent();
   }
 
@@ -123,7 +129,10 @@ final class DashboardTiles {
   private void textTile(JsonNode tile, ArrayNode tilePatch) {
     String body = tile.path("text").asText();
     Optional<JsonNode> reused = take(t -> t.path("text").isObject());
-    ObjectNode entry = reused.flatMap(l -> layoutChange(tile, l)).orElseGet(JSON::objectNode);
+    ObjectNode entry =
+        reused.isPresent()
+            ? settingsChange(tile, reused.get()).orElseGet(JSON::objectNode)
+            : newTileSettings(tile);
     ObjectNode text = JSON.objectNode();
     reused.ifPresent(
         l -> {
@@ -132,34 +141,57 @@ final class DashboardTiles {
         });
     text.put("body", body);
     entry.set("text", text);
-    if (reused.isEmpty() && tile.has("layouts")) {
-      entry.set("layouts", tile.get("layouts").deepCopy());
-    }
     tilePatch.add(entry);
   }
 
-  /** Layouts compare only where declared (people drag tiles); the undeclared sizes are kept. */
-  private static Optional<ObjectNode> layoutChange(JsonNode tile, JsonNode live) {
+  /**
+   * Layouts, colour and description setting compare only where declared (people drag tiles in the
+   * UI); undeclared sizes are kept.
+   */
+  private static Optional<ObjectNode> settingsChange(JsonNode tile, JsonNode live) {
     JsonNode declared = tile.path("layouts");
     JsonNode current = live.path("layouts");
     ObjectNode merged = current.isObject() ? ((ObjectNode) current).deepCopy() : JSON.objectNode();
-    boolean differs = false;
+    boolean layoutsDiffer = false;
     for (var size : declared.properties()) {
-      differs |= !JsonEquality.same(size.getValue(), current.get(size.getKey()));
+      layoutsDiffer |= !JsonEquality.same(size.getValue(), current.get(size.getKey()));
       merged.set(size.getKey(), size.getValue().deepCopy());
     }
-    if (!differs) {
-      return Optional.empty();
-    }
     ObjectNode entry = JSON.objectNode().put("id", live.path("id").asLong());
-    entry.set("layouts", merged);
-    return Optional.of(entry);
+    if (layoutsDiffer) {
+      entry.set("layouts", merged);
+    }
+    for (String setting : DashboardForm.SETTINGS) {
+      if (tile.has(setting) && !JsonEquality.same(tile.get(setting), live.get(setting))) {
+        entry.set(setting, tile.get(setting).deepCopy());
+      }
+    }
+    return entry.size() > 1 ? Optional.of(entry) : Optional.empty();
+  }
+
+  /** What a new tile declares besides its content: layouts, colour, description setting. */
+  private static ObjectNode newTileSettings(JsonNode tile) {
+    ObjectNode entry = JSON.objectNode();
+    if (tile.has("layouts")) {
+      entry.set("layouts", tile.get("layouts").deepCopy());
+    }
+    DashboardForm.SETTINGS.stream()
+        .filter(tile::has)
+        .forEach(s -> entry.set(s, tile.get(s).deepCopy()));
+    return entry;
   }
 
   private ObjectNode newInsight(JsonNode insight) {
-    ObjectNode body = insightFields(insight);
+    ObjectNode body = withIds(insightFields(insight));
     body.putArray("dashboards").add(dashboardRef.deepCopy());
     return body;
+  }
+
+  /** An insight's fields with the references in its query as ids, as the dashboard's slots say. */
+  private ObjectNode withIds(ObjectNode insight) {
+    ObjectNode document = JSON.objectNode();
+    document.putArray("tiles").addObject().set("insight", insight);
+    return (ObjectNode) ids.toIds(document).path("tiles").path(0).path("insight");
   }
 
   private static ObjectNode insightFields(JsonNode insight) {
@@ -173,7 +205,7 @@ final class DashboardTiles {
   /** The canonical live insight (normalised query) when the plan has it, else the raw one. */
   private ObjectNode liveInsight(String name, JsonNode liveTile) {
     for (JsonNode tile : beforeTiles) {
-      if (name.equals(tile.path("insight").path("name").asText(null))) {
+      if (tile.has("insight") && name.equals(DashboardForm.name(tile))) {
         return insightFields(tile.get("insight"));
       }
     }

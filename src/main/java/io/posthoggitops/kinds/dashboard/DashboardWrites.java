@@ -31,7 +31,7 @@ final class DashboardWrites {
     if (!INSIGHTS.equals(request.path()) || dashboardId == null) {
       return Map.of();
     }
-    String address = TileReference.address(dashboard, request.body().path("name").asText());
+    String address = TileReference.address(dashboard, DashboardForm.insightName(request.body()));
     for (JsonNode tile : answer.path("dashboard_tiles")) {
       if (dashboardId.matches(tile.path("dashboard_id"))) {
         return Map.of(address, new LiveId(tile.path("id").asText()));
@@ -53,10 +53,10 @@ final class DashboardWrites {
     if (!INSIGHTS.equals(request.path())) {
       return Optional.empty();
     }
-    String name = request.body().path("name").asText();
+    String name = DashboardForm.insightName(request.body());
     for (JsonNode tile : api.get(dashboardPath).path("tiles")) {
       JsonNode insight = tile.path("insight");
-      if (insight.isObject() && name.equals(insight.path("name").asText(null))) {
+      if (insight.isObject() && name != null && name.equals(DashboardForm.insightName(insight))) {
         return Optional.of((ObjectNode) insight);
       }
     }

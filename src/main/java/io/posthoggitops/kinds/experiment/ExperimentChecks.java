@@ -17,26 +17,25 @@ final class ExperimentChecks {
   private ExperimentChecks() {}
 
   static void check(DocumentRules doc) {
-    String key = doc.identity();
-    if (!FlagChecks.FLAG_KEY.matcher(key).matches()) {
-      doc.errorAtValue(
-          "/feature_flag_key",
-          "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
-    }
+    FlagChecks.checkKey(doc, "/feature_flag_key");
     JsonNode variants = doc.fields().at(VARIANTS);
+    Set<String> keys =
+        variants.isArray()
+            ? VariantChecks.check(doc, VARIANTS, "rollout_percentage", "split_percent")
+            : Set.of("control", "test");
+    FlagChecks.checkConditions(doc, "/feature_flag/filters", true, keys);
     if (!variants.isArray()) {
       return;
     }
-    Set<String> keys = VariantChecks.check(doc, VARIANTS, "rollout_percentage", "split_percent");
     if (variants.size() < 2 || variants.size() > 20) {
       doc.errorAtKey(
           VARIANTS, "an experiment needs 2 to 20 variants, not " + variants.size() + ".");
     }
-    if (!keys.contains("control")) {
+    if (keys.stream().noneMatch("control"::equalsIgnoreCase)) {
       doc.errorAtKey(
           VARIANTS,
-          "an experiment needs a variant with key `control` (lowercase),"
-              + " the baseline the others are compared with.");
+          "an experiment needs a variant with key `control`, the baseline the others are"
+              + " compared with.");
     }
   }
 }

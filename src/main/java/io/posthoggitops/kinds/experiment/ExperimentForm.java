@@ -28,6 +28,7 @@ final class ExperimentForm implements CanonicalForm {
   @Override
   public void live(ObjectNode raw) {
     raw.put("status", ExperimentLifecycle.status(raw));
+    ExperimentFlagConditions.live(raw);
   }
 
   /**
@@ -40,6 +41,7 @@ final class ExperimentForm implements CanonicalForm {
         List.of("stats_config", "exposure_criteria", "metrics", "metrics_secondary")) {
       CanonicalJson.keepDeclared(live.get(field), desired.get(field));
     }
+    ExperimentFlagConditions.compareLike(desired, live);
     if (live.get("parameters") instanceof ObjectNode parameters) {
       JsonNode declared = desired.path("parameters");
       FLAG_PROJECTIONS.stream().filter(k -> !declared.has(k)).forEach(parameters::remove);
@@ -54,10 +56,12 @@ final class ExperimentForm implements CanonicalForm {
     if (CanonicalJson.normalise(defaults).equals(canonical.get("parameters"))) {
       canonical.remove("parameters");
     }
+    ExperimentFlagConditions.omitDefaults(canonical);
   }
 
   @Override
   public void normalise(ObjectNode experiment) {
+    ExperimentFlagConditions.normalise(experiment);
     JsonNode parameters = experiment.get("parameters");
     experiment.set("parameters", parameters(parameters));
     for (String field : METRIC_FIELDS) {

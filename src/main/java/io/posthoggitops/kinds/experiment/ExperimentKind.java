@@ -13,8 +13,13 @@ import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kind.Listing;
 import io.posthoggitops.kind.Ownership;
 import io.posthoggitops.kind.Problem;
+import io.posthoggitops.kind.ReferenceIds;
+import io.posthoggitops.kind.ReferenceSlot;
+import io.posthoggitops.kind.ReferenceSlot.Purpose;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Experiments ({@code experiments/}), identified by the key of the flag they create and own. Their
@@ -38,6 +43,11 @@ public final class ExperimentKind extends DescribedKind {
               shape("ExperimentParameters"),
               null,
               "feature_flag_variants, rollout_percentage, minimum_detectable_effect...")
+          .field(
+              "feature_flag",
+              shape("ExperimentFlag"),
+              null,
+              "The release conditions of the flag it owns: {filters: {groups: [...]}}.")
           .field("metrics", listOf(shape("ExperimentMetric")), "[]", "Primary metrics.")
           .field("metrics_secondary", listOf(shape("ExperimentMetric")), "[]", "Secondary metrics.")
           .field(
@@ -60,7 +70,6 @@ public final class ExperimentKind extends DescribedKind {
           .field("scheduling_config", ANY_MAPPING, "null", "Scheduling settings.")
           .server(KindSpec.COMMON_SERVER_FIELDS)
           .server(
-              "feature_flag",
               "holdout",
               "exposure_cohort",
               "running_time_calculation",
@@ -80,6 +89,19 @@ public final class ExperimentKind extends DescribedKind {
 
   private static final Ownership FLAG = new ExperimentFlag();
 
+  /**
+   * References in the release conditions of its flag, as on a FeatureFlag, and the actions its
+   * metrics and exposure count ({@code {kind: ActionsNode, id: {action: NAME}}}).
+   */
+  private static final List<ReferenceSlot> REFERENCES =
+      List.of(
+          ReferenceSlot.leafOfType("feature_flag", "cohort", "value", "cohort", Purpose.TARGETING),
+          ReferenceSlot.leafOfType("feature_flag", "flag", "key", "flag", Purpose.OTHER)
+              .writtenAsText(),
+          ReferenceSlot.actionsNode("metrics"),
+          ReferenceSlot.actionsNode("metrics_secondary"),
+          ReferenceSlot.actionsNode("exposure_criteria"));
+
   /** Declared after the tables it is built from, which static initialisation needs. */
   public static final ExperimentKind KIND = new ExperimentKind();
 
@@ -87,6 +109,7 @@ public final class ExperimentKind extends DescribedKind {
     super(
         describe("Experiment", "feature_flag_key", "experiments", SPEC)
             .shapes(ExperimentShapes.shapes())
+            .references(REFERENCES)
             .form(new ExperimentForm())
             .listing(Listing.pages().alsoArchived().completedBy("metrics")));
   }
@@ -113,8 +136,36 @@ public final class ExperimentKind extends DescribedKind {
 
   @Override
   public List<Problem> refusedUpdate(ObjectNode before, ObjectNode after) {
-    return ExperimentLifecycle.refusal(
-        name() + "/" + after.path(identityField()).asText(), before, after);
+    String address = name() + "/" + after.path(identityField()).asText();
+    List<Problem> problems = new ArrayList<>(ExperimentLifecycle.refusal(address, before, after));
+    Set<String> live = ExperimentFlagConditions.variantKeys(before);
+    Set<String> declared = ExperimentFlagConditions.variantKeys(after);
+    if (!isDraft(before) && after.has("parameters") && !live.equals(declared)) {
+      problems.add(
+          new Problem(
+              "/parameters/feature_flag_variants",
+              ("%s has launched, and PostHog cannot change an experiment's variant keys after"
+                      + " launch (%s in PostHog, %s declared); keep the keys, or declare a new"
+                      + " experiment with another feature_flag_key")
+                  .formatted(address, String.join(", ", live), String.join(", ", declared))));
+    }
+    return problems;
+  }
+
+  /**
+   * Once an experiment has launched, PostHog keeps its flag's variants and conditions unless the
+   * PATCH asks it to carry the change over (a draft always syncs them).
+   */
+  @Override
+  public void completeUpdate(ObjectNode patch, ObjectNode before, ObjectNode after) {
+    boolean reachesFlag = ExperimentFlagConditions.FLAG_FIELDS.stream().anyMatch(patch::has);
+    if (reachesFlag && !isDraft(before)) {
+      patch.put("update_feature_flag_params", true);
+    }
+  }
+
+  private static boolean isDraft(ObjectNode experiment) {
+    return "draft".equals(experiment.path("status").asText("draft"));
   }
 
   @Override
@@ -123,7 +174,8 @@ public final class ExperimentKind extends DescribedKind {
       String objectPath,
       ObjectNode live,
       ObjectNode before,
-      ObjectNode after) {
+      ObjectNode after,
+      ReferenceIds ids) {
     return ExperimentLifecycle.moves(objectPath, before, after);
   }
 

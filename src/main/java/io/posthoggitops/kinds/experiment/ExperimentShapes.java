@@ -33,6 +33,19 @@ final class ExperimentShapes {
             .member("rollout_percentage", PERCENTAGE, "Share of the experiment's users, 0–100.")
             .member("split_percent", PERCENTAGE, "PostHog's read-side copy of rollout_percentage.")
             .build(),
+        ObjectShape.named("ExperimentFlag", "What the experiment sets on the flag it owns.")
+            .member("filters", shape("ExperimentFlagFilters"), "The flag's release conditions.")
+            .member(
+                "ensure_experience_continuity",
+                BOOLEAN,
+                "Persist the flag's value across authentication steps.")
+            .build(),
+        ObjectShape.named("ExperimentFlagFilters", "Release conditions of the experiment's flag.")
+            .member(
+                "groups",
+                listOf(shape("FlagGroup")),
+                "Release conditions, OR-ed, as on a FeatureFlag; variants come from parameters.")
+            .build(),
         ObjectShape.named("ExperimentMetric", "An ExperimentMetric query (PostHog's format).")
             .member("kind", oneOf("ExperimentMetric"), "Always ExperimentMetric.")
             .member(

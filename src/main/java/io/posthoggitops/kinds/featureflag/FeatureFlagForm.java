@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.CanonicalForm;
 import io.posthoggitops.kind.CanonicalJson;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Feature flags: PostHog adds per-group aggregation indexes, empty property lists and {@code
@@ -15,8 +13,6 @@ import java.util.Map;
  */
 final class FeatureFlagForm implements CanonicalForm {
   private static final String AGGREGATION = "aggregation_group_type_index";
-  private static final List<String> INJECTED_LEAF_KEYS = List.of("cohort_name", "group_key_names");
-  private static final Map<String, String> OPERATOR_ALIASES = Map.of("min", "gte", "max", "lte");
 
   @Override
   public void normalise(ObjectNode flag) {
@@ -56,59 +52,34 @@ final class FeatureFlagForm implements CanonicalForm {
     if (!filters.path("groups").isArray()) {
       filters.set("groups", CanonicalJson.NODES.arrayNode());
     }
-    filters.get("groups").forEach(group -> normaliseGroup(group, flagAggregation));
+    FlagConditions.normalise(filters.get("groups"), flagAggregation);
     if (remoteConfiguration) {
       remoteConfigurationGroups((ArrayNode) filters.get("groups"));
     }
+    deriveFlagAggregation(filters);
     normalisePayloads(filters);
     JsonNode variants = filters.path("multivariate").path("variants");
     variants.forEach(v -> CanonicalJson.dropNulls((ObjectNode) v));
     CanonicalJson.dropNulls(filters);
   }
 
-  private static void normaliseGroup(JsonNode node, JsonNode flagAggregation) {
-    if (!(node instanceof ObjectNode group)) {
+  /**
+   * A flag without its own aggregation index whose conditions all aggregate by one group type:
+   * PostHog derives the flag's index from them, so both sides carry it.
+   */
+  private static void deriveFlagAggregation(ObjectNode filters) {
+    JsonNode groups = filters.get("groups");
+    if (!filters.path(AGGREGATION).isNull() && filters.has(AGGREGATION) || groups.isEmpty()) {
       return;
     }
-    if (!group.path("properties").isArray()) {
-      group.set("properties", CanonicalJson.NODES.arrayNode());
+    JsonNode first = groups.get(0).path(AGGREGATION);
+    for (JsonNode group : groups) {
+      if (!group.path(AGGREGATION).isIntegralNumber()
+          || group.path(AGGREGATION).asLong() != first.asLong()) {
+        return;
+      }
     }
-    group.get("properties").forEach(FeatureFlagForm::normaliseLeaf);
-    if (!group.has(AGGREGATION)) {
-      group.set(
-          AGGREGATION,
-          flagAggregation.isMissingNode() ? CanonicalJson.NODES.nullNode() : flagAggregation);
-    }
-    CanonicalJson.dropNulls(group);
-  }
-
-  private static void normaliseLeaf(JsonNode node) {
-    if (!(node instanceof ObjectNode leaf)) {
-      return;
-    }
-    leaf.remove(INJECTED_LEAF_KEYS);
-    if (leaf.path("key").isNumber()) {
-      leaf.put("key", leaf.get("key").asText());
-    }
-    String alias = OPERATOR_ALIASES.get(leaf.path("operator").asText());
-    if (alias != null) {
-      leaf.put("operator", alias);
-    }
-    if (leaf.path("operator").isNull() || leaf.path("operator").isMissingNode()) {
-      leaf.put("operator", defaultOperator(leaf.path("type").asText()));
-    }
-    if (!leaf.path("negation").asBoolean(false)) {
-      leaf.remove("negation");
-    }
-    CanonicalJson.dropNulls(leaf);
-  }
-
-  private static String defaultOperator(String type) {
-    return switch (type) {
-      case "cohort" -> "in";
-      case "flag" -> "flag_evaluates_to";
-      default -> "exact";
-    };
+    filters.set(AGGREGATION, first.deepCopy());
   }
 
   private static void normalisePayloads(ObjectNode filters) {

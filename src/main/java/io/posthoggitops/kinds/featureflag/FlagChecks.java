@@ -18,6 +18,11 @@ public final class FlagChecks {
   /** What PostHog allows in a flag key. */
   public static final Pattern FLAG_KEY = Pattern.compile("^[a-zA-Z0-9_-]+$");
 
+  /** The longest flag key PostHog stores. */
+  public static final int MAX_KEY = 400;
+
+  private static final String AGGREGATION = "aggregation_group_type_index";
+
   private FlagChecks() {}
 
   static void check(DocumentRules doc) {
@@ -32,17 +37,40 @@ public final class FlagChecks {
         VariantChecks.check(doc, "/filters/multivariate/variants", "rollout_percentage");
     boolean multivariate = filters.path("multivariate").path("variants").isArray();
     checkPayloads(doc, filters.path("payloads"), multivariate, variants);
+    checkConditions(doc, "/filters", multivariate, variants);
+  }
+
+  /**
+   * The release conditions under {@code pointer} (a flag's {@code filters}, or an experiment's
+   * {@code feature_flag.filters}), each against how it aggregates.
+   */
+  public static void checkConditions(
+      DocumentRules doc, String pointer, boolean multivariate, Set<String> variants) {
+    JsonNode filters = doc.fields().at(pointer);
     JsonNode groups = filters.path("groups");
+    JsonNode flagLevel = filters.path(AGGREGATION);
     for (int i = 0; groups.isArray() && i < groups.size(); i++) {
-      checkGroup(doc, groups.get(i), "/filters/groups/" + i, multivariate, variants);
+      JsonNode group = groups.get(i);
+      JsonNode aggregation = group.has(AGGREGATION) ? group.get(AGGREGATION) : flagLevel;
+      Integer groupType = aggregation.isIntegralNumber() ? aggregation.asInt() : null;
+      checkGroup(doc, group, pointer + "/groups/" + i, multivariate, variants, groupType);
     }
   }
 
   private static void checkKey(DocumentRules doc) {
+    checkKey(doc, "/key");
+  }
+
+  /** A flag key as PostHog allows it, at {@code pointer} (a flag's key, an experiment's). */
+  public static void checkKey(DocumentRules doc, String pointer) {
     String key = doc.identity();
     if (!FLAG_KEY.matcher(key).matches()) {
       doc.errorAtValue(
-          "/key", "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
+          pointer, "flag key `" + key + "` may contain only letters, digits, '_' and '-'.");
+    } else if (key.length() > MAX_KEY) {
+      doc.errorAtValue(
+          pointer,
+          "a flag key holds at most " + MAX_KEY + " characters, not " + key.length() + ".");
     }
   }
 
@@ -92,9 +120,12 @@ public final class FlagChecks {
       JsonNode group,
       String pointer,
       boolean multivariate,
-      Set<String> variants) {
+      Set<String> variants,
+      Integer groupType) {
     JsonNode variant = group.path("variant");
-    if (variant.isTextual() && !variants.contains(variant.asText())) {
+    if (variant.isTextual()
+        && !variant.asText().isEmpty()
+        && !variants.contains(variant.asText())) {
       doc.errorAtValue(
           pointer + "/variant",
           multivariate
@@ -110,6 +141,7 @@ public final class FlagChecks {
     JsonNode properties = group.path("properties");
     for (int j = 0; properties.isArray() && j < properties.size(); j++) {
       checkProperty(doc, properties.get(j), pointer + "/properties/" + j);
+      ConditionChecks.check(doc, properties.get(j), pointer + "/properties/" + j, groupType);
     }
   }
 

@@ -39,7 +39,7 @@ final class FlagShapes {
             .member("variant", STRING, "Variant override: every match gets this variant.")
             .member("aggregation_group_type_index", INTEGER, "Per-group aggregation.")
             .member("description", STRING, "Shown in the PostHog UI.")
-            .member("sort_key", STRING, "Display order key.")
+            .member("sort_key", NUMBER_OR_TEXT, "Display order key.")
             .build(),
         ObjectShape.named("Multivariate", "Variants of a multivariate flag.")
             .required(
@@ -66,6 +66,7 @@ final class FlagShapes {
             .member("group_type_index", INTEGER, "Required for type: group.")
             .member("negation", BOOLEAN, "Negate the match.")
             .member("label", STRING, "Display label.")
+            .member("cohort_name", STRING, "Echoed by PostHog for cohorts; never compared.")
             .build());
   }
 }
