@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads a YAML text into JSON trees, one per document, remembering where every key, array item and
  * value is written. SnakeYAML's node graph is used rather than Jackson's databind because its marks
- * are where a key or value starts, not where the parser happened to stop.
+ * are where a key or value starts, not where the parser happened to stop. Plain block YAML, such as
+ * every file {@code export} writes, is read by {@link BlockYamlReader} instead, to the same trees
+ * and positions at a fraction of the CPU.
  */
 final class YamlTreeReader {
 
@@ -67,6 +69,13 @@ final class YamlTreeReader {
 
   /** The documents of the text and the syntax problems found; reading stops at a syntax error. */
   static Result read(String file, String text) {
+    return BlockYamlReader.read(file, text)
+        .map(documents -> new Result(documents, List.of()))
+        .orElseGet(() -> readWithSnakeYaml(file, text));
+  }
+
+  /** What {@link #read} returns for any text, through SnakeYAML's general reader. */
+  static Result readWithSnakeYaml(String file, String text) {
     return new YamlTreeReader(file).readAll(text);
   }
 
