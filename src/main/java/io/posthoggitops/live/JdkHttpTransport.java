@@ -22,11 +22,20 @@ public final class JdkHttpTransport implements HttpTransport {
 
   private final HttpClient http;
   private final String baseUrl;
+  private final Duration readTimeout;
 
   /**
    * @param apiUrl the prefix before {@code /api/...}, e.g. {@code https://api.maton.ai/posthog}
    */
   public JdkHttpTransport(String apiUrl) {
+    this(apiUrl, READ_TIMEOUT);
+  }
+
+  /**
+   * @param readTimeout how long to wait for an answer before giving up on it
+   */
+  public JdkHttpTransport(String apiUrl, Duration readTimeout) {
+    this.readTimeout = readTimeout;
     this.baseUrl = apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
     this.http =
         HttpClient.newBuilder()
@@ -41,7 +50,7 @@ public final class JdkHttpTransport implements HttpTransport {
       throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-            .timeout(READ_TIMEOUT)
+            .timeout(readTimeout)
             .method(
                 method,
                 body == null
