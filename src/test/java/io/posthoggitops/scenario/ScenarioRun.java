@@ -1,17 +1,18 @@
 package io.posthoggitops.scenario;
 
-import io.posthoggitops.cli.CommandLineProducer;
-import io.posthoggitops.cli.PosthogGitopsCommand;
+import io.posthoggitops.cli.InProcessCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -28,7 +29,16 @@ final class ScenarioRun {
   /** Fixed, so the base commit id (shown in markdown plans) is the same on every run. */
   private static final Instant BASE_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
-  record Result(String stdout, String stderr, int exitCode) {}
+  /**
+   * @param requests the requests besides reading live state (live scenarios), in order
+   */
+  record Result(String stdout, String stderr, int exitCode, List<String> requests) {}
+
+  /** The loopback PostHog's address as plans of live scenarios show it, on every machine. */
+  static final String LOOPBACK = "http://127.0.0.1:PORT";
+
+  private static final Map<String, String> ENVIRONMENT =
+      Map.of("MATON_API_KEY", "phx_scenario_key_not_secret");
 
   private ScenarioRun() {}
 
@@ -39,13 +49,7 @@ final class ScenarioRun {
     }
     copyTree(scenario.folder().resolve(Scenario.DESIRED), declarations);
     Files.copy(scenario.folder().resolve(Scenario.LIVE), work.resolve(Scenario.LIVE));
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "plan",
-                declarations.toString(),
-                "--snapshot",
-                work.resolve(Scenario.LIVE).toString()));
+    List<String> args = new ArrayList<>(List.of("plan", declarations.toString()));
     if (scenario.hasConfig()) {
       Files.copy(scenario.folder().resolve(Scenario.CONFIG), work.resolve(Scenario.CONFIG));
       args.addAll(List.of("--config", work.resolve(Scenario.CONFIG).toString()));
@@ -54,23 +58,36 @@ final class ScenarioRun {
       args.addAll(List.of("--base", "HEAD"));
     }
     args.addAll(scenario.extraArgs());
-    return execute(args, work);
+    if (!scenario.isLive()) {
+      args.addAll(List.of("--snapshot", work.resolve(Scenario.LIVE).toString()));
+      return execute(args, work, null);
+    }
+    try (LoopbackPostHog posthog =
+        LoopbackPostHog.start(
+            work.resolve(Scenario.LIVE), scenario.folder().resolve(Scenario.POSTHOG))) {
+      args.addAll(List.of("--api-url", posthog.url()));
+      Result result = execute(args, work, posthog.url());
+      return new Result(
+          result.stdout(), result.stderr(), result.exitCode(), posthog.writesAndAdvice());
+    }
   }
 
-  private static Result execute(List<String> args, Path work) {
+  /**
+   * @param url the loopback PostHog's address, cut from the output like the scratch folder
+   */
+  private static Result execute(List<String> args, Path work, String url) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = commandLine();
+    CommandLine cl = InProcessCli.commandLine(ENVIRONMENT, Clock.systemUTC());
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args.toArray(String[]::new));
-    String prefix = work.toString() + "/";
-    return new Result(out.toString().replace(prefix, ""), err.toString().replace(prefix, ""), exit);
+    return new Result(stable(out, work, url), stable(err, work, url), exit, List.of());
   }
 
-  /** The command line as the CLI builds it, minus CDI (plan --snapshot needs none). */
-  private static CommandLine commandLine() {
-    return CommandLineProducer.withErrorHandling(new CommandLine(new PosthogGitopsCommand()));
+  private static String stable(StringWriter output, Path work, String url) {
+    String text = output.toString().replace(work.toString() + "/", "");
+    return url == null ? text : text.replace(url, LOOPBACK);
   }
 
   /** A git repository whose HEAD holds the base declarations; the work tree is then emptied. */
