@@ -114,7 +114,7 @@ public final class PlanPipeline {
         .toList();
   }
 
-  private static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
+  static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
     long errors = DiagnosticsView.print(loaded.diagnostics(), err);
     if (errors > 0) {
       throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));

@@ -29,6 +29,10 @@ public final class InProcessCli {
             if (made instanceof PlanCommand plan) {
               plan.environment = variables;
             }
+            if (made instanceof LifecycleCommand lifecycle) {
+              lifecycle.environment = variables;
+              lifecycle.clock = clock;
+            }
             return made;
           }
         };
