@@ -44,10 +44,21 @@ public class ImpactOption {
           "warning: impact not shown: it is read from PostHog, and --snapshot plans offline.");
       return Impact.NONE;
     }
-    ImpactEstimator.Result result =
-        ImpactEstimator.estimate(planned.plan(), planned.live(), api.get());
-    result.warning().ifPresent(w -> err.println("warning: " + w));
-    err.flush();
-    return result.impact();
+    try {
+      ImpactEstimator.Result result =
+          ImpactEstimator.estimate(planned.plan(), planned.live(), api.get());
+      result.warning().ifPresent(w -> err.println("warning: " + w));
+      return result.impact();
+    } catch (RuntimeException e) {
+      // Advice must never cost the plan, not even through a fault of ours.
+      err.println(
+          "warning: impact not shown: it failed unexpectedly ("
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage())
+              + "). The plan is shown without it.");
+      return Impact.NONE;
+    } finally {
+      err.flush();
+    }
   }
 }

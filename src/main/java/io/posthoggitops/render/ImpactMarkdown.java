@@ -15,6 +15,9 @@ import java.util.List;
  */
 final class ImpactMarkdown {
 
+  /** More warnings than this would push the table out of sight; the table still marks each. */
+  static final int MAX_WARNINGS = 20;
+
   private ImpactMarkdown() {}
 
   /** Nothing when there is no impact, so the comment is then as without it. */
@@ -23,9 +26,13 @@ final class ImpactMarkdown {
       return "";
     }
     StringBuilder out = new StringBuilder(totals(plan, impact)).append("\n\n");
+    int warned = 0;
     for (Change change : plan.changes()) {
       ChangeImpact of = impact.of(change.address()).orElse(null);
-      if (of != null && of.stillCalled()) {
+      if (of == null || !of.stillCalled()) {
+        continue;
+      }
+      if (++warned <= MAX_WARNINGS) {
         out.append("> ⚠️ **")
             .append(MarkdownText.cell(ChangeTitles.title(change)))
             .append("** is ")
@@ -35,7 +42,12 @@ final class ImpactMarkdown {
             .append(".\n");
       }
     }
-    return out.append(out.indexOf("> ") >= 0 ? "\n" : "").toString();
+    if (warned > MAX_WARNINGS) {
+      out.append("> ⚠️ … and ")
+          .append(warned - MAX_WARNINGS)
+          .append(" more flags still called that this plan switches off (marked in the table).\n");
+    }
+    return out.append(warned > 0 ? "\n" : "").toString();
   }
 
   /** {@code **Impact, last 7 days:** 3 changed flags called 1.3M times · about 16k more …}. */
