@@ -2,6 +2,7 @@ package io.posthoggitops.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.UnclearWriteException;
@@ -11,6 +12,7 @@ import io.posthoggitops.plan.RequestBuilder;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Carries out a plan: its changes in order, each change's requests one after another, ids of
@@ -76,7 +78,15 @@ public final class ApplyRun {
       current = request.method() + " " + path;
       ObjectNode body = created.resolve(request.body());
       ApiRequest sent = new ApiRequest(request.method(), path, body);
+      if ("POST".equals(sent.method())) {
+        alreadyThere(sent)
+            .ifPresent(
+                found -> {
+                  throw new IdentityTakenException(change, found);
+                });
+      }
       ObjectNode answer = write(sent);
+      checkAnswerIsOwn(sent, answer);
       remember(sent, answer);
       StoredFields.notStored(change.kind(), body, answer)
           .forEach(
@@ -90,6 +100,23 @@ public final class ApplyRun {
                           + current
                           + "); declare what PostHog keeps, or list the field in ignore_changes."));
       err.flush();
+    }
+
+    /**
+     * Just before a POST, what PostHog already holds that the POST would make again: an object of
+     * this identity (for kinds whose names PostHog does not keep unique, one filtered list), or
+     * what the kind's own POST makes (an insight already on its dashboard). Another apply running
+     * at the same time is how these come about.
+     */
+    private Optional<ObjectNode> alreadyThere(ApiRequest request) {
+      if (request.path().equals(change.kind().resource() + "/")) {
+        return change.kind().identityKeptUnique()
+            ? Optional.empty()
+            : recovery.byIdentitySearch(change);
+      }
+      return change.action() == ChangeAction.CREATE || ownPath() == null
+          ? Optional.empty()
+          : change.kind().recoverUnclearPost(request, ownPath(), api);
     }
 
     private ObjectNode write(ApiRequest request) {
@@ -128,6 +155,29 @@ public final class ApplyRun {
             .kind()
             .idsFromAnswer(request, answer, change.identity(), id, api)
             .forEach(created::put);
+      }
+    }
+
+    /**
+     * A write to this change's object must be answered with this object: an answer naming another
+     * id means the write went somewhere else, so the apply stops there.
+     */
+    private void checkAnswerIsOwn(ApiRequest request, ObjectNode answer) {
+      String own = ownPath();
+      if (own == null || !request.path().startsWith(own) || !answer.has("id")) {
+        return;
+      }
+      if (!change.kind().idFormat().parse(answer.get("id")).map(id::equals).orElse(false)) {
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.path()
+                + " was answered with the object of id "
+                + answer.get("id")
+                + ", not "
+                + id
+                + "; PostHog may have changed another object, so nothing more was sent. Check"
+                + " both in PostHog, then run plan again.");
       }
     }
 

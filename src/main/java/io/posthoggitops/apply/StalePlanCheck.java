@@ -13,6 +13,7 @@ import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.RebuiltRequests;
 import io.posthoggitops.plan.ReferenceTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,13 +72,42 @@ public final class StalePlanCheck {
             io.posthoggitops.plan.Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
+  /**
+   * What a saved plan's check found: resources PostHog has moved since the plan (stale), and
+   * changes whose requests are not the ones their sides make (the file was edited after review).
+   */
+  public record Verdict(List<Stale> stale, List<Stale> edited) {}
+
   public List<Stale> staleResources(Plan plan, PostHogApi api) {
+    return verify(plan, api).stale();
+  }
+
+  /**
+   * Re-reads PostHog once, then checks every change: still fresh, and holding exactly the requests
+   * its {@code before} and {@code after} make ({@link RebuiltRequests}).
+   */
+  public Verdict verify(Plan plan, PostHogApi api) {
     LiveState state = reread(plan, api);
+    ReferenceTable refs = ReferenceTable.forSavedPlan(state, plan.changes());
     List<Stale> stale = new ArrayList<>();
+    List<Stale> edited = new ArrayList<>();
     for (Change change : plan.changes()) {
-      check(change, state).ifPresent(why -> stale.add(new Stale(change, why)));
+      Optional<String> why = check(change, state);
+      if (why.isPresent()) {
+        stale.add(new Stale(change, why.get()));
+        continue;
+      }
+      LiveObject live = change.liveId() == null ? null : find(change, state).orElse(null);
+      RebuiltRequests.disagreement(change, live, refs)
+          .ifPresent(problem -> edited.add(new Stale(change, problem)));
     }
-    return stale;
+    return new Verdict(List.copyOf(stale), List.copyOf(edited));
+  }
+
+  private static Optional<LiveObject> find(Change change, LiveState state) {
+    return state.of(change.kind()).stream()
+        .filter(o -> Objects.equals(o.id(), change.liveId()))
+        .findFirst();
   }
 
   private Optional<String> check(Change change, LiveState state) {
@@ -87,10 +117,7 @@ public final class StalePlanCheck {
           .findFirst()
           .map(o -> "now exists in PostHog (id " + o.id() + "), created since the plan was made");
     }
-    Optional<LiveObject> live =
-        state.of(change.kind()).stream()
-            .filter(o -> Objects.equals(o.id(), change.liveId()))
-            .findFirst();
+    Optional<LiveObject> live = find(change, state);
     if (live.isEmpty()) {
       return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Mixin;
       ApplyCommand.class,
       ExportCommand.class,
       SchemaCommand.class,
+      GitHubCommand.class,
       LifecycleCommand.class
     },
     footer = {

@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The saved-plan document (docs/commands/plan.md), {@code format_version: 1}, as Jackson binds it:
- * provenance (API URL and project, never the key), and for each change what a reviewer reads
- * ({@code diff}) and what apply runs from ({@code before}, {@code after}, {@code requests}, {@code
- * fingerprint}). Field names are written in snake case.
+ * provenance (API URL and project, never the key), the plan's digest, and for each change what a
+ * reviewer reads ({@code diff}) and what apply checks and runs ({@code before}, {@code after},
+ * {@code requests}, {@code fingerprint}). Field names are written in snake case.
  */
 @JsonPropertyOrder({
   "format_version",
@@ -19,6 +19,7 @@ import java.util.List;
   "git_commit",
   "git_dirty",
   "environment",
+  "digest",
   "summary",
   "unmanaged",
   "warnings",
@@ -33,6 +34,7 @@ public record PlanFile(
     String gitCommit,
     boolean gitDirty,
     String environment,
+    String digest,
     Summary summary,
     int unmanaged,
     List<String> warnings,

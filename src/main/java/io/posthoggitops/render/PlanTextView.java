@@ -48,6 +48,9 @@ public final class PlanTextView {
       out.append('\n');
     }
     out.append(PlanSummary.line(plan)).append('\n');
+    if (PlanSummary.digestLine(plan) != null) {
+      out.append(PlanSummary.digestLine(plan)).append('\n');
+    }
     if (PlanSummary.unmanagedLine(plan) != null) {
       out.append(PlanSummary.unmanagedLine(plan)).append('\n');
     }

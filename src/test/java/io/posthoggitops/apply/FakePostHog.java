@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-memory PostHog that keeps what it is sent: creates get ids, PATCHes merge, experiments get
@@ -30,6 +31,7 @@ class FakePostHog implements PostHogApi {
   final List<String> reads = new ArrayList<>();
   final Map<Integer, RuntimeException> failBefore = new LinkedHashMap<>();
   final Map<Integer, RuntimeException> failAfter = new LinkedHashMap<>();
+  final Map<Integer, UnaryOperator<ObjectNode>> rewriteAnswer = new LinkedHashMap<>();
 
   /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
   Set<String> droppedFields = Set.of();
@@ -46,6 +48,12 @@ class FakePostHog implements PostHogApi {
   /** The n-th write takes effect, then its answer is lost (a 502 after commit). */
   FakePostHog loseAnswerOfWrite(int n) {
     failAfter.put(n, new UnclearWriteException(502, "HTTP 502 from PostHog"));
+    return this;
+  }
+
+  /** The n-th write takes effect and is answered with what {@code rewrite} makes of its answer. */
+  FakePostHog answerWrite(int n, UnaryOperator<ObjectNode> rewrite) {
+    rewriteAnswer.put(n, rewrite);
     return this;
   }
 
@@ -100,6 +108,9 @@ class FakePostHog implements PostHogApi {
   @Override
   public ObjectNode get(String path) {
     reads.add("get " + path);
+    if (path.contains("/?search=")) {
+      return search(path);
+    }
     String[] parts = path.split("/");
     return find(parts[0], parts[1]).deepCopy();
   }
@@ -115,7 +126,30 @@ class FakePostHog implements PostHogApi {
     if (failAfter.containsKey(n)) {
       throw failAfter.get(n);
     }
-    return answer.deepCopy();
+    return rewriteAnswer.getOrDefault(n, UnaryOperator.identity()).apply(answer.deepCopy());
+  }
+
+  /**
+   * {@code cohorts/?search=NAME&limit=100}: live objects whose identity contains NAME, any case.
+   */
+  private ObjectNode search(String path) {
+    String resource = path.substring(0, path.indexOf('/'));
+    String query = path.substring(path.indexOf("?search=") + "?search=".length());
+    String term =
+        java.net.URLDecoder.decode(
+                query.contains("&") ? query.substring(0, query.indexOf('&')) : query,
+                java.nio.charset.StandardCharsets.UTF_8)
+            .toLowerCase(java.util.Locale.ROOT);
+    Kind kind =
+        Kinds.all().stream().filter(k -> k.resource().equals(resource)).findFirst().orElseThrow();
+    ObjectNode page = JSON.objectNode();
+    ArrayNode results = page.putArray("results");
+    all(resource).stream()
+        .filter(o -> !o.path("deleted").asBoolean(false))
+        .filter(o -> kind.identityOf(o).toLowerCase(java.util.Locale.ROOT).contains(term))
+        .forEach(o -> results.add(o.deepCopy()));
+    page.put("count", results.size());
+    return page;
   }
 
   long count(Predicate<String> writeMatches) {

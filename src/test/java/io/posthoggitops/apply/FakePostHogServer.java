@@ -1,0 +1,168 @@
+package io.posthoggitops.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.live.ApiException;
+import io.posthoggitops.live.UnclearWriteException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@link FakePostHog} over HTTP on loopback, so the real CLI (client, retries, pagination) can run
+ * against a PostHog that keeps what it is sent. Lists answer in one page; every request is logged
+ * as {@code METHOD PATH}.
+ */
+public final class FakePostHogServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROJECT = "/api/projects/4242/";
+
+  private final FakePostHog api;
+  private final HttpServer server;
+  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private volatile Consumer<String> beforeAnswer = path -> {};
+
+  public FakePostHogServer() throws IOException {
+    this(new FakePostHog());
+  }
+
+  FakePostHogServer(FakePostHog api) throws IOException {
+    this.api = api;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  /** The URL to give as {@code --api-url}. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  FakePostHog api() {
+    return api;
+  }
+
+  /** Every request so far, as {@code METHOD PATH?QUERY}. */
+  public List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** The writes so far, as {@code METHOD PATH BODY} relative to the project. */
+  public List<String> writes() {
+    synchronized (api) {
+      return List.copyOf(api.writes);
+    }
+  }
+
+  /** Adds a live object, as PostHog would hold it. */
+  public void add(String resource, String json) throws IOException {
+    synchronized (api) {
+      api.add(resource, (ObjectNode) JSON.readTree(json));
+    }
+  }
+
+  /** The live objects of a resource, deleted ones too. */
+  public List<ObjectNode> all(String resource) {
+    synchronized (api) {
+      return api.all(resource).stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
+  /** Runs before each answer is sent, with the request line (to act between requests). */
+  public void beforeAnswer(Consumer<String> hook) {
+    this.beforeAnswer = hook;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    String line = method + " " + path + (query == null ? "" : "?" + query);
+    requests.add(line);
+    byte[] sent = exchange.getRequestBody().readAllBytes();
+    int status = 200;
+    JsonNode answer;
+    try {
+      answer = answer(method, path, query, sent);
+      if ("POST".equals(method) && !path.endsWith("/launch/") && !path.endsWith("/end/")) {
+        status = 201;
+      }
+    } catch (UnclearWriteException e) {
+      status = 502;
+      answer = JSON.createObjectNode().put("detail", "Bad gateway");
+    } catch (ApiException e) {
+      status = e.status();
+      answer =
+          JSON.createObjectNode()
+              .put("type", "validation_error")
+              .put("code", "invalid_input")
+              .put("detail", e.detail())
+              .put("attr", e.attr());
+    }
+    beforeAnswer.accept(line);
+    byte[] body = JSON.writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private JsonNode answer(String method, String path, String query, byte[] sent)
+      throws IOException {
+    if (path.equals("/api/projects/@current/") || path.equals(PROJECT)) {
+      return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
+    }
+    if (path.equals("/api/organizations/@current/")) {
+      ObjectNode org = JSON.createObjectNode();
+      api.organizationFeatures()
+          .forEach(f -> org.withArray("available_product_features").addObject().put("key", f));
+      return org;
+    }
+    if (!path.startsWith(PROJECT)) {
+      throw new ApiException(404, "Not found.", null, "HTTP 404 for " + path);
+    }
+    String rest = path.substring(PROJECT.length());
+    synchronized (api) {
+      if ("GET".equals(method) && query != null && query.startsWith("search=")) {
+        return api.get(rest + "?" + query);
+      }
+      if ("GET".equals(method)) {
+        Optional<Kind> listed =
+            Kinds.all().stream().filter(k -> rest.equals(k.resource() + "/")).findFirst();
+        if (listed.isPresent()) {
+          List<ObjectNode> items = api.list(listed.get());
+          ObjectNode page = JSON.createObjectNode().put("count", items.size());
+          page.putNull("next");
+          page.putArray("results").addAll(items);
+          return page;
+        }
+        return api.get(rest);
+      }
+      ObjectNode body =
+          sent.length == 0
+              ? JSON.createObjectNode()
+              : (ObjectNode) JSON.readTree(new String(sent, StandardCharsets.UTF_8));
+      return api.write(method, rest, body);
+    }
+  }
+}
