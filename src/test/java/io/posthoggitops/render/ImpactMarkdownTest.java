@@ -6,10 +6,12 @@ import io.posthoggitops.TestKinds;
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.impact.Calls;
 import io.posthoggitops.impact.ChangeImpact;
+import io.posthoggitops.impact.ConditionImpact;
 import io.posthoggitops.impact.Impact;
 import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.kind.Usage.ConditionChange;
 import io.posthoggitops.model.Address;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.DeleteReason;
@@ -54,5 +56,31 @@ class ImpactMarkdownTest {
                 + " table).\n\n| | kind | resource | change | impact |")
         .contains(
             "**Impact, last 7 days:** 23 changed flags called 2.6k times · ⚠️ 23 switched off while still called");
+  }
+
+  @Test
+  void aPlanOf500FlagChangesWithImpactStaysUnder60000Characters() {
+    Plan plan = SamplePlans.large(500);
+    Map<Address, ChangeImpact> impacts = new LinkedHashMap<>();
+    for (Change change : plan.changes()) {
+      ConditionImpact condition =
+          new ConditionImpact(
+              new ConditionChange(0, 10.0, 20.0, false, false),
+              null,
+              null,
+              "over the 20 estimates a run");
+      impacts.put(
+          change.address(),
+          new ChangeImpact(new Calls(1_234_567, 48_210), false, List.of(condition)));
+    }
+
+    String markdown = PlanMarkdownView.render(plan, ChangeDiffs.of(plan), new Impact(7, impacts));
+
+    assertThat(markdown.length()).isLessThanOrEqualTo(PlanMarkdownView.MAX_CHARS);
+    assertThat(markdown)
+        .contains("| ✏️ | FeatureFlag | flag-0 |")
+        .contains("1.2M calls, 48k people · not estimated |")
+        .contains("**Impact:** called 1.2M times by 48k people in 7 days;")
+        .endsWith(" more changes not shown here.\n");
   }
 }
