@@ -26,31 +26,68 @@ public final class ApplyRun {
   private final CreatedIds created = new CreatedIds();
   private final UnclearPostRecovery recovery;
 
+  private final Interruption interruption;
+
   public ApplyRun(PostHogApi api, PrintWriter out, PrintWriter err) {
+    this(api, out, err, new Interruption());
+  }
+
+  /**
+   * @param interruption asked before each request whether a signal wants the apply to stop
+   */
+  public ApplyRun(PostHogApi api, PrintWriter out, PrintWriter err, Interruption interruption) {
     this.api = api;
     this.out = out;
     this.err = err;
     this.recovery = new UnclearPostRecovery(api);
+    this.interruption = interruption;
   }
 
   /** Runs the plan; a request apply would never send stops it before the first write. */
   public ApplyReport run(Plan plan) {
     List<Change> changes = plan.changes();
     changes.forEach(change -> change.requests().forEach(RequestShape::check));
+    interruption.startWriting();
     List<Outcome> applied = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
+      List<Change> rest = List.copyOf(changes.subList(i + 1, changes.size()));
+      if (interruption.requested().isPresent()) {
+        return new ApplyReport(
+            applied, null, List.copyOf(changes.subList(i, changes.size())), stopSignal());
+      }
       ChangeRun run = new ChangeRun(changes.get(i));
       try {
         Outcome outcome = run.execute();
         out.println(outcome.doneLine());
         out.flush();
         applied.add(outcome);
+      } catch (StoppedPartway e) {
+        return new ApplyReport(applied, run.failure(e), rest, stopSignal());
       } catch (RuntimeException e) {
-        return new ApplyReport(
-            applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
+        return new ApplyReport(applied, run.failure(e), rest);
       }
     }
     return new ApplyReport(applied, null, List.of());
+  }
+
+  private String stopSignal() {
+    return interruption.requested().orElse(null);
+  }
+
+  /** A signal came between two requests of one change: the first took effect, the rest not. */
+  private static final class StoppedPartway extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoppedPartway(String signal, int sent, int of) {
+      super(
+          "stopped by "
+              + signal
+              + " after "
+              + sent
+              + " of its "
+              + of
+              + " requests took effect; the others were not sent.");
+    }
   }
 
   /** One change in progress: its id once known, and which of its requests is being sent. */
@@ -67,6 +104,9 @@ public final class ApplyRun {
 
     Outcome execute() {
       for (ApiRequest request : change.requests()) {
+        if (sent > 0 && interruption.requested().isPresent()) {
+          throw new StoppedPartway(interruption.requested().get(), sent, change.requests().size());
+        }
         send(request);
         sent++;
       }
