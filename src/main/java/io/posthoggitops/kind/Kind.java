@@ -179,6 +179,14 @@ public interface Kind {
     return true;
   }
 
+  /**
+   * Whether PostHog holds objects with a blank identity (cohorts, actions and dashboards without a
+   * name). Such an object is declared with an {@code id:} pin, which is then what identifies it.
+   */
+  default boolean identityMayBeBlank() {
+    return !identityKeptUnique();
+  }
+
   /** Keys its writes send that PostHog's answer does not echo (write-only or other shapes). */
   default Set<String> notEchoed() {
     return Set.of();

@@ -5,27 +5,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.posthoggitops.cli.InProcessCli;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.ApiException;
 import io.posthoggitops.live.UnclearWriteException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * {@link FakePostHog} over HTTP on loopback, so the real CLI (client, retries, pagination) can run
  * against a PostHog that keeps what it is sent. Lists answer in one page; every request is logged
  * as {@code METHOD PATH}.
  */
-public final class FakePostHogServer implements AutoCloseable {
+public final class FakePostHogServer implements AutoCloseable, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROJECT = "/api/projects/4242/";
 
@@ -43,6 +48,32 @@ public final class FakePostHogServer implements AutoCloseable {
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
+  }
+
+  /**
+   * A server for one test, closed after it: {@code @RegisterExtension final FakePostHogServer
+   * posthog = FakePostHogServer.perTest();}
+   */
+  public static FakePostHogServer perTest() {
+    try {
+      return new FakePostHogServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a loopback server", e);
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  /** The real CLI, in this JVM, with {@code env} as its environment and this server's URL. */
+  public InProcessCli.Result cli(Map<String, String> env, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--api-url";
+    all[1] = url();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return InProcessCli.run(env, all);
   }
 
   /** The URL to give as {@code --api-url}. */
