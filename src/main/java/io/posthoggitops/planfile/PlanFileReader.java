@@ -62,7 +62,8 @@ final class PlanFileReader {
         metadata,
         List.copyOf(changes),
         file.unmanaged(),
-        List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())));
+        List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())),
+        PlanFileApprovals.read(file.approvals(), this::problem));
   }
 
   private Change change(FileChange change) {
