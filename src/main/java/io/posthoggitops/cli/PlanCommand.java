@@ -119,7 +119,7 @@ public class PlanCommand implements Callable<Integer> {
       savedNote.flush();
     }
     stdout.flush();
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private String view(Plan plan, List<ResourceDiff> diffs) {

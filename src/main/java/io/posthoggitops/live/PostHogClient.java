@@ -188,7 +188,8 @@ public final class PostHogClient implements PostHogApi {
     return headers;
   }
 
-  static boolean isMaton(String apiUrl) {
+  /** Whether the API URL is Maton's gateway (which hides the PostHog host behind it). */
+  public static boolean isMaton(String apiUrl) {
     String host = host(apiUrl).toLowerCase(Locale.ROOT);
     return host.equals("maton.ai") || host.endsWith(".maton.ai");
   }
