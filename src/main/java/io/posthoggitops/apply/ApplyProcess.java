@@ -4,6 +4,7 @@ import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.render.PlanSummary;
+import io.posthoggitops.render.PlanTextView;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +23,9 @@ public final class ApplyProcess {
     NOT_APPROVED,
     STALE_PLAN,
     APPLIED,
-    FAILED
+    FAILED,
+    /** Applied what could be applied; changes await approval in PostHog (docs/approvals.md). */
+    AWAITING_APPROVAL
   }
 
   /**
@@ -75,9 +78,15 @@ public final class ApplyProcess {
   private Result gateThenApply(
       Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
     if (!plan.hasChanges()) {
+      out.print(PlanTextView.pendingApprovals(plan));
       out.println(PlanSummary.line(plan));
+      if (PlanSummary.approvalsLine(plan) != null) {
+        out.println(PlanSummary.approvalsLine(plan));
+      }
       out.flush();
-      return Result.NO_CHANGES;
+      return new AwaitingApproval(plan).report(List.of(), null, List.of()).leftToApprovals()
+          ? Result.AWAITING_APPROVAL
+          : Result.NO_CHANGES;
     }
     if (!settings.approve()) {
       out.print(view.apply(plan));
@@ -120,6 +129,6 @@ public final class ApplyProcess {
       ApplyAnnotation.addIfChanged(api, settings.commit(), report, clock, err);
       err.flush();
     }
-    return Result.APPLIED;
+    return report.leftToApprovals() ? Result.AWAITING_APPROVAL : Result.APPLIED;
   }
 }

@@ -8,10 +8,12 @@ import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingRequests;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.ReferenceTable;
 import java.util.ArrayList;
@@ -20,13 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Before a saved plan is applied: has PostHog moved since it was made? Each object the plan updates
  * or deletes must still exist with the fingerprint the plan recorded, and nothing may now hold the
- * identity of an object the plan creates (docs/commands/apply.md). The live state is re-read with
- * one list per kind the plan touches, plus the kinds those can reference (earlier in {@link Kind}
- * order), which canonical form needs to name references.
+ * identity of an object the plan creates (docs/commands/apply.md); no change request may have been
+ * opened on what it writes, and those it replaces must still be open (docs/approvals.md). The live
+ * state is re-read with one list per kind the plan touches, plus the kinds those can reference
+ * (earlier in {@link Kind} order), which canonical form needs to name references, and the one list
+ * of open change requests where the organisation has approvals.
  */
 public final class StalePlanCheck {
 
@@ -73,11 +79,53 @@ public final class StalePlanCheck {
 
   public List<Stale> staleResources(Plan plan, PostHogApi api) {
     LiveState state = reread(plan, api);
+    PendingRequests pending = PendingRequests.of(state);
     List<Stale> stale = new ArrayList<>();
     for (Change change : plan.changes()) {
-      check(change, state).ifPresent(why -> stale.add(new Stale(change, why)));
+      check(change, state)
+          .or(() -> approvals(change, state, pending))
+          .ifPresent(why -> stale.add(new Stale(change, why)));
     }
     return stale;
+  }
+
+  /**
+   * A change request opened on the object since the plan, which a write would make PostHog fail, or
+   * one the plan replaces that is no longer open (docs/approvals.md).
+   */
+  private static Optional<String> approvals(
+      Change change, LiveState state, PendingRequests pending) {
+    List<ChangeRequest> open =
+        change.liveId() == null
+            ? pending.onCreate(change.address())
+            : live(change, state).map(pending::on).orElse(List.of());
+    List<String> replaced = PendingRequests.cancelledBy(change);
+    Optional<ChangeRequest> opened =
+        open.stream().filter(r -> !r.stale() && !replaced.contains(r.id())).findFirst();
+    if (opened.isPresent()) {
+      return Optional.of(
+          "change request #"
+              + opened.get().id()
+              + " was opened on it in PostHog since the plan was made; a write would make PostHog"
+              + " fail it");
+    }
+    Set<String> stillOpen =
+        state.changeRequests().stream().map(ChangeRequest::id).collect(Collectors.toSet());
+    return replaced.stream()
+        .filter(id -> !stillOpen.contains(id))
+        .findFirst()
+        .map(
+            id ->
+                "change request #"
+                    + id
+                    + ", which the plan replaces, is no longer open in PostHog (applied, rejected"
+                    + " or expired since the plan was made)");
+  }
+
+  private static Optional<LiveObject> live(Change change, LiveState state) {
+    return state.of(change.kind()).stream()
+        .filter(o -> Objects.equals(o.id(), change.liveId()))
+        .findFirst();
   }
 
   private Optional<String> check(Change change, LiveState state) {
@@ -87,10 +135,7 @@ public final class StalePlanCheck {
           .findFirst()
           .map(o -> "now exists in PostHog (id " + o.id() + "), created since the plan was made");
     }
-    Optional<LiveObject> live =
-        state.of(change.kind()).stream()
-            .filter(o -> Objects.equals(o.id(), change.liveId()))
-            .findFirst();
+    Optional<LiveObject> live = live(change, state);
     if (live.isEmpty()) {
       return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
     }
@@ -147,11 +192,14 @@ public final class StalePlanCheck {
       objects.put(kind, LiveStateReader.toLiveObjects(kind, api.list(kind)));
     }
     PostHogApi.ProjectInfo project = api.project();
+    Set<String> features = api.organizationFeatures();
     return new LiveState(
         plan.metadata().apiUrl(),
         project.id(),
         project.name(),
-        api.organizationFeatures(),
-        objects);
+        features,
+        objects,
+        Set.of(),
+        LiveStateReader.changeRequests(api, features));
   }
 }

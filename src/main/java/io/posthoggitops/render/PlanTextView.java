@@ -40,7 +40,7 @@ public final class PlanTextView {
       }
       out.append('\n');
     }
-    out.append(approvals(plan));
+    out.append(pendingApprovals(plan));
     out.append(PlanSummary.line(plan)).append('\n');
     if (PlanSummary.approvalsLine(plan) != null) {
       out.append(PlanSummary.approvalsLine(plan)).append('\n');
@@ -51,8 +51,11 @@ public final class PlanTextView {
     return out.toString();
   }
 
-  /** The group of resources whose writes wait on PostHog's approvals, or nothing. */
-  private static String approvals(Plan plan) {
+  /**
+   * The group of resources whose writes wait on PostHog's approvals, ending in a blank line; empty
+   * when there are none.
+   */
+  public static String pendingApprovals(Plan plan) {
     if (plan.approvals().isEmpty()) {
       return "";
     }
