@@ -63,10 +63,9 @@ public record ApplyReport(
 
   /** A change not sent because it references {@code waitsFor}, which awaits approval. */
   public record Waiting(Change change, Address waitsFor) {
+    /** {@code FeatureFlag "y": references FeatureFlag "x", which awaits approval}. */
     String line() {
-      return change.action().symbol()
-          + " waiting "
-          + Outcome.describe(change)
+      return Outcome.describe(change)
           + ": references "
           + waitsFor.kind().name()
           + " \""

@@ -54,13 +54,11 @@ public final class ApplyRun {
       try {
         Outcome outcome = run.execute();
         out.println(outcome.doneLine());
-        run.cancelled.forEach(
-            id -> out.println("    replaced change request #" + id + ", cancelled first"));
-        out.flush();
+        run.printCancelled();
         applied.add(outcome);
       } catch (ApprovalRequiredException e) {
-        out.println(held.awaiting(new Outcome(change, run.id), e, run.sent));
-        out.flush();
+        out.println(held.awaiting(new Outcome(change, run.id), e, run.sent - run.cancelled.size()));
+        run.printCancelled();
       } catch (RuntimeException e) {
         return held.report(
             applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
@@ -90,6 +88,13 @@ public final class ApplyRun {
         cancels.stream().filter(request.path()::contains).forEach(cancelled::add);
       }
       return new Outcome(change, id);
+    }
+
+    /** The change requests this change replaced, cancelled before it wrote. */
+    void printCancelled() {
+      cancelled.forEach(
+          id -> out.println("    replaced change request #" + id + ", cancelled first"));
+      out.flush();
     }
 
     private void send(ApiRequest request) {

@@ -54,7 +54,7 @@ final class ApprovalLines {
                         + " again")
             .toList());
     List<String> waits = new ArrayList<>();
-    report.waiting().forEach(w -> waits.add("  " + w.line()));
+    report.waiting().forEach(w -> waits.add("  " + w.change().action().symbol() + " " + w.line()));
     earlierOf(Verdict.WAITING)
         .forEach(
             a ->
@@ -62,8 +62,10 @@ final class ApprovalLines {
                     "  "
                         + pendingTitle(a)
                         + ": references "
-                        + a.waitsFor()
-                        + ", which awaits approval"));
+                        + a.waitsFor().kind().name()
+                        + " \""
+                        + a.waitsFor().identity()
+                        + "\", which awaits approval"));
     section(lines, "Waiting for those", waits);
     return lines;
   }

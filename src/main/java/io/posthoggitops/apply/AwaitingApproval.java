@@ -46,7 +46,7 @@ final class AwaitingApproval {
           ApplyReport.Waiting entry = new ApplyReport.Waiting(change, b);
           waiting.add(entry);
           held.add(change.address());
-          return entry.line();
+          return change.action().symbol() + " waiting " + entry.line();
         });
   }
 

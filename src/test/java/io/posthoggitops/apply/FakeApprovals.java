@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * PostHog's approvals as its contract describes them, for flags: a policy per action ({@code
- * feature_flag.enable}, {@code .disable}, {@code .update}); a gated write is not saved but stored
- * as a change request and answered 409 {@code approval_required} (or {@code change_request_pending}
- * when one for the same action and flag is open); a request applies itself at quorum unless the
- * flag's {@code version} moved since; the requester cancels it while nobody approved it. Release
- * conditions other than rollouts are not gated here (the older rule).
+ * PostHog's approvals for flags: a policy per action ({@code feature_flag.enable}, {@code
+ * .disable}, {@code .update}); a gated write is not saved but stored as a change request and
+ * answered 409 {@code approval_required} (or {@code change_request_pending} when one for the same
+ * action and flag is open); a request applies itself at quorum unless the flag's {@code version}
+ * moved since; the requester cancels it while nobody approved it. Release conditions other than
+ * rollouts are not gated here (the older rule).
  */
 final class FakeApprovals {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

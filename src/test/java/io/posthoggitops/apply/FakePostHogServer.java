@@ -39,12 +39,17 @@ public final class FakePostHogServer implements AutoCloseable {
   }
 
   public static FakePostHogServer start() {
+    return start(0);
+  }
+
+  /** On a given loopback port (0: any free one). */
+  public static FakePostHogServer start(int port) {
     // Without it each answer waits ~40 ms on Nagle's algorithm and delayed ACKs; read by the JDK's
     // server once, when the first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       HttpServer http =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       FakePostHogServer fake = new FakePostHogServer(http);
       http.createContext("/", fake::handle);
       http.start();

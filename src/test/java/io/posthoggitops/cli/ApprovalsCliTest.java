@@ -244,15 +244,23 @@ class ApprovalsCliTest {
     assertThat(converged.out()).contains("No changes. PostHog matches the declared state.");
   }
 
-  @Test
-  void aChangedDeclarationReplacesThePendingRequestCancellingItBeforeItWrites() throws IOException {
-    List<String> sent = new ArrayList<>();
+  /**
+   * Two flags applied without approvals, then a rollout policy, then the rollout raised: the id of
+   * the change request PostHog holds it as.
+   */
+  private String rolloutRaisedUnderAPolicy() throws IOException {
     declare(30, "Search v2", false);
     assertThat(cli("apply", dir.toString(), "--approve").exit()).isZero();
     posthog.policy("feature_flag.update", 2, 19L, 23L);
     declare(50, "Search v2", false);
     assertThat(cli("apply", dir.toString(), "--approve").exit()).isEqualTo(5);
-    String first = requestIdFor("one-page-checkout");
+    return requestIdFor("one-page-checkout");
+  }
+
+  @Test
+  void aChangedDeclarationReplacesThePendingRequestCancellingItBeforeItWrites() throws IOException {
+    List<String> sent = new ArrayList<>();
+    String first = rolloutRaisedUnderAPolicy();
     declare(75, "Search v2", false);
     Path saved = dir.resolve("plan.json");
 
@@ -290,12 +298,7 @@ class ApprovalsCliTest {
   @Test
   void aChangedDeclarationNeverWritesOverARequestWithApprovals() throws IOException {
     List<String> sent = new ArrayList<>();
-    declare(30, "Search v2", false);
-    assertThat(cli("apply", dir.toString(), "--approve").exit()).isZero();
-    posthog.policy("feature_flag.update", 2, 19L, 23L);
-    declare(50, "Search v2", false);
-    assertThat(cli("apply", dir.toString(), "--approve").exit()).isEqualTo(5);
-    String request = requestIdFor("one-page-checkout");
+    String request = rolloutRaisedUnderAPolicy();
     posthog.approve(request, 19);
     declare(75, "Search, second edition", false);
 
