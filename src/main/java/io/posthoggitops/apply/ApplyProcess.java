@@ -3,6 +3,7 @@ package io.posthoggitops.apply;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.render.PlanSummary;
 import io.posthoggitops.render.PlanTextView;
 import java.io.PrintWriter;
@@ -22,6 +23,7 @@ public final class ApplyProcess {
     NO_CHANGES,
     NOT_APPROVED,
     STALE_PLAN,
+    EDITED_PLAN,
     APPLIED,
     FAILED,
     /** Applied what could be applied; changes await approval in PostHog (docs/approvals.md). */
@@ -95,10 +97,31 @@ public final class ApplyProcess {
       out.flush();
       return Result.NOT_APPROVED;
     }
-    if (check != null && isStale(check.staleResources(plan, api))) {
-      return Result.STALE_PLAN;
+    if (check != null) {
+      StalePlanCheck.Verdict verdict = check.verify(plan, api);
+      if (isStale(verdict.stale())) {
+        return Result.STALE_PLAN;
+      }
+      if (isEdited(verdict.edited())) {
+        return Result.EDITED_PLAN;
+      }
+      out.println("Applying the saved plan " + PlanDigest.shown(plan) + ".");
+      out.flush();
     }
     return apply(plan, settings);
+  }
+
+  private boolean isEdited(List<StalePlanCheck.Stale> edited) {
+    if (edited.isEmpty()) {
+      return false;
+    }
+    err.println(
+        "error: the saved plan does not hold what it shows: its requests are not the ones its"
+            + " changes make, so it was edited after it was made; nothing was written.");
+    edited.forEach(s -> err.println("  " + s.line()));
+    err.println("Make a new plan (posthog-gitops plan --out FILE), review it, and apply that one.");
+    err.flush();
+    return true;
   }
 
   private boolean isStale(List<StalePlanCheck.Stale> stale) {

@@ -103,6 +103,7 @@ public final class ApplyRun {
       ObjectNode body = created.resolve(request.body());
       ApiRequest sent = new ApiRequest(request.method(), path, body);
       ObjectNode answer = write(sent);
+      checkAnswerIsOwn(sent, answer);
       remember(sent, answer);
       StoredFields.notStored(change.kind(), body, answer)
           .forEach(
@@ -154,6 +155,29 @@ public final class ApplyRun {
             .kind()
             .idsFromAnswer(request, answer, change.identity(), id, api)
             .forEach(created::put);
+      }
+    }
+
+    /**
+     * A write to this change's object must be answered with this object: an answer naming another
+     * id means the write went somewhere else, so the apply stops there.
+     */
+    private void checkAnswerIsOwn(ApiRequest request, ObjectNode answer) {
+      String own = ownPath();
+      if (own == null || !request.path().startsWith(own) || !answer.has("id")) {
+        return;
+      }
+      if (!change.kind().idFormat().parse(answer.get("id")).map(id::equals).orElse(false)) {
+        throw new IllegalStateException(
+            request.method()
+                + " "
+                + request.path()
+                + " was answered with the object of id "
+                + answer.get("id")
+                + ", not "
+                + id
+                + "; PostHog may have changed another object, so nothing more was sent. Check"
+                + " both in PostHog, then run plan again.");
       }
     }
 

@@ -13,8 +13,10 @@ import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.PendingRequests;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.RebuiltRequests;
 import io.posthoggitops.plan.ReferenceTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,16 +79,43 @@ public final class StalePlanCheck {
             io.posthoggitops.plan.Fingerprint.recompute(live, ReferenceTable.live(state), before));
   }
 
+  /**
+   * What a saved plan's check found: resources PostHog has moved since the plan (stale), and
+   * changes whose requests are not the ones their sides make (the file was edited after review).
+   */
+  public record Verdict(List<Stale> stale, List<Stale> edited) {}
+
   public List<Stale> staleResources(Plan plan, PostHogApi api) {
+    return verify(plan, api).stale();
+  }
+
+  /**
+   * Re-reads PostHog once, then checks every change: still fresh, and holding exactly the requests
+   * its {@code before} and {@code after} make ({@link RebuiltRequests}).
+   */
+  public Verdict verify(Plan plan, PostHogApi api) {
     LiveState state = reread(plan, api);
+    ReferenceTable refs = ReferenceTable.forSavedPlan(state, plan.changes());
     PendingRequests pending = PendingRequests.of(state);
     List<Stale> stale = new ArrayList<>();
+    List<Stale> edited = new ArrayList<>();
     for (Change change : plan.changes()) {
-      check(change, state)
-          .or(() -> approvals(change, state, pending))
-          .ifPresent(why -> stale.add(new Stale(change, why)));
+      Optional<String> why = check(change, state).or(() -> approvals(change, state, pending));
+      if (why.isPresent()) {
+        stale.add(new Stale(change, why.get()));
+        continue;
+      }
+      LiveObject live = change.liveId() == null ? null : find(change, state).orElse(null);
+      RebuiltRequests.disagreement(change, live, refs, replaced(plan, change))
+          .ifPresent(problem -> edited.add(new Stale(change, problem)));
     }
-    return stale;
+    return new Verdict(List.copyOf(stale), List.copyOf(edited));
+  }
+
+  private static Optional<LiveObject> find(Change change, LiveState state) {
+    return state.of(change.kind()).stream()
+        .filter(o -> Objects.equals(o.id(), change.liveId()))
+        .findFirst();
   }
 
   /**
@@ -98,7 +127,7 @@ public final class StalePlanCheck {
     List<ChangeRequest> open =
         change.liveId() == null
             ? pending.onCreate(change.address())
-            : live(change, state).map(pending::on).orElse(List.of());
+            : find(change, state).map(pending::on).orElse(List.of());
     List<String> replaced = PendingRequests.cancelledBy(change);
     Optional<ChangeRequest> opened =
         open.stream().filter(r -> !r.stale() && !replaced.contains(r.id())).findFirst();
@@ -122,10 +151,18 @@ public final class StalePlanCheck {
                     + " or expired since the plan was made)");
   }
 
-  private static Optional<LiveObject> live(Change change, LiveState state) {
-    return state.of(change.kind()).stream()
-        .filter(o -> Objects.equals(o.id(), change.liveId()))
-        .findFirst();
+  /**
+   * The change requests a change cancels that the plan says it replaces: the only cancels its
+   * reviewed content makes (docs/approvals.md#replacing-a-pending-request).
+   */
+  private static List<String> replaced(Plan plan, Change change) {
+    Set<String> listed =
+        plan.approvals(PendingApproval.Verdict.REPLACED).stream()
+            .filter(a -> a.address().equals(change.address()))
+            .flatMap(a -> a.requests().stream())
+            .map(ChangeRequest::id)
+            .collect(Collectors.toSet());
+    return PendingRequests.cancelledBy(change).stream().filter(listed::contains).toList();
   }
 
   private Optional<String> check(Change change, LiveState state) {
@@ -135,7 +172,7 @@ public final class StalePlanCheck {
           .findFirst()
           .map(o -> "now exists in PostHog (id " + o.id() + "), created since the plan was made");
     }
-    Optional<LiveObject> live = live(change, state);
+    Optional<LiveObject> live = find(change, state);
     if (live.isEmpty()) {
       return Optional.of("no longer exists in PostHog (deleted since the plan was made)");
     }

@@ -13,7 +13,7 @@ import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -57,6 +57,12 @@ public class ApplyCommand implements Callable<Integer> {
       description = "Write to PostHog. Without it, apply shows the plan and writes nothing.")
   boolean approve;
 
+  @Option(
+      names = "--annotate",
+      description =
+          "Add a PostHog annotation after an apply that changed something (as annotate: true in the config file).")
+  boolean annotate;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
@@ -97,7 +103,7 @@ public class ApplyCommand implements Callable<Integer> {
       case NO_CHANGES, APPLIED -> ExitCode.OK;
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
-      case FAILED -> ExitCode.ERROR;
+      case FAILED, EDITED_PLAN -> ExitCode.ERROR;
       case AWAITING_APPROVAL -> ExitCode.AWAITING_APPROVAL;
     };
   }
@@ -108,7 +114,8 @@ public class ApplyCommand implements Callable<Integer> {
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
-    return new ApplyProcess.Settings(approve, approveCommand(), config.annotate(), commit(plan));
+    return new ApplyProcess.Settings(
+        approve, approveCommand(), annotate || config.annotate(), commit(plan));
   }
 
   /** The commit the plan was made from; else the one the work tree is on. */
@@ -145,16 +152,16 @@ public class ApplyCommand implements Callable<Integer> {
           ExitCode.USAGE);
     }
     try {
-      return PlanFiles.read(Files.readString(planFile), planFile.toString());
-    } catch (IOException e) {
+      return PlanFiles.read(PlanFiles.readText(planFile), planFile.toString());
+    } catch (NoSuchFileException e) {
       throw new UserError(
-          "cannot read the saved plan "
+          "the saved plan "
               + planFile
-              + ": "
-              + e.getMessage()
-              + "; make one with posthog-gitops plan --out "
+              + " does not exist; check the path, or make it with posthog-gitops plan --out "
               + planFile
               + ".");
+    } catch (IOException e) {
+      throw new UserError("cannot read the saved plan " + planFile + ": " + e + ".");
     }
   }
 }

@@ -29,6 +29,8 @@ public class CommandLineProducer {
           return ExitCode.USAGE;
         });
     cl.setExecutionExceptionHandler(new ErrorReporter());
+    CommandLine.IExecutionStrategy inner = cl.getExecutionStrategy();
+    cl.setExecutionStrategy(parseResult -> ErrorReporter.withinMemory(inner, parseResult));
     return cl;
   }
 }

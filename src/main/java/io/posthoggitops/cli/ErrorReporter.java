@@ -25,6 +25,30 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     return ex instanceof UserError ue ? ue.exitCode() : ExitCode.ERROR;
   }
 
+  /**
+   * Runs the command; running out of memory or stack (an input far beyond any real one) is one
+   * error line too, never a JVM stack trace, unless {@code -e} asks for it.
+   */
+  static int withinMemory(CommandLine.IExecutionStrategy strategy, ParseResult parseResult) {
+    try {
+      return strategy.execute(parseResult);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      CommandLine cl = parseResult.commandSpec().commandLine();
+      cl.getErr()
+          .println(
+              "error: posthog-gitops ran out of "
+                  + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                  + " and stopped; nothing more was sent. An input is far larger than any real"
+                  + " project: check the files and the API URL, or give Java more memory"
+                  + " (JAVA_TOOL_OPTIONS=-Xmx2g).");
+      if (wantsStackTrace(parseResult)) {
+        e.printStackTrace(cl.getErr());
+      }
+      cl.getErr().flush();
+      return ExitCode.ERROR;
+    }
+  }
+
   private static boolean wantsStackTrace(ParseResult parseResult) {
     ParseResult r = parseResult;
     while (r != null) {

@@ -53,6 +53,14 @@ public class GlobalOptions {
   String env;
 
   @Option(
+      names = "--timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SECONDS",
+      description =
+          "Deadline of each request to PostHog, answer included (env POSTHOG_GITOPS_TIMEOUT; default 30).")
+  String timeout;
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Log each HTTP request (method, path, status, time) to stderr.")
@@ -63,6 +71,11 @@ public class GlobalOptions {
       scope = ScopeType.INHERIT,
       description = "Show stack traces with errors.")
   boolean errors;
+
+  /** {@code --timeout} as given, or null. */
+  public String timeout() {
+    return timeout;
+  }
 
   public String apiUrl() {
     return apiUrl;

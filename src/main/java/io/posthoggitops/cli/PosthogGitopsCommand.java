@@ -18,7 +18,8 @@ import picocli.CommandLine.Mixin;
       PlanCommand.class,
       ApplyCommand.class,
       ExportCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      GitHubCommand.class
     },
     footer = {
       "",

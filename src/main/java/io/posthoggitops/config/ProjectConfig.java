@@ -86,6 +86,13 @@ public record ProjectConfig(
 
   private static String readText(Path file) {
     try {
+      if (Files.size(file) > DeclarationFiles.MAX_BYTES) {
+        throw new UserError(
+            file
+                + ": the config file holds more than "
+                + DeclarationFiles.MAX_BYTES / 1024 / 1024
+                + " MiB; it is not a posthog-gitops config file. Pass the right one with --config.");
+      }
       return Files.readString(file);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read the config file (" + e.getMessage() + ").");

@@ -33,6 +33,26 @@ final class YamlTreeReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_DEPTH = 64;
 
+  /**
+   * The most values one document may hold once its aliases are expanded (docs/safety.md): far more
+   * than any object needs, far fewer than a few nested aliases can multiply into.
+   */
+  static final int MAX_VALUES = 100_000;
+
+  /** The longest scalar read: a long query or markdown text fits many times over. */
+  static final int MAX_SCALAR = 100_000;
+
+  /** A document that grew past a limit; it is reported once and not read further. */
+  private static final class TooLarge extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
+  private int valuesRead;
+
   private final String file;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private Map<String, SourceLocation> keys;
@@ -53,10 +73,15 @@ final class YamlTreeReader {
     List<ParsedDocument> documents = new ArrayList<>();
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(true);
+    options.setCodePointLimit((int) DeclarationFiles.MAX_BYTES);
     try {
       for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
         if (!isEmpty(node)) {
-          documents.add(document(node));
+          try {
+            documents.add(document(node));
+          } catch (TooLarge e) {
+            // reported where it grew too large; the next documents are still read
+          }
         }
       }
     } catch (MarkedYAMLException e) {
@@ -71,11 +96,22 @@ final class YamlTreeReader {
   private ParsedDocument document(Node node) {
     keys = new HashMap<>();
     values = new HashMap<>();
+    valuesRead = 0;
     JsonNode root = convert(node, "", 0);
     return new ParsedDocument(root, at(node.getStartMark()), keys, values);
   }
 
   private JsonNode convert(Node node, String pointer, int depth) {
+    if (++valuesRead > MAX_VALUES) {
+      diagnostics.add(
+          Diagnostic.error(
+              at(node.getStartMark()),
+              "this document holds more than "
+                  + MAX_VALUES
+                  + " values once its aliases are expanded (an alias repeats all it names); it was"
+                  + " not read further. Write the values out, or split the document."));
+      throw new TooLarge();
+    }
     values.put(pointer, at(node.getStartMark()));
     if (depth > MAX_DEPTH) {
       diagnostics.add(
@@ -96,6 +132,17 @@ final class YamlTreeReader {
       return array;
     }
     ScalarNode scalar = (ScalarNode) node;
+    if (scalar.getValue().length() > MAX_SCALAR) {
+      diagnostics.add(
+          Diagnostic.error(
+              at(node.getStartMark()),
+              "this value holds "
+                  + scalar.getValue().length()
+                  + " characters, more than the "
+                  + MAX_SCALAR
+                  + " a value may hold; shorten it."));
+      return NODES.nullNode();
+    }
     return YamlScalars.resolve(scalar.getValue(), scalar.isPlain());
   }
 

@@ -111,6 +111,9 @@ final class ApiErrors {
     if (cause instanceof java.net.ConnectException) {
       return "connection refused" + detail;
     }
+    if (cause instanceof JdkHttpTransport.AnswerTooLarge) {
+      return cause.getMessage();
+    }
     if (cause instanceof java.net.UnknownHostException) {
       return "unknown host" + detail;
     }

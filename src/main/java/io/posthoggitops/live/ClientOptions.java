@@ -21,9 +21,16 @@ public record ClientOptions(
   public static final int DEFAULT_CONCURRENCY = 4;
 
   public static ClientOptions standard(boolean verbose) {
+    return standard(verbose, JdkHttpTransport.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * @param timeout the deadline of one request, from which the retry budget follows
+   */
+  public static ClientOptions standard(boolean verbose, java.time.Duration timeout) {
     Consumer<String> toStderr = line -> System.err.println(line);
     return new ClientOptions(
-        RetryPolicy.standard(),
+        RetryPolicy.standard(timeout),
         TimeSource.SYSTEM,
         verbose ? toStderr : line -> {},
         line -> System.err.println("warning: " + line),

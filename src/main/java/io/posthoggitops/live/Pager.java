@@ -96,12 +96,23 @@ final class Pager {
             path,
             "a list item's 'id' is "
                 + (item.isObject() ? String.valueOf(item.get("id")) : "missing")
+                + named(item)
                 + ", not "
                 + ids.description());
       }
       items.add((ObjectNode) item);
     }
     return items;
+  }
+
+  /** {@code (the one named "checkout")}: the item's key or name, so the message names it. */
+  private static String named(JsonNode item) {
+    for (String field : List.of("key", "feature_flag_key", "name")) {
+      if (item.path(field).isTextual() && !item.get(field).asText().isBlank()) {
+        return " (the one named \"" + item.get(field).asText() + "\")";
+      }
+    }
+    return "";
   }
 
   private void requireSize(long size, long expected, String path) {

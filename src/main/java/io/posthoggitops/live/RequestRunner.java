@@ -44,13 +44,23 @@ final class RequestRunner {
           "DELETE is never sent: PostHog deletes by PATCH {\"deleted\": true}");
     }
     boolean post = "POST".equals(method);
+    long first = options.time().nowMillis();
+    long longestAttempt = 0;
     for (int attempt = 1; ; attempt++) {
+      long start = options.time().nowMillis();
       Outcome outcome = attempt(method, path, body, attempt);
+      longestAttempt = Math.max(longestAttempt, options.time().nowMillis() - start);
       HttpReply reply = outcome.reply();
-      boolean lastAttempt = attempt >= options.retry().maxAttempts();
       if (reply != null && reply.isSuccess()) {
         return reply;
       }
+      long delay = options.retry().delayMillis(attempt, reply);
+      boolean lastAttempt =
+          attempt >= options.retry().maxAttempts()
+              || outcome.failure() instanceof JdkHttpTransport.AnswerTooLarge
+              || !options
+                  .retry()
+                  .hasTimeFor(options.time().nowMillis() - first, delay, longestAttempt);
       if (post
           && (reply == null || reply.status() != 429 && RetryPolicy.isTransient(reply.status()))) {
         throw unclearWrite(path, reply);
@@ -61,7 +71,7 @@ final class RequestRunner {
       if (reply != null && (lastAttempt || !RetryPolicy.isTransient(reply.status()))) {
         throw errors.fromReply(method, path, reply, attempt);
       }
-      pause(options.retry().delayMillis(attempt, reply));
+      pause(delay);
     }
   }
 

@@ -20,19 +20,51 @@ public final class RetryPolicy {
   /** A server asking for longer than this is capped: a CI job should fail, not hang. */
   private static final long MAX_SERVER_DELAY_MILLIS = 300_000;
 
+  /** How many request deadlines one request may take in all, its attempts and waits together. */
+  private static final int DEADLINES_PER_REQUEST = 4;
+
   private final int maxAttempts;
   private final Random random;
+  private final long budgetMillis;
 
   public RetryPolicy(int maxAttempts, Random random) {
+    this(maxAttempts, random, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param budgetMillis how long one request may take from its first attempt to its last answer; no
+   *     attempt or wait is begun that could end past it
+   */
+  public RetryPolicy(int maxAttempts, Random random, long budgetMillis) {
     if (maxAttempts < 1) {
       throw new IllegalArgumentException("max attempts must be at least 1");
     }
     this.maxAttempts = maxAttempts;
     this.random = random;
+    this.budgetMillis = budgetMillis;
   }
 
   public static RetryPolicy standard() {
-    return new RetryPolicy(DEFAULT_MAX_ATTEMPTS, new Random());
+    return standard(JdkHttpTransport.DEFAULT_TIMEOUT);
+  }
+
+  /** Five attempts, within four request deadlines in all (two minutes by default). */
+  public static RetryPolicy standard(java.time.Duration timeout) {
+    return new RetryPolicy(
+        DEFAULT_MAX_ATTEMPTS, new Random(), timeout.toMillis() * DEADLINES_PER_REQUEST);
+  }
+
+  /**
+   * Whether waiting {@code delayMillis} and trying once more, which may take {@code attemptMillis},
+   * still ends within the budget of a request that has run {@code elapsedMillis} so far.
+   */
+  public boolean hasTimeFor(long elapsedMillis, long delayMillis, long attemptMillis) {
+    return elapsedMillis + delayMillis + attemptMillis <= budgetMillis;
+  }
+
+  /** The budget of one request in all, in milliseconds. */
+  public long budgetMillis() {
+    return budgetMillis;
   }
 
   public int maxAttempts() {

@@ -77,10 +77,18 @@ public final class Snapshots {
     }
   }
 
+  /** The largest snapshot read: a project of tens of thousands of objects, far below memory. */
+  static final long MAX_BYTES = 256L * 1024 * 1024;
+
   /** Reads a snapshot; a file that does not parse is a {@code UserError} naming the file. */
   public static LiveState read(Path file) {
     JsonNode root;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new UserError(
+            "%s holds more than the %d MiB a snapshot may hold; it was not read. Check that it is the file export --snapshot-out wrote."
+                .formatted(file, MAX_BYTES / 1024 / 1024));
+      }
       root = JSON.readTree(Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new UserError(

@@ -60,6 +60,33 @@ public final class ReferenceTable implements References {
     return table;
   }
 
+  /**
+   * References as a saved plan made them, rebuilt from PostHog as it is now and the plan's own
+   * changes: objects it creates are placeholders, objects it renames answer to their new names, and
+   * objects it deletes resolve to nothing. A name the plan resolved through an {@code id:} pin,
+   * where several live objects share it, resolves to nothing here.
+   */
+  public static ReferenceTable forSavedPlan(LiveState live, List<Change> changes) {
+    ReferenceTable table = live(live);
+    for (Change change : changes) {
+      Address address = change.address();
+      switch (change.action()) {
+        case CREATE -> {
+          table.ambiguous.remove(address);
+          table.ids.put(address, PendingReference.placeholder(address.kind(), address.identity()));
+        }
+        case UPDATE -> {
+          table.ambiguous.remove(address);
+          table.ids.put(address, change.liveId().json());
+          table.names.put(new LiveKey(address.kind(), change.liveId()), address.identity());
+        }
+        case DELETE -> table.deleted.add(address);
+        case NO_OP -> {}
+      }
+    }
+    return table;
+  }
+
   private void addLive(LiveObject o) {
     names.putIfAbsent(o.key(), o.identity());
     if (ambiguous.contains(o.address())) {
@@ -92,7 +119,7 @@ public final class ReferenceTable implements References {
   }
 
   /** Why a name resolves to nothing, for the diagnostic. */
-  String whyMissing(Address address) {
+  public String whyMissing(Address address) {
     if (deleted.contains(address)) {
       return "is deleted by a tombstone in this plan";
     }

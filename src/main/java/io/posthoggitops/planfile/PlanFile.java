@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The saved-plan document (docs/commands/plan.md), {@code format_version: 1}, as Jackson binds it:
- * provenance (API URL and project, never the key), and for each change what a reviewer reads
- * ({@code diff}) and what apply runs from ({@code before}, {@code after}, {@code requests}, {@code
- * fingerprint}). Field names are written in snake case.
+ * provenance (API URL and project, never the key), the plan's digest, and for each change what a
+ * reviewer reads ({@code diff}) and what apply checks and runs ({@code before}, {@code after},
+ * {@code requests}, {@code fingerprint}). Field names are written in snake case.
  */
 @JsonPropertyOrder({
   "format_version",
@@ -20,6 +20,7 @@ import java.util.List;
   "git_commit",
   "git_dirty",
   "environment",
+  "digest",
   "summary",
   "unmanaged",
   "warnings",
@@ -35,6 +36,7 @@ public record PlanFile(
     String gitCommit,
     boolean gitDirty,
     String environment,
+    String digest,
     Summary summary,
     int unmanaged,
     List<String> warnings,
@@ -42,35 +44,6 @@ public record PlanFile(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileApproval> approvals) {
 
   public static final int FORMAT_VERSION = 1;
-
-  public PlanFile(
-      Integer formatVersion,
-      String toolVersion,
-      String apiUrl,
-      Long projectId,
-      String projectName,
-      String gitCommit,
-      boolean gitDirty,
-      String environment,
-      Summary summary,
-      int unmanaged,
-      List<String> warnings,
-      List<FileChange> changes) {
-    this(
-        formatVersion,
-        toolVersion,
-        apiUrl,
-        projectId,
-        projectName,
-        gitCommit,
-        gitDirty,
-        environment,
-        summary,
-        unmanaged,
-        warnings,
-        changes,
-        List.of());
-  }
 
   /** How many changes of each action the plan holds. */
   public record Summary(long create, long update, long delete) {}

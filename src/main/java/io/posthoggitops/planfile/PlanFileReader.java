@@ -11,6 +11,7 @@ import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.DeleteReason;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.planfile.PlanFile.FileChange;
 import java.util.ArrayList;
@@ -34,16 +35,13 @@ final class PlanFileReader {
     }
     if (root.path("format_version").asInt(-1) != PlanFile.FORMAT_VERSION) {
       throw new UserError(
-          "%s has saved-plan format_version %s; this posthog-gitops reads format_version %d. Make the plan again with this version: posthog-gitops plan --out %s"
+          "%s has saved-plan format_version %s; this posthog-gitops reads format_version %d. Make the plan again with this version (posthog-gitops plan --out NEW-FILE)."
               .formatted(
-                  fileName,
-                  root.path("format_version").asText("(none)"),
-                  PlanFile.FORMAT_VERSION,
-                  fileName));
+                  fileName, root.path("format_version").asText("(none)"), PlanFile.FORMAT_VERSION));
     }
   }
 
-  Plan plan(PlanFile file) {
+  Plan plan(PlanFile file, boolean checkDigest) {
     PlanMetadata metadata =
         new PlanMetadata(
             file.formatVersion(),
@@ -58,12 +56,32 @@ final class PlanFileReader {
     for (FileChange change : required(file.changes(), "changes")) {
       changes.add(change(change));
     }
-    return new Plan(
-        metadata,
-        List.copyOf(changes),
-        file.unmanaged(),
-        List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())),
-        PlanFileApprovals.read(file.approvals(), this::problem));
+    Plan plan =
+        new Plan(
+            metadata,
+            List.copyOf(changes),
+            file.unmanaged(),
+            List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())),
+            PlanFileApprovals.read(file.approvals(), this::problem));
+    if (checkDigest) {
+      checkDigest(required(file.digest(), "digest"), plan);
+    }
+    return plan;
+  }
+
+  /**
+   * The changes must be the ones the digest was taken of: a plan edited after it was made (a path,
+   * a body, a request added, a side rewritten) is refused before anything is sent.
+   */
+  private void checkDigest(String recorded, Plan plan) {
+    String actual = PlanDigest.of(plan);
+    if (!actual.equals(recorded)) {
+      throw new UserError(
+          ("%s was changed after it was made: its changes digest to %s, not to the %s recorded in"
+                  + " it, so it is not the plan that was reviewed; nothing was written. Make a new"
+                  + " plan (posthog-gitops plan --out FILE), review it, and apply that one.")
+              .formatted(fileName, PlanDigest.shortForm(actual), PlanDigest.shortForm(recorded)));
+    }
   }
 
   private Change change(FileChange change) {
@@ -146,7 +164,7 @@ final class PlanFileReader {
 
   UserError problem(String what) {
     return new UserError(
-        "%s is not a saved plan of posthog-gitops: %s. Write one with: posthog-gitops plan --out %s"
-            .formatted(fileName, what, fileName));
+        "%s is not a saved plan of posthog-gitops: %s. --plan takes the file plan --out wrote; make one with posthog-gitops plan --out NEW-FILE."
+            .formatted(fileName, what));
   }
 }

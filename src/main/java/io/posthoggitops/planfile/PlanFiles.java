@@ -13,9 +13,14 @@ import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.planfile.PlanFile.FileChange;
 import io.posthoggitops.planfile.PlanFile.FileRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +60,7 @@ public final class PlanFiles {
         m.gitCommit(),
         m.gitDirty(),
         m.environment(),
+        PlanDigest.of(plan),
         new PlanFile.Summary(
             plan.count(ChangeAction.CREATE),
             plan.count(ChangeAction.UPDATE),
@@ -84,20 +90,39 @@ public final class PlanFiles {
         change.after());
   }
 
+  /** The largest saved plan read: far above any real plan, far below what memory holds. */
+  public static final long MAX_BYTES = 128L * 1024 * 1024;
+
+  /** A saved plan's text, refusing a file larger than {@link #MAX_BYTES} before reading it. */
+  public static String readText(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new UserError(
+          "%s holds %d bytes, more than the %d MiB a saved plan may hold; it is not one plan --out wrote."
+              .formatted(file, size, MAX_BYTES / 1024 / 1024));
+    }
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
   /** Reads a saved plan; a file that is not one is a {@code UserError} naming the file. */
   public static Plan read(String json, String fileName) {
+    return read(json, fileName, true);
+  }
+
+  /** As {@link #read(String, String)}, with the digest checked or not (tests that edit plans). */
+  static Plan read(String json, String fileName, boolean checkDigest) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new UserError(
-          "%s is not a saved plan: %s. Write one with: posthog-gitops plan --out %s"
-              .formatted(fileName, e.getOriginalMessage(), fileName));
+          "%s is not a saved plan (not JSON: %s). --plan takes the file plan --out wrote; make one with posthog-gitops plan --out NEW-FILE."
+              .formatted(fileName, e.getOriginalMessage()));
     }
     PlanFileReader reader = new PlanFileReader(fileName);
     reader.checkVersion(root);
     try {
-      return reader.plan(JSON.treeToValue(root, PlanFile.class));
+      return reader.plan(JSON.treeToValue(root, PlanFile.class), checkDigest);
     } catch (JsonProcessingException e) {
       throw reader.problem(e.getOriginalMessage());
     }

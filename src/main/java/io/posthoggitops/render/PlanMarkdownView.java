@@ -5,6 +5,7 @@ import io.posthoggitops.diff.ResourceDiff;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.plan.PlanMetadata;
 import java.util.List;
 
@@ -70,6 +71,9 @@ public final class PlanMarkdownView {
     if (m.gitCommit() != null) {
       String shortSha = m.gitCommit().substring(0, Math.min(7, m.gitCommit().length()));
       line += " · commit `" + shortSha + "`" + (m.gitDirty() ? " with uncommitted changes" : "");
+    }
+    if (plan.hasChanges()) {
+      line += " · digest `" + PlanDigest.shown(plan) + "`";
     }
     return line;
   }

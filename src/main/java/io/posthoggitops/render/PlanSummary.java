@@ -3,8 +3,11 @@ package io.posthoggitops.render;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.plan.PendingApproval.Verdict;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.plan.PlanDigest;
 
-/** The fixed lines every view ends a plan with: the summary, and the unmanaged count. */
+/**
+ * The fixed lines every view ends a plan with: the summary, the digest, and the unmanaged count.
+ */
 public final class PlanSummary {
 
   private PlanSummary() {}
@@ -32,6 +35,14 @@ public final class PlanSummary {
    */
   public static String approvalsLine(Plan plan) {
     return ApprovalText.countsLine(plan);
+  }
+
+  /**
+   * {@code Digest: sha256:3f2a9c0d1e4b5a6f}, what {@code apply --plan} prints for the same plan, or
+   * null when the plan changes nothing.
+   */
+  public static String digestLine(Plan plan) {
+    return plan.hasChanges() ? "Digest: " + PlanDigest.shown(plan) : null;
   }
 
   /** The unmanaged line, or null when every live object is declared. */

@@ -45,6 +45,9 @@ public final class PlanTextView {
     if (PlanSummary.approvalsLine(plan) != null) {
       out.append(PlanSummary.approvalsLine(plan)).append('\n');
     }
+    if (PlanSummary.digestLine(plan) != null) {
+      out.append(PlanSummary.digestLine(plan)).append('\n');
+    }
     if (PlanSummary.unmanagedLine(plan) != null) {
       out.append(PlanSummary.unmanagedLine(plan)).append('\n');
     }

@@ -311,4 +311,48 @@ class ApplyRunTest {
     assertThat(api.reads).containsExactly("get dashboards/5001/");
     assertThat(api.all("dashboards").get(0).at("/tiles/0/layouts/sm/w").asInt()).isEqualTo(6);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "id {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"0", "-3", "1.5", "\"5001\"", "null"})
+  void aCreateAnsweredWithoutAPositiveIdStopsBeforeAnythingThatNeedsIt(String id) {
+    FakePostHog api =
+        new FakePostHog()
+            .answerWrite(1, answer -> answer.set("id", json("{'id':" + id + "}").get("id")));
+
+    ApplyReport report = run(api, plan(pilotCohort(), pilotFlag()));
+
+    assertThat(report.succeeded()).isFalse();
+    assertThat(api.writes).hasSize(1);
+    assertThat(stdout())
+        .contains(
+            "POST cohorts/ answered without a valid id (got "
+                + json("{'id':" + id + "}").get("id")
+                + ")")
+        .contains("nothing that depends on it was sent")
+        .contains("Not attempted (1):");
+  }
+
+  @Test
+  void aPatchAnsweredWithAnotherObjectStopsTheApply() {
+    FakePostHog api = new FakePostHog();
+    api.add("feature_flags", json("{'id':4821,'key':'new-checkout','active':true}"));
+    api.add("feature_flags", json("{'id':4822,'key':'kill-switch','active':true}"));
+    api.answerWrite(1, answer -> answer.put("id", 4822));
+    Change update =
+        change(
+            TestKinds.FEATURE_FLAG,
+            "new-checkout",
+            4821L,
+            ChangeAction.UPDATE,
+            ApiRequest.patch("feature_flags/4821/", json("{'active':false}")));
+
+    ApplyReport report = run(api, plan(update, pilotCohort()));
+
+    assertThat(report.succeeded()).isFalse();
+    assertThat(api.writes).hasSize(1);
+    assertThat(stdout())
+        .contains("PATCH feature_flags/4821/ was answered with the object of id 4822, not 4821")
+        .doesNotContain("~ updated FeatureFlag \"new-checkout\"")
+        .contains("Not attempted (1):");
+  }
 }

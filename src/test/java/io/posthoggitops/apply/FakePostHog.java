@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-memory PostHog that keeps what it is sent: creates get ids, PATCHes merge, experiments get
@@ -32,6 +33,7 @@ class FakePostHog implements PostHogApi {
   final List<String> reads = new ArrayList<>();
   final Map<Integer, RuntimeException> failBefore = new LinkedHashMap<>();
   final Map<Integer, RuntimeException> failAfter = new LinkedHashMap<>();
+  final Map<Integer, UnaryOperator<ObjectNode>> rewriteAnswer = new LinkedHashMap<>();
 
   /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
   Set<String> droppedFields = Set.of();
@@ -54,6 +56,12 @@ class FakePostHog implements PostHogApi {
   /** The n-th write takes effect, then its answer is lost (a 502 after commit). */
   FakePostHog loseAnswerOfWrite(int n) {
     failAfter.put(n, new UnclearWriteException(502, "HTTP 502 from PostHog"));
+    return this;
+  }
+
+  /** The n-th write takes effect and is answered with what {@code rewrite} makes of its answer. */
+  FakePostHog answerWrite(int n, UnaryOperator<ObjectNode> rewrite) {
+    rewriteAnswer.put(n, rewrite);
     return this;
   }
 
@@ -133,7 +141,7 @@ class FakePostHog implements PostHogApi {
     if (failAfter.containsKey(n)) {
       throw failAfter.get(n);
     }
-    return answer.deepCopy();
+    return rewriteAnswer.getOrDefault(n, UnaryOperator.identity()).apply(answer.deepCopy());
   }
 
   /** Saves a write as PostHog does once it passed any gate (also how a change request applies). */

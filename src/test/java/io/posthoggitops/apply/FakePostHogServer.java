@@ -1,7 +1,7 @@
 package io.posthoggitops.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -9,94 +9,128 @@ import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.ApiException;
 import io.posthoggitops.live.ApprovalRequiredException;
+import io.posthoggitops.live.UnclearWriteException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * {@link FakePostHog} behind PostHog's HTTP API on loopback, so the real CLI and client can run
- * against it: lists answered whole in the standard envelope, failures in PostHog's error envelope,
- * a gated write as PostHog's 409 {@code approval_required} body. Every request is recorded as
- * {@code METHOD /path?query}.
+ * {@link FakePostHog} over HTTP on loopback, so the real CLI (client, retries, pagination) can run
+ * against a PostHog that keeps what it is sent. Lists answer in one page; every request is logged
+ * as {@code METHOD PATH}. With approval policies, a gated write is answered with PostHog's 409
+ * {@code approval_required} body and the change requests are listed and cancelled as PostHog does
+ * ({@link FakeApprovals}).
  */
 public final class FakePostHogServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROJECT = "/api/projects/4242/";
 
-  private final FakePostHog posthog = new FakePostHog();
+  private final FakePostHog api;
   private final HttpServer server;
+  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private volatile Consumer<String> beforeAnswer = path -> {};
 
-  /** Every request received, in order. */
-  public final List<String> requests = new CopyOnWriteArrayList<>();
-
-  private FakePostHogServer(HttpServer server) {
-    this.server = server;
+  public FakePostHogServer() throws IOException {
+    this(new FakePostHog(), 0);
   }
 
-  public static FakePostHogServer start() {
-    return start(0);
+  /** On a given loopback port, e.g. to show a stable URL. */
+  public FakePostHogServer(int port) throws IOException {
+    this(new FakePostHog(), port);
   }
 
-  /** On a given loopback port (0: any free one). */
-  public static FakePostHogServer start(int port) {
-    // Without it each answer waits ~40 ms on Nagle's algorithm and delayed ACKs; read by the JDK's
-    // server once, when the first server starts.
+  FakePostHogServer(FakePostHog api) throws IOException {
+    this(api, 0);
+  }
+
+  private FakePostHogServer(FakePostHog api, int port) throws IOException {
+    this.api = api;
+    // Without it each answer waits ~40 ms on Nagle's algorithm and delayed ACKs; the JDK's server
+    // reads it once, when the first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    try {
-      HttpServer http =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-      FakePostHogServer fake = new FakePostHogServer(http);
-      http.createContext("/", fake::handle);
-      http.start();
-      return fake;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.createContext("/", this::handle);
+    server.start();
   }
 
+  /** The URL to give as {@code --api-url}. */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  FakePostHog api() {
+    return api;
+  }
+
+  /** Every request so far, as {@code METHOD PATH?QUERY}. */
+  public List<String> requests() {
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
+  }
+
+  /** The writes so far, as {@code METHOD PATH BODY} relative to the project. */
+  public List<String> writes() {
+    synchronized (api) {
+      return List.copyOf(api.writes);
+    }
+  }
+
+  /** Adds a live object, as PostHog would hold it. */
+  public void add(String resource, String json) throws IOException {
+    synchronized (api) {
+      api.add(resource, (ObjectNode) JSON.readTree(json));
+    }
+  }
+
+  /** The live objects of a resource, deleted ones too. */
+  public List<ObjectNode> all(String resource) {
+    synchronized (api) {
+      return api.all(resource).stream().map(ObjectNode::deepCopy).toList();
+    }
+  }
+
   /** The organisation has approvals, with a policy gating {@code actionKey} writes. */
   public FakePostHogServer policy(String actionKey, int quorum, Long... approvers) {
-    posthog.approvals.policy(actionKey, quorum, approvers);
+    synchronized (api) {
+      api.approvals.policy(actionKey, quorum, approvers);
+    }
     return this;
   }
 
   /** The organisation has approvals (the paid feature), with no policy. */
   public FakePostHogServer approvalsFeature() {
-    posthog.features.add("approvals");
+    synchronized (api) {
+      api.features.add("approvals");
+    }
     return this;
   }
 
-  /** An approver approves the change request; at quorum PostHog applies it. */
+  /** An approver approves a change request; at quorum PostHog applies it. */
   public void approve(String requestId, long user) {
-    posthog.approvals.approve(requestId, user);
+    synchronized (api) {
+      api.approvals.approve(requestId, user);
+    }
   }
 
   /** Every change request ever stored, as PostHog holds them. */
   public List<ObjectNode> changeRequests() {
-    return posthog.approvals.requests.stream().map(ObjectNode::deepCopy).toList();
+    synchronized (api) {
+      return api.approvals.requests.stream().map(ObjectNode::deepCopy).toList();
+    }
   }
 
-  /** The stored flag with this key, or null. */
-  public ObjectNode flag(String key) {
-    return posthog.all("feature_flags").stream()
-        .filter(f -> f.path("key").asText().equals(key))
-        .findFirst()
-        .map(ObjectNode::deepCopy)
-        .orElse(null);
-  }
-
-  /** How many requests start with {@code prefix}, e.g. {@code GET /api/projects/4242/change_}. */
-  public long count(String prefix) {
-    return requests.stream().filter(r -> r.startsWith(prefix)).count();
+  /** Runs before each answer is sent, with the request line (to act between requests). */
+  public void beforeAnswer(Consumer<String> hook) {
+    this.beforeAnswer = hook;
   }
 
   @Override
@@ -106,67 +140,84 @@ public final class FakePostHogServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getPath();
+    String path = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
-    requests.add(method + " " + path + (query == null ? "" : "?" + query));
+    String line = method + " " + path + (query == null ? "" : "?" + query);
+    requests.add(line);
+    byte[] sent = exchange.getRequestBody().readAllBytes();
+    int status = 200;
+    JsonNode answer;
     try {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      reply(exchange, 200, answer(method, path, query, body));
+      answer = answer(method, path, sent);
+      if ("POST".equals(method) && !path.endsWith("/launch/") && !path.endsWith("/end/")) {
+        status = 201;
+      }
     } catch (ApprovalRequiredException e) {
-      reply(exchange, 409, gated(e));
+      status = 409;
+      answer = gated(e);
+    } catch (UnclearWriteException e) {
+      status = 502;
+      answer = JSON.createObjectNode().put("detail", "Bad gateway");
     } catch (ApiException e) {
-      ObjectNode envelope = JSON.createObjectNode().put("type", "validation_error");
-      envelope.put("code", "invalid").put("detail", e.detail()).put("attr", e.attr());
-      reply(exchange, e.status(), envelope);
-    } catch (RuntimeException e) {
-      ObjectNode envelope = JSON.createObjectNode().put("type", "server_error");
-      envelope.put("code", "error").put("detail", String.valueOf(e)).putNull("attr");
-      reply(exchange, 500, envelope);
+      status = e.status();
+      answer =
+          JSON.createObjectNode()
+              .put("type", "validation_error")
+              .put("code", "invalid_input")
+              .put("detail", e.detail())
+              .put("attr", e.attr());
+    }
+    beforeAnswer.accept(line);
+    byte[] body = JSON.writeValueAsBytes(answer);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
     }
   }
 
-  private ObjectNode answer(String method, String path, String query, byte[] body)
-      throws IOException {
+  private JsonNode answer(String method, String path, byte[] sent) throws IOException {
+    if (path.equals("/api/projects/@current/") || path.equals(PROJECT)) {
+      return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
+    }
     if (path.equals("/api/organizations/@current/")) {
-      ArrayNode features = JSON.createArrayNode();
-      posthog.organizationFeatures().forEach(f -> features.addObject().put("key", f));
       ObjectNode org = JSON.createObjectNode();
-      org.set("available_product_features", features);
+      api.organizationFeatures()
+          .forEach(f -> org.withArray("available_product_features").addObject().put("key", f));
       return org;
     }
     if (!path.startsWith(PROJECT)) {
-      throw new ApiException(404, "Not found.", null, "not found");
+      throw new ApiException(404, "Not found.", null, "HTTP 404 for " + path);
     }
-    String relative = path.substring(PROJECT.length());
-    if (relative.isEmpty()) {
-      return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
+    String rest = path.substring(PROJECT.length());
+    synchronized (api) {
+      if ("GET".equals(method)) {
+        if (rest.equals("change_requests/")) {
+          return page(api.openChangeRequests());
+        }
+        Optional<Kind> listed =
+            Kinds.all().stream().filter(k -> rest.equals(k.resource() + "/")).findFirst();
+        if (listed.isPresent()) {
+          return page(api.list(listed.get()));
+        }
+        return api.get(rest);
+      }
+      ObjectNode body =
+          sent.length == 0
+              ? JSON.createObjectNode()
+              : (ObjectNode) JSON.readTree(new String(sent, StandardCharsets.UTF_8));
+      return api.write(method, rest, body);
     }
-    if (!method.equals("GET")) {
-      return posthog.write(method, relative, (ObjectNode) JSON.readTree(body));
-    }
-    if (relative.equals("change_requests/")) {
-      return page(posthog.openChangeRequests());
-    }
-    Optional<Kind> kind =
-        Kinds.all().stream().filter(k -> relative.equals(k.resource() + "/")).findFirst();
-    if (kind.isPresent()) {
-      boolean archivedOnly = query != null && query.contains("archived=true");
-      return page(archivedOnly ? List.of() : posthog.list(kind.get()));
-    }
-    return posthog.get(relative);
   }
 
-  /**
-   * The standard envelope, everything on one page (the client accepts a server that ignores limit).
-   */
   private static ObjectNode page(List<ObjectNode> items) {
     ObjectNode page = JSON.createObjectNode().put("count", items.size());
-    page.putNull("next").putNull("previous");
-    items.forEach(page.putArray("results")::add);
+    page.putNull("next");
+    page.putArray("results").addAll(items);
     return page;
   }
 
-  /** PostHog's 409 body for a gated write. */
+  /** PostHog's 409 body for a gated write (docs/approvals.md). */
   private static ObjectNode gated(ApprovalRequiredException e) {
     ObjectNode body = JSON.createObjectNode();
     body.put("code", e.alreadyPending() ? "change_request_pending" : "approval_required");
@@ -178,13 +229,5 @@ public final class FakePostHogServer implements AutoCloseable {
     body.set("change_request", e.request().raw());
     body.set("required_approvers", e.request().raw().path("policy_snapshot").deepCopy());
     return body;
-  }
-
-  private static void reply(HttpExchange exchange, int status, ObjectNode body) throws IOException {
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    exchange.getResponseBody().write(bytes);
-    exchange.close();
   }
 }

@@ -196,6 +196,29 @@ class ApplyCommandTest {
   }
 
   @Test
+  void annotateOnTheCommandLineAnnotatesWithoutTheConfigFileSayingSo(QuarkusMainLauncher launcher)
+      throws IOException {
+    Files.writeString(dir.resolve("posthog-gitops.yaml"), "annotate: false\n");
+    api.stubFor(
+        post(urlPathEqualTo(P + "cohorts/"))
+            .willReturn(okJson("{\"id\":901,\"name\":\"Pilot users\"}").withStatus(201)));
+    api.stubFor(
+        post(urlPathEqualTo(P + "feature_flags/"))
+            .willReturn(okJson("{\"id\":5001,\"key\":\"pilot-banner\"}").withStatus(201)));
+    api.stubFor(
+        post(urlPathEqualTo(P + "annotations/")).willReturn(okJson("{\"id\":1}").withStatus(201)));
+
+    LaunchResult plain = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
+    api.verify(0, postRequestedFor(urlPathEqualTo(P + "annotations/")));
+    LaunchResult annotated =
+        apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve", "--annotate");
+
+    assertThat(plain.exitCode()).as(plain.getErrorOutput()).isEqualTo(ExitCode.OK);
+    assertThat(annotated.exitCode()).as(annotated.getErrorOutput()).isEqualTo(ExitCode.OK);
+    api.verify(1, postRequestedFor(urlPathEqualTo(P + "annotations/")));
+  }
+
+  @Test
   void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite(QuarkusMainLauncher launcher)
       throws IOException {
     Path plan = dir.resolve("plan.json");

@@ -42,8 +42,9 @@ class PlanCommandTest {
         .contains("~ FeatureFlag \"one-page-checkout\" (id 4821)")
         .contains("-       rollout_percentage: 30")
         .contains("- FeatureFlag \"holiday-banner-2024\" (id 3117)")
-        .contains(
-            "Plan: 3 to create, 3 to update, 1 to delete.\nUnmanaged: 5 live objects not declared here (left alone).")
+        .containsPattern(
+            "Plan: 3 to create, 3 to update, 1 to delete.\nDigest: sha256:[0-9a-f]{16}\nUnmanaged: 5 live"
+                + " objects not declared here \\(left alone\\).")
         .doesNotContain("\u001B[")
         .endsWith(
             "Saved to "

@@ -125,6 +125,6 @@ class EarlyAccessFeatureListingTest {
 
     assertThatThrownBy(() -> setup.client().list(EarlyAccessFeatureKind.KIND))
         .isInstanceOf(ApiException.class)
-        .hasMessageContaining("a list item's 'id' is 17, not a UUID");
+        .hasMessageContaining("a list item's 'id' is 17 (the one named \"Dark mode\"), not a UUID");
   }
 }

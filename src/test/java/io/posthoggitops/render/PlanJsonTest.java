@@ -37,7 +37,8 @@ class PlanJsonTest {
     assertThatThrownBy(() -> PlanFiles.read(json, "old-plan.json"))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("old-plan.json has saved-plan format_version 2")
-        .hasMessageContaining("posthog-gitops plan --out old-plan.json");
+        .hasMessageContaining("posthog-gitops plan --out NEW-FILE")
+        .hasMessageNotContaining("--out old-plan.json");
   }
 
   @Test
@@ -76,6 +77,7 @@ class PlanJsonTest {
             "git_commit",
             "git_dirty",
             "environment",
+            "digest",
             "summary",
             "unmanaged",
             "warnings",

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 /**
  * Runs {@code plan} in-process for one scenario, in a scratch folder so paths in the output are
  * stable: the scratch folder's path is cut from stdout and stderr, leaving {@code desired/...} and
- * {@code live.json}.
+ * {@code live.json}, and digests are masked.
  */
 final class ScenarioRun {
 
@@ -29,6 +30,8 @@ final class ScenarioRun {
   private static final Instant BASE_TIME = Instant.parse("2026-01-01T00:00:00Z");
 
   record Result(String stdout, String stderr, int exitCode) {}
+
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{16,64}");
 
   private ScenarioRun() {}
 
@@ -65,7 +68,16 @@ final class ScenarioRun {
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(args.toArray(String[]::new));
     String prefix = work.toString() + "/";
-    return new Result(out.toString().replace(prefix, ""), err.toString().replace(prefix, ""), exit);
+    return new Result(stable(out.toString(), prefix), stable(err.toString(), prefix), exit);
+  }
+
+  /**
+   * Output without the scratch folder and with each plan digest as {@code sha256:(digest)}: a
+   * digest covers every field of every change, so expected files would change with any canonical
+   * form; PlanDigestTest and the saved-plan tests check digests themselves.
+   */
+  private static String stable(String output, String prefix) {
+    return DIGEST.matcher(output.replace(prefix, "")).replaceAll("sha256:(digest)");
   }
 
   /** The command line as the CLI builds it, minus CDI (plan --snapshot needs none). */
