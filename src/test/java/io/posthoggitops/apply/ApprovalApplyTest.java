@@ -204,4 +204,38 @@ class ApprovalApplyTest {
                 + ", which the plan replaces, is no longer open in PostHog (applied, rejected or"
                 + " expired since the plan was made)");
   }
+
+  @Test
+  void aSavedPlanMayCancelOnlyTheRequestsItsApprovalsSayItReplaces() throws java.io.IOException {
+    run(plan(rollout(50)));
+    String open = api.approvals.requests.get(0).path("id").asText();
+    io.posthoggitops.config.LoadResult loaded =
+        io.posthoggitops.config.DeclarationLoader.loadTexts(
+            java.util.Map.of(
+                "flags.yaml",
+                "kind: FeatureFlag\nkey: one-page-checkout\nfilters:\n  groups:\n"
+                    + "    - properties: []\n      rollout_percentage: 75\n"));
+    Plan replacing =
+        io.posthoggitops.plan.Planner.plan(
+                new io.posthoggitops.plan.PlanInput(
+                    loaded.declarations(),
+                    io.posthoggitops.live.LiveStateReader.read(api, "http://fake"),
+                    List.of(),
+                    null,
+                    false,
+                    List.of(),
+                    List.of(),
+                    plan().metadata()))
+            .plan();
+    Plan unlisted = new Plan(replacing.metadata(), replacing.changes(), 0, List.of(), List.of());
+    StalePlanCheck check = StalePlanCheck.withPlannerFingerprints();
+
+    assertThat(check.verify(replacing, api).edited()).isEmpty();
+    assertThat(check.verify(unlisted, api).edited())
+        .extracting(StalePlanCheck.Stale::why)
+        .containsExactly(
+            "its request 1 is POST change_requests/"
+                + open
+                + "/cancel/, but its change makes PATCH feature_flags/4821/");
+  }
 }
