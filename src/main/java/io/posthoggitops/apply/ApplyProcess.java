@@ -86,9 +86,7 @@ public final class ApplyProcess {
         out.println(PlanSummary.approvalsLine(plan));
       }
       out.flush();
-      return new AwaitingApproval(plan).report(List.of(), null, List.of()).leftToApprovals()
-          ? Result.AWAITING_APPROVAL
-          : Result.NO_CHANGES;
+      return AwaitingApproval.leftBy(plan) ? Result.AWAITING_APPROVAL : Result.NO_CHANGES;
     }
     if (!settings.approve()) {
       out.print(view.apply(plan));

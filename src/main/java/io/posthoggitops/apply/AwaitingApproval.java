@@ -24,15 +24,23 @@ final class AwaitingApproval {
   private final List<PendingApproval> earlier;
 
   AwaitingApproval(Plan plan) {
-    this.earlier =
-        plan.approvals().stream()
-            .filter(
-                a ->
-                    a.verdict() == Verdict.AWAITING
-                        || a.verdict() == Verdict.BLOCKED
-                        || a.verdict() == Verdict.WAITING)
-            .toList();
+    this.earlier = held(plan);
     earlier.forEach(a -> held.add(a.address()));
+  }
+
+  /** Whether the plan leaves anything to PostHog's approvals: awaiting, blocked or waiting. */
+  static boolean leftBy(Plan plan) {
+    return !held(plan).isEmpty();
+  }
+
+  private static List<PendingApproval> held(Plan plan) {
+    return plan.approvals().stream()
+        .filter(
+            a ->
+                a.verdict() == Verdict.AWAITING
+                    || a.verdict() == Verdict.BLOCKED
+                    || a.verdict() == Verdict.WAITING)
+        .toList();
   }
 
   /**

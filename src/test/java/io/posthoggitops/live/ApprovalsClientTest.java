@@ -182,13 +182,7 @@ class ApprovalsClientTest {
          "required_approvers": {"quorum": 2, "users": [19, 23], "roles": []}}
         """);
 
-    ApprovalRequiredException held =
-        catchThrowableOfType(
-            ApprovalRequiredException.class,
-            () ->
-                setup
-                    .client()
-                    .write("PATCH", "feature_flags/4811/", Fixtures.JSON.createObjectNode()));
+    ApprovalRequiredException held = heldWrite();
 
     assertThat(held.request().id()).isEqualTo("3f9c2a54-8d1e-4c7b-9a60-2b7f0e5d1c88");
     assertThat(held.request().resourceId()).isEqualTo("4811");
@@ -215,13 +209,7 @@ class ApprovalsClientTest {
          "required_approvers": {}}
         """);
 
-    ApprovalRequiredException held =
-        catchThrowableOfType(
-            ApprovalRequiredException.class,
-            () ->
-                setup
-                    .client()
-                    .write("PATCH", "feature_flags/4811/", Fixtures.JSON.createObjectNode()));
+    ApprovalRequiredException held = heldWrite();
 
     assertThat(held.alreadyPending()).isTrue();
     assertThat(held.request().quorum()).isEqualTo(1);
