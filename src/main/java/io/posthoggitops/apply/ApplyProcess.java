@@ -139,12 +139,14 @@ public final class ApplyProcess {
     report.summary().forEach(out::println);
     out.flush();
     if (!report.succeeded()) {
+      boolean stale = report.failed().error() instanceof IdentityTakenException;
       err.println(
           "error: apply stopped at "
               + report.failed().outcome().resource()
+              + (stale ? ", which PostHog already holds: the plan is stale there" : "")
               + "; see the summary above.");
       err.flush();
-      return Result.FAILED;
+      return stale ? Result.STALE_PLAN : Result.FAILED;
     }
     if (settings.annotate()) {
       ApplyAnnotation.addIfChanged(api, settings.commit(), report, clock, err);

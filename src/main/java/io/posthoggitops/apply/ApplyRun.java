@@ -2,6 +2,7 @@ package io.posthoggitops.apply;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiRequest;
+import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.live.ApprovalRequiredException;
 import io.posthoggitops.live.PostHogApi;
@@ -102,6 +103,13 @@ public final class ApplyRun {
       current = request.method() + " " + path;
       ObjectNode body = created.resolve(request.body());
       ApiRequest sent = new ApiRequest(request.method(), path, body);
+      if ("POST".equals(sent.method())) {
+        alreadyThere(sent)
+            .ifPresent(
+                found -> {
+                  throw new IdentityTakenException(change, found);
+                });
+      }
       ObjectNode answer = write(sent);
       checkAnswerIsOwn(sent, answer);
       remember(sent, answer);
@@ -117,6 +125,23 @@ public final class ApplyRun {
                           + current
                           + "); declare what PostHog keeps, or list the field in ignore_changes."));
       err.flush();
+    }
+
+    /**
+     * Just before a POST, what PostHog already holds that the POST would make again: an object of
+     * this identity (for kinds whose names PostHog does not keep unique, one filtered list), or
+     * what the kind's own POST makes (an insight already on its dashboard). Another apply running
+     * at the same time is how these come about.
+     */
+    private Optional<ObjectNode> alreadyThere(ApiRequest request) {
+      if (request.path().equals(change.kind().resource() + "/")) {
+        return change.kind().identityKeptUnique()
+            ? Optional.empty()
+            : recovery.byIdentitySearch(change);
+      }
+      return change.action() == ChangeAction.CREATE || ownPath() == null
+          ? Optional.empty()
+          : change.kind().recoverUnclearPost(request, ownPath(), api);
     }
 
     private ObjectNode write(ApiRequest request) {

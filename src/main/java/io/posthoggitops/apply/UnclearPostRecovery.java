@@ -1,9 +1,12 @@
 package io.posthoggitops.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.plan.Change;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,26 @@ final class UnclearPostRecovery {
     return ownPath == null
         ? Optional.empty()
         : change.kind().recoverUnclearPost(request, ownPath, api);
+  }
+
+  /**
+   * The live object holding the change's identity, found with one list filtered by PostHog's {@code
+   * search} (which matches names loosely; the identity is then compared exactly).
+   */
+  Optional<ObjectNode> byIdentitySearch(Change change) {
+    String path =
+        change.kind().resource()
+            + "/?search="
+            + URLEncoder.encode(change.identity(), StandardCharsets.UTF_8)
+            + "&limit=100";
+    for (JsonNode item : api.get(path).path("results")) {
+      if (item instanceof ObjectNode o
+          && change.identity().equals(change.kind().identityOf(o))
+          && !o.path("deleted").asBoolean(false)) {
+        return Optional.of(o);
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<ObjectNode> byIdentity(Change change) {

@@ -178,6 +178,15 @@ public interface Kind {
     return Optional.empty();
   }
 
+  /**
+   * Whether PostHog refuses a second object of the same identity. Where it does not (cohort and
+   * dashboard names), apply looks for one with one filtered list just before each create, so two
+   * applies at once never make duplicates (docs/safety.md).
+   */
+  default boolean identityKeptUnique() {
+    return true;
+  }
+
   /** Keys its writes send that PostHog's answer does not echo (write-only or other shapes). */
   default Set<String> notEchoed() {
     return Set.of();

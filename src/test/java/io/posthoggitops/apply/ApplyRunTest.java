@@ -308,7 +308,8 @@ class ApplyRunTest {
     ApplyReport report = run(api, plan(dashboard));
 
     assertThat(report.succeeded()).as(String.join("\n", report.summary())).isTrue();
-    assertThat(api.reads).containsExactly("get dashboards/5001/");
+    assertThat(api.reads)
+        .containsExactly("get dashboards/?search=Checkout&limit=100", "get dashboards/5001/");
     assertThat(api.all("dashboards").get(0).at("/tiles/0/layouts/sm/w").asInt()).isEqualTo(6);
   }
 

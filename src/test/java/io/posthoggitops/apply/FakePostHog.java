@@ -122,6 +122,9 @@ class FakePostHog implements PostHogApi {
   @Override
   public ObjectNode get(String path) {
     reads.add("get " + path);
+    if (path.contains("/?search=")) {
+      return search(path);
+    }
     String[] parts = path.split("/");
     return find(parts[0], parts[1]).deepCopy();
   }
@@ -159,6 +162,29 @@ class FakePostHog implements PostHogApi {
         .filter(o -> o.path("id").asText().equals(id))
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * {@code cohorts/?search=NAME&limit=100}: live objects whose identity contains NAME, any case.
+   */
+  private ObjectNode search(String path) {
+    String resource = path.substring(0, path.indexOf('/'));
+    String query = path.substring(path.indexOf("?search=") + "?search=".length());
+    String term =
+        java.net.URLDecoder.decode(
+                query.contains("&") ? query.substring(0, query.indexOf('&')) : query,
+                java.nio.charset.StandardCharsets.UTF_8)
+            .toLowerCase(java.util.Locale.ROOT);
+    Kind kind =
+        Kinds.all().stream().filter(k -> k.resource().equals(resource)).findFirst().orElseThrow();
+    ObjectNode page = JSON.objectNode();
+    ArrayNode results = page.putArray("results");
+    all(resource).stream()
+        .filter(o -> !o.path("deleted").asBoolean(false))
+        .filter(o -> kind.identityOf(o).toLowerCase(java.util.Locale.ROOT).contains(term))
+        .forEach(o -> results.add(o.deepCopy()));
+    page.put("count", results.size());
+    return page;
   }
 
   long count(Predicate<String> writeMatches) {

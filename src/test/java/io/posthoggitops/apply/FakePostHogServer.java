@@ -148,7 +148,7 @@ public final class FakePostHogServer implements AutoCloseable {
     int status = 200;
     JsonNode answer;
     try {
-      answer = answer(method, path, sent);
+      answer = answer(method, path, query, sent);
       if ("POST".equals(method) && !path.endsWith("/launch/") && !path.endsWith("/end/")) {
         status = 201;
       }
@@ -176,7 +176,8 @@ public final class FakePostHogServer implements AutoCloseable {
     }
   }
 
-  private JsonNode answer(String method, String path, byte[] sent) throws IOException {
+  private JsonNode answer(String method, String path, String query, byte[] sent)
+      throws IOException {
     if (path.equals("/api/projects/@current/") || path.equals(PROJECT)) {
       return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
     }
@@ -191,6 +192,9 @@ public final class FakePostHogServer implements AutoCloseable {
     }
     String rest = path.substring(PROJECT.length());
     synchronized (api) {
+      if ("GET".equals(method) && query != null && query.startsWith("search=")) {
+        return api.get(rest + "?" + query);
+      }
       if ("GET".equals(method)) {
         if (rest.equals("change_requests/")) {
           return page(api.openChangeRequests());

@@ -55,6 +55,12 @@ class ThroughClientTest {
     server.start();
     server.stubFor(
         get(urlEqualTo(PROJECT)).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    // Before each create of a cohort, apply looks for one of its name: none yet.
+    server.stubFor(
+        get(urlPathEqualTo(PROJECT + "cohorts/"))
+            .withQueryParam("search", WireMock.matching(".*"))
+            .atPriority(9)
+            .willReturn(okJson("{\"count\":0,\"next\":null,\"results\":[]}")));
     ConnectionSettings settings =
         new ConnectionSettings(server.baseUrl(), "4242", null, "phx_test_key", 480);
     ClientOptions options =

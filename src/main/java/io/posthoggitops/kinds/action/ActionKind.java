@@ -53,4 +53,10 @@ public final class ActionKind extends DescribedKind {
             .form(new ActionForm())
             .listing(Listing.whole()));
   }
+
+  /** Older PostHog versions keep action names unique only loosely. */
+  @Override
+  public boolean identityKeptUnique() {
+    return false;
+  }
 }

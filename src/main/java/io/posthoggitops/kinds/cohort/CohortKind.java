@@ -94,4 +94,10 @@ public final class CohortKind extends DescribedKind {
             + " PostHog refuses in flag targeting; target a person-property or static cohort"
             + " instead.");
   }
+
+  /** Cohort names are not unique in PostHog. */
+  @Override
+  public boolean identityKeptUnique() {
+    return false;
+  }
 }

@@ -133,4 +133,10 @@ public final class DashboardKind extends DescribedKind {
   public List<String> notStoredParts(ObjectNode sent, ObjectNode answer) {
     return DashboardWrites.layoutsNotStored(sent, answer);
   }
+
+  /** Dashboard names are not unique in PostHog. */
+  @Override
+  public boolean identityKeptUnique() {
+    return false;
+  }
 }
