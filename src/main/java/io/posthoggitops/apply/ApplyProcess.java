@@ -24,6 +24,7 @@ public final class ApplyProcess {
     NOT_APPROVED,
     STALE_PLAN,
     EDITED_PLAN,
+    INTERRUPTED,
     APPLIED,
     FAILED,
     /** Applied what could be applied; changes await approval in PostHog (docs/approvals.md). */
@@ -42,12 +43,22 @@ public final class ApplyProcess {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
+  private final Interruption interruption;
 
   public ApplyProcess(PostHogApi api, PrintWriter out, PrintWriter err, Clock clock) {
+    this(api, out, err, clock, new Interruption());
+  }
+
+  /**
+   * @param interruption set by a signal; the apply then stops after the write in flight
+   */
+  public ApplyProcess(
+      PostHogApi api, PrintWriter out, PrintWriter err, Clock clock, Interruption interruption) {
     this.api = api;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.interruption = interruption;
   }
 
   /** Applies a plan computed just now from PATH. */
@@ -135,9 +146,20 @@ public final class ApplyProcess {
   }
 
   private Result apply(Plan plan, Settings settings) {
-    ApplyReport report = new ApplyRun(api, out, err).run(plan);
+    ApplyReport report = new ApplyRun(api, out, err, interruption).run(plan);
     report.summary().forEach(out::println);
     out.flush();
+    if (report.stoppedBy() != null) {
+      err.println(
+          "error: apply stopped by "
+              + report.stoppedBy()
+              + (report.failed() == null
+                  ? ""
+                  : " partway through " + report.failed().outcome().resource())
+              + "; see the summary above.");
+      err.flush();
+      return Result.INTERRUPTED;
+    }
     if (!report.succeeded()) {
       boolean stale = report.failed().error() instanceof IdentityTakenException;
       err.println(

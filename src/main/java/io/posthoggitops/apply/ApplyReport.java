@@ -16,7 +16,8 @@ import java.util.List;
  *
  * @param applied changes carried out, in order
  * @param failed the change that failed, or null when all were applied
- * @param notAttempted changes after the failed one
+ * @param notAttempted changes after the failed one (or after the stop)
+ * @param stoppedBy the signal that stopped the apply ({@code SIGINT}), or null
  * @param awaiting changes PostHog held as change requests in this run
  * @param waiting changes not sent because they reference one awaiting approval
  * @param earlier what the plan found awaiting approval, blocked or waiting already
@@ -25,12 +26,20 @@ public record ApplyReport(
     List<Outcome> applied,
     Failure failed,
     List<Change> notAttempted,
+    String stoppedBy,
     List<Awaiting> awaiting,
     List<Waiting> waiting,
     List<PendingApproval> earlier) {
 
+  /** The account of an apply that ran to its end or to its first failure. */
   public ApplyReport(List<Outcome> applied, Failure failed, List<Change> notAttempted) {
-    this(applied, failed, notAttempted, List.of(), List.of(), List.of());
+    this(applied, failed, notAttempted, null);
+  }
+
+  /** The account of an apply that left nothing to approvals. */
+  public ApplyReport(
+      List<Outcome> applied, Failure failed, List<Change> notAttempted, String stoppedBy) {
+    this(applied, failed, notAttempted, stoppedBy, List.of(), List.of(), List.of());
   }
 
   /**
@@ -85,7 +94,7 @@ public record ApplyReport(
   public record Failure(Outcome outcome, String request, int sentBefore, RuntimeException error) {}
 
   public boolean succeeded() {
-    return failed == null;
+    return failed == null && stoppedBy == null;
   }
 
   public long count(ChangeAction action) {
@@ -117,6 +126,9 @@ public record ApplyReport(
       lines.add("Apply complete: " + counts() + ".");
       return lines;
     }
+    if (stoppedBy != null) {
+      return stoppedLines();
+    }
     if (succeeded()) {
       int n = awaitingApproval();
       lines.add(
@@ -142,6 +154,27 @@ public record ApplyReport(
     lines.add(
         "Nothing after the failure was sent. Fix the cause, then run apply again: it plans from"
             + " the live state, so what was applied is not repeated.");
+    return lines;
+  }
+
+  /** After a signal: what was applied, the change it stopped partway (if any), what remains. */
+  private List<String> stoppedLines() {
+    List<String> lines = new ArrayList<>();
+    lines.add("");
+    lines.add("Apply stopped by " + stoppedBy + ": " + counts() + " before it.");
+    lines.add("Applied (" + applied.size() + "):");
+    applied.forEach(o -> lines.add("  " + o.doneLine()));
+    if (failed != null) {
+      lines.add("Stopped partway (1):");
+      lines.add("  " + failed.outcome().plannedLine());
+      lines.add("    " + failed.error().getMessage());
+    }
+    lines.addAll(new ApprovalLines(this).sections());
+    lines.add("Not attempted (" + notAttempted.size() + "):");
+    notAttempted.forEach(c -> lines.add("  " + new Outcome(c, c.liveId()).plannedLine()));
+    lines.add(
+        "The write in flight finished and nothing was sent after it. Run plan to see what remains,"
+            + " then apply again to finish.");
     return lines;
   }
 

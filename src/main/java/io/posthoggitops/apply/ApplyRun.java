@@ -30,21 +30,37 @@ public final class ApplyRun {
   private final CreatedIds created = new CreatedIds();
   private final UnclearPostRecovery recovery;
 
+  private final Interruption interruption;
+
   public ApplyRun(PostHogApi api, PrintWriter out, PrintWriter err) {
+    this(api, out, err, new Interruption());
+  }
+
+  /**
+   * @param interruption asked before each request whether a signal wants the apply to stop
+   */
+  public ApplyRun(PostHogApi api, PrintWriter out, PrintWriter err, Interruption interruption) {
     this.api = api;
     this.out = out;
     this.err = err;
     this.recovery = new UnclearPostRecovery(api);
+    this.interruption = interruption;
   }
 
   /** Runs the plan; a request apply would never send stops it before the first write. */
   public ApplyReport run(Plan plan) {
     List<Change> changes = plan.changes();
     changes.forEach(change -> change.requests().forEach(RequestShape::check));
+    interruption.startWriting();
     List<Outcome> applied = new ArrayList<>();
     AwaitingApproval held = new AwaitingApproval(plan);
     for (int i = 0; i < changes.size(); i++) {
       Change change = changes.get(i);
+      List<Change> rest = List.copyOf(changes.subList(i + 1, changes.size()));
+      if (interruption.requested().isPresent()) {
+        return held.report(
+            applied, null, List.copyOf(changes.subList(i, changes.size())), stopSignal());
+      }
       Optional<String> waits = held.holdBack(change);
       if (waits.isPresent()) {
         out.println(waits.get());
@@ -60,12 +76,33 @@ public final class ApplyRun {
       } catch (ApprovalRequiredException e) {
         out.println(held.awaiting(new Outcome(change, run.id), e, run.sent - run.cancelled.size()));
         run.printCancelled();
+      } catch (StoppedPartway e) {
+        return held.report(applied, run.failure(e), rest, stopSignal());
       } catch (RuntimeException e) {
-        return held.report(
-            applied, run.failure(e), List.copyOf(changes.subList(i + 1, changes.size())));
+        return held.report(applied, run.failure(e), rest, null);
       }
     }
-    return held.report(applied, null, List.of());
+    return held.report(applied, null, List.of(), null);
+  }
+
+  private String stopSignal() {
+    return interruption.requested().orElse(null);
+  }
+
+  /** A signal came between two requests of one change: the first took effect, the rest not. */
+  private static final class StoppedPartway extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StoppedPartway(String signal, int sent, int of) {
+      super(
+          "stopped by "
+              + signal
+              + " after "
+              + sent
+              + " of its "
+              + of
+              + " requests took effect; the others were not sent.");
+    }
   }
 
   /** One change in progress: its id once known, and which of its requests is being sent. */
@@ -84,6 +121,9 @@ public final class ApplyRun {
     Outcome execute() {
       List<String> cancels = PendingRequests.cancelledBy(change);
       for (ApiRequest request : change.requests()) {
+        if (sent > 0 && interruption.requested().isPresent()) {
+          throw new StoppedPartway(interruption.requested().get(), sent, change.requests().size());
+        }
         send(request);
         sent++;
         cancels.stream().filter(request.path()::contains).forEach(cancelled::add);

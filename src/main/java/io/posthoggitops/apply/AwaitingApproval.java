@@ -67,8 +67,23 @@ final class AwaitingApproval {
     return outcome.change().action().symbol() + " awaiting approval " + entry.line();
   }
 
-  ApplyReport report(List<Outcome> applied, ApplyReport.Failure failed, List<Change> notAttempted) {
+  /**
+   * The report of the run, with what it left to approvals.
+   *
+   * @param stoppedBy the signal that stopped the run, or null
+   */
+  ApplyReport report(
+      List<Outcome> applied,
+      ApplyReport.Failure failed,
+      List<Change> notAttempted,
+      String stoppedBy) {
     return new ApplyReport(
-        applied, failed, notAttempted, List.copyOf(awaiting), List.copyOf(waiting), earlier);
+        applied,
+        failed,
+        notAttempted,
+        stoppedBy,
+        List.copyOf(awaiting),
+        List.copyOf(waiting),
+        earlier);
   }
 }

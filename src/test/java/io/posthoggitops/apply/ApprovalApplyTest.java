@@ -145,6 +145,36 @@ class ApprovalApplyTest {
   }
 
   @Test
+  void aSignalAfterAHeldChangeStopsTheApplyAndTheSummaryStillAccountsForIt() {
+    Interruption interruption = new Interruption();
+    api.answerWrite(
+        2,
+        answer -> {
+          interruption.request("SIGINT");
+          return answer;
+        });
+    ApplyProcess process =
+        new ApplyProcess(
+            api, new PrintWriter(out), new PrintWriter(err), Clock.systemUTC(), interruption);
+
+    Result result =
+        process.applyFresh(
+            plan(rollout(50), ApplyRunTest.pilotCohort(), ApplyRunTest.pilotFlag()),
+            new ApplyProcess.Settings(true, null, false, null),
+            p -> "");
+
+    assertThat(result).isEqualTo(Result.INTERRUPTED);
+    assertThat(api.writes).hasSize(2);
+    assertThat(out.toString())
+        .contains(
+            "Apply stopped by SIGINT: 1 created, 0 updated, 0 deleted before it.",
+            "Awaiting approval in PostHog (1):\n  ~ FeatureFlag \"one-page-checkout\" (id 4821):"
+                + " change request #",
+            "Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"");
+    assertThat(err.toString()).contains("error: apply stopped by SIGINT; see the summary above.");
+  }
+
+  @Test
   void applyExitsAsAwaitingApprovalWhenSomethingIsHeldAndAsAppliedWhenNothingIs() {
     ApplyProcess process =
         new ApplyProcess(api, new PrintWriter(out), new PrintWriter(err), Clock.systemUTC());
