@@ -81,24 +81,9 @@ class ApplyAndDriftWorkflowsIT {
       git.rm().addFilepattern("posthog/feature-flags/old.yaml").call();
       merge = commit(git, "posthog/feature-flags/banner.yaml", flag("holiday-banner", 100));
     }
-    ci.github.stubFor(
-        get(urlEqualTo(REPO + "/commits/" + merge.getName() + "/pulls"))
-            .willReturn(
-                okJson(
-                    "[{\"number\": 7, \"merged_at\": \"2026-01-01T00:00:00Z\", \"merge_commit_sha\": \""
-                        + merge.getName()
-                        + "\"}]")));
-    ci.github.stubFor(get(urlPathEqualTo(REPO + "/issues/7/comments")).willReturn(okJson("[]")));
-    ci.github.stubFor(
-        post(urlEqualTo(REPO + "/issues/7/comments"))
-            .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1, \"html_url\": \"u\"}")));
+    mergedPullRequest(7, merge);
 
-    WorkflowRunner.Job job =
-        ci.run(
-            "posthog-apply.yml",
-            "apply",
-            workspace,
-            JSON.createObjectNode().put("before", before.getName()).put("after", merge.getName()));
+    WorkflowRunner.Job job = applyAfterPush(before, merge);
 
     assertThat(job.succeeded()).as(job.steps().toString()).isTrue();
     String log = job.step("Apply").file("stdout");
@@ -140,24 +125,9 @@ class ApplyAndDriftWorkflowsIT {
       before = commit(git, "posthog/feature-flags/banner.yaml", flag("holiday-banner", 10));
       merge = commit(git, "posthog/feature-flags/banner.yaml", flag("holiday-banner", 50));
     }
-    ci.github.stubFor(
-        get(urlEqualTo(REPO + "/commits/" + merge.getName() + "/pulls"))
-            .willReturn(
-                okJson(
-                    "[{\"number\": 8, \"merged_at\": \"2026-01-01T00:00:00Z\", \"merge_commit_sha\": \""
-                        + merge.getName()
-                        + "\"}]")));
-    ci.github.stubFor(get(urlPathEqualTo(REPO + "/issues/8/comments")).willReturn(okJson("[]")));
-    ci.github.stubFor(
-        post(urlEqualTo(REPO + "/issues/8/comments"))
-            .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1, \"html_url\": \"u\"}")));
+    mergedPullRequest(8, merge);
 
-    WorkflowRunner.Job job =
-        ci.run(
-            "posthog-apply.yml",
-            "apply",
-            workspace,
-            JSON.createObjectNode().put("before", before.getName()).put("after", merge.getName()));
+    WorkflowRunner.Job job = applyAfterPush(before, merge);
 
     assertThat(job.succeeded()).as(job.steps().toString()).isTrue();
     assertThat(job.step("Apply").outputs()).containsEntry("exitcode", "5");
@@ -200,6 +170,33 @@ class ApplyAndDriftWorkflowsIT {
     assertThat(job.step("Open, update or close the drift issue").stdout())
         .isEqualTo("Opened issue #12: u\n");
     ci.assertNoSecretShown(job);
+  }
+
+  /** The apply workflow's job for a push from {@code before} to {@code merge}. */
+  private WorkflowRunner.Job applyAfterPush(RevCommit before, RevCommit merge) throws IOException {
+    return ci.run(
+        "posthog-apply.yml",
+        "apply",
+        workspace,
+        JSON.createObjectNode().put("before", before.getName()).put("after", merge.getName()));
+  }
+
+  /** GitHub knows {@code merge} as the merge of pull request {@code number}, without comments. */
+  private static void mergedPullRequest(int number, RevCommit merge) {
+    String issue = REPO + "/issues/" + number + "/comments";
+    ci.github.stubFor(
+        get(urlEqualTo(REPO + "/commits/" + merge.getName() + "/pulls"))
+            .willReturn(
+                okJson(
+                    "[{\"number\": "
+                        + number
+                        + ", \"merged_at\": \"2026-01-01T00:00:00Z\", \"merge_commit_sha\": \""
+                        + merge.getName()
+                        + "\"}]")));
+    ci.github.stubFor(get(urlPathEqualTo(issue)).willReturn(okJson("[]")));
+    ci.github.stubFor(
+        post(urlEqualTo(issue))
+            .willReturn(aResponse().withStatus(201).withBody("{\"id\": 1, \"html_url\": \"u\"}")));
   }
 
   private static String posted(String path) throws IOException {

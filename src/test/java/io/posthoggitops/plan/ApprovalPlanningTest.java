@@ -129,7 +129,7 @@ class ApprovalPlanningTest {
   @Test
   void aRequestMadeBeforeTheFlagMovedIsStaleAndTheDeclaredChangeIsWrittenAgain() {
     ObjectNode request = rolloutRequest(4821L, 50, 1, false);
-    request.with("intent").with("preconditions").put("version", 2);
+    request.withObject("intent").withObject("preconditions").put("version", 2);
 
     Plan plan = plan(flagYaml("one-page-checkout", 50), request);
 
@@ -142,7 +142,11 @@ class ApprovalPlanningTest {
   @Test
   void aGatedCreateAwaitsApprovalAndWhatReferencesTheFlagWaitsForIt() {
     ObjectNode create = rolloutRequest(null, 40, 0, true);
-    create.with("intent").with("full_request_data").put("key", "pilot-banner").put("active", true);
+    create
+        .withObject("intent")
+        .withObject("full_request_data")
+        .put("key", "pilot-banner")
+        .put("active", true);
     String declared =
         flagYaml("one-page-checkout", 30)
             + "---\n"
