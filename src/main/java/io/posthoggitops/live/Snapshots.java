@@ -97,12 +97,10 @@ public final class Snapshots {
               + file
               + "'.");
     } catch (JsonProcessingException e) {
+      var at = e.getLocation();
       throw new UserError(
           file
-              + ":"
-              + e.getLocation().getLineNr()
-              + ":"
-              + e.getLocation().getColumnNr()
+              + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
               + ": not a snapshot, the JSON does not parse ("
               + e.getOriginalMessage()
               + ").");

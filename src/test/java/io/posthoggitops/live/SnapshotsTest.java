@@ -142,4 +142,18 @@ class SnapshotsTest {
         .hasMessageStartingWith(file + ":2:")
         .hasMessageContaining("does not parse");
   }
+
+  @Test
+  void jsonNestedTooDeepIsAnErrorNamingTheFile() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("deep.json"),
+            "{\"format_version\":1,\"project\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+
+    assertThatThrownBy(() -> Snapshots.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("not a snapshot, the JSON does not parse")
+        .hasMessageContaining("nesting depth");
+  }
 }
