@@ -36,7 +36,8 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
+      "Exit codes: 0 success (changes or not), 2 changes (or a change a pending",
+      "change request blocks) with --detailed-exitcode,",
       "1 error (invalid YAML, API or network), 64 usage error.",
       "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
     })
@@ -85,7 +86,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 2 when the plan has changes (0 when none).")
+      description =
+          "Exit 2 when the plan has changes (0 when none; changes awaiting approval in PostHog count as none).")
   boolean detailedExitCode;
 
   @Option(
@@ -131,7 +133,7 @@ public class PlanCommand implements Callable<Integer> {
       savedNote.flush();
     }
     stdout.flush();
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private String view(Plan plan, List<ResourceDiff> diffs, Impact impact) {

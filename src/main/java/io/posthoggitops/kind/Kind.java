@@ -95,6 +95,14 @@ public interface Kind {
     return Deletion.softDelete();
   }
 
+  /**
+   * The {@code resource_type} PostHog's change requests name its objects by (e.g. {@code
+   * feature_flag}), or null when PostHog gates no write to it behind approvals.
+   */
+  default String approvalResourceType() {
+    return null;
+  }
+
   /** A live object that is as good as removed (an archived early access feature). */
   default boolean isRetired(ObjectNode raw) {
     return false;

@@ -126,4 +126,10 @@ public final class FeatureFlagKind extends DescribedKind {
   public Optional<Usage> usage() {
     return Optional.of(USAGE);
   }
+
+  /** PostHog's approval policies gate enabling, disabling and rollout changes of flags. */
+  @Override
+  public String approvalResourceType() {
+    return "feature_flag";
+  }
 }
