@@ -14,12 +14,14 @@ import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.Plan;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Works out a plan's impact (docs/impact.md): one usage query for the flags the plan changes, then
@@ -35,7 +37,15 @@ public final class ImpactEstimator {
   /** At most this many blast-radius requests a run; the conditions past it are not estimated. */
   public static final int MAX_ESTIMATES = 20;
 
+  /**
+   * Estimates are not started once impact has taken this long, so slow but answering endpoints
+   * never hold up a plan for more than about this plus one request's deadline.
+   */
+  public static final Duration BUDGET = Duration.ofSeconds(60);
+
   private final AdvisoryApi api;
+  private final LongSupplier nanoClock;
+  private final long startNanos;
   private final Map<LiveKey, LiveObject> live = new HashMap<>();
   private final Map<String, Estimate> asked = new HashMap<>();
   private int sent;
@@ -52,12 +62,21 @@ public final class ImpactEstimator {
     static final Estimate NOTHING = new Estimate(null, null);
   }
 
-  private ImpactEstimator(AdvisoryApi api, LiveState state) {
+  private ImpactEstimator(AdvisoryApi api, LiveState state, LongSupplier nanoClock) {
     this.api = api;
+    this.nanoClock = nanoClock;
+    this.startNanos = nanoClock.getAsLong();
     state.objects().values().forEach(list -> list.forEach(o -> live.put(o.key(), o)));
   }
 
   public static Result estimate(Plan plan, LiveState state, AdvisoryApi api) {
+    return estimate(plan, state, api, System::nanoTime);
+  }
+
+  /**
+   * @param nanoClock the time in nanoseconds, for {@link #BUDGET}
+   */
+  static Result estimate(Plan plan, LiveState state, AdvisoryApi api, LongSupplier nanoClock) {
     Map<Usage, List<Change>> tracked = new LinkedHashMap<>();
     for (Change change : plan.changes()) {
       change
@@ -69,7 +88,7 @@ public final class ImpactEstimator {
       return new Result(Impact.NONE, Optional.empty());
     }
     try {
-      return new Result(new ImpactEstimator(api, state).of(tracked), Optional.empty());
+      return new Result(new ImpactEstimator(api, state, nanoClock).of(tracked), Optional.empty());
     } catch (AdvisoryFailure e) {
       return new Result(
           Impact.NONE,
@@ -157,6 +176,10 @@ public final class ImpactEstimator {
     }
     if (sent >= MAX_ESTIMATES) {
       return new Estimate(null, "over the " + MAX_ESTIMATES + " estimates a run");
+    }
+    if (nanoClock.getAsLong() - startNanos >= BUDGET.toNanos()) {
+      return new Estimate(
+          null, "impact had taken its " + BUDGET.toSeconds() + " s before this estimate");
     }
     sent++;
     Estimate estimate = ask(usage, request);

@@ -193,4 +193,43 @@ class ImpactEstimatorTest {
             "impact not shown: PostHog answered POST feature_flags/user_blast_radius/ without the"
                 + " affected and total counts; run again later. The plan is shown without it.");
   }
+
+  @Test
+  void estimatesStopBeingStartedOnceImpactHasTakenItsBudget() {
+    long[] now = {0};
+    List<Change> changes = new ArrayList<>();
+    Map<Long, ObjectNode> flags = new LinkedHashMap<>();
+    for (int i = 1; i <= 10; i++) {
+      ObjectNode before =
+          flag("f" + i, "[{'type': 'person', 'key': 'plan', 'value': 'p" + i + "'}]", 10);
+      ObjectNode after =
+          flag("f" + i, "[{'type': 'person', 'key': 'plan', 'value': 'q" + i + "'}]", 10);
+      flags.put((long) i, before);
+      changes.add(update(i, before, after));
+    }
+    AdvisoryApi slow =
+        (path, body) -> {
+          sent.add(path);
+          now[0] += ImpactEstimator.BUDGET.toNanos() / 4;
+          return path.equals("query/")
+              ? json("{'columns': ['key', 'calls', 'persons'], 'results': []}")
+              : json("{'affected': 10, 'total': 100}");
+        };
+
+    ImpactEstimator.Result result =
+        ImpactEstimator.estimate(
+            plan(changes.toArray(Change[]::new)), live(flags), slow, () -> now[0]);
+
+    assertThat(sent).hasSize(4);
+    assertThat(result.warning()).isEmpty();
+    assertThat(
+            result
+                .impact()
+                .of(new Address(FLAG, "f10"))
+                .orElseThrow()
+                .conditions()
+                .get(0)
+                .notEstimated())
+        .isEqualTo("impact had taken its 60 s before this estimate");
+  }
 }
