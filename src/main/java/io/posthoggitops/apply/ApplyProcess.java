@@ -5,6 +5,7 @@ import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.render.PlanSummary;
+import io.posthoggitops.render.PlanTextView;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -23,8 +24,11 @@ public final class ApplyProcess {
     NOT_APPROVED,
     STALE_PLAN,
     EDITED_PLAN,
+    INTERRUPTED,
     APPLIED,
-    FAILED
+    FAILED,
+    /** Applied what could be applied; changes await approval in PostHog (docs/approvals.md). */
+    AWAITING_APPROVAL
   }
 
   /**
@@ -39,12 +43,22 @@ public final class ApplyProcess {
   private final PrintWriter out;
   private final PrintWriter err;
   private final Clock clock;
+  private final Interruption interruption;
 
   public ApplyProcess(PostHogApi api, PrintWriter out, PrintWriter err, Clock clock) {
+    this(api, out, err, clock, new Interruption());
+  }
+
+  /**
+   * @param interruption set by a signal; the apply then stops after the write in flight
+   */
+  public ApplyProcess(
+      PostHogApi api, PrintWriter out, PrintWriter err, Clock clock, Interruption interruption) {
     this.api = api;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.interruption = interruption;
   }
 
   /** Applies a plan computed just now from PATH. */
@@ -77,9 +91,13 @@ public final class ApplyProcess {
   private Result gateThenApply(
       Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
     if (!plan.hasChanges()) {
+      out.print(PlanTextView.pendingApprovals(plan));
       out.println(PlanSummary.line(plan));
+      if (PlanSummary.approvalsLine(plan) != null) {
+        out.println(PlanSummary.approvalsLine(plan));
+      }
       out.flush();
-      return Result.NO_CHANGES;
+      return AwaitingApproval.leftBy(plan) ? Result.AWAITING_APPROVAL : Result.NO_CHANGES;
     }
     if (!settings.approve()) {
       out.print(view.apply(plan));
@@ -128,9 +146,20 @@ public final class ApplyProcess {
   }
 
   private Result apply(Plan plan, Settings settings) {
-    ApplyReport report = new ApplyRun(api, out, err).run(plan);
+    ApplyReport report = new ApplyRun(api, out, err, interruption).run(plan);
     report.summary().forEach(out::println);
     out.flush();
+    if (report.stoppedBy() != null) {
+      err.println(
+          "error: apply stopped by "
+              + report.stoppedBy()
+              + (report.failed() == null
+                  ? ""
+                  : " partway through " + report.failed().outcome().resource())
+              + "; see the summary above.");
+      err.flush();
+      return Result.INTERRUPTED;
+    }
     if (!report.succeeded()) {
       boolean stale = report.failed().error() instanceof IdentityTakenException;
       err.println(
@@ -145,6 +174,6 @@ public final class ApplyProcess {
       ApplyAnnotation.addIfChanged(api, settings.commit(), report, clock, err);
       err.flush();
     }
-    return Result.APPLIED;
+    return report.leftToApprovals() ? Result.AWAITING_APPROVAL : Result.APPLIED;
   }
 }

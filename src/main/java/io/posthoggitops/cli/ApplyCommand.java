@@ -2,6 +2,7 @@ package io.posthoggitops.cli;
 
 import io.posthoggitops.apply.ApplyProcess;
 import io.posthoggitops.apply.ApplyProcess.Result;
+import io.posthoggitops.apply.Interruption;
 import io.posthoggitops.apply.StalePlanCheck;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.diff.ChangeDiffs;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 applied (or no changes), 1 error or partial apply, 3 changes not approved,",
-      "4 saved plan is stale (nothing written), 64 usage error.",
+      "4 saved plan is stale (nothing written), 5 applied what could be applied and changes",
+      "await approval in PostHog, 64 usage error.",
       "Example: posthog-gitops apply --plan plan.json --approve"
     })
 public class ApplyCommand implements Callable<Integer> {
@@ -68,11 +70,16 @@ public class ApplyCommand implements Callable<Integer> {
     ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Interruption interruption = new Interruption();
+    if (approve) {
+      SignalTrap.install(interruption, err);
+    }
     Result result;
     if (planFile != null) {
       Plan plan = readSavedPlan();
       ApplyProcess process =
-          new ApplyProcess(connect(global, config).api(), out, err, Clock.systemUTC());
+          new ApplyProcess(
+              connect(global, config).api(), out, err, Clock.systemUTC(), interruption);
       result =
           process.applySaved(
               plan,
@@ -86,10 +93,13 @@ public class ApplyCommand implements Callable<Integer> {
           PlanPipeline.run(
               global, planning, config, () -> opened[0] = connect(global, config), null, err);
       err.print(PlanTextView.warnings(plan));
-      ApplyProcess process = new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC());
+      ApplyProcess process =
+          new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC(), interruption);
       result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
     }
-    return exitCode(result);
+    return result == Result.INTERRUPTED
+        ? SignalTrap.exitCode(interruption.requested().orElse("SIGINT"))
+        : exitCode(result);
   }
 
   /** Opened only once the declarations are valid: an invalid file costs no request. */
@@ -102,7 +112,8 @@ public class ApplyCommand implements Callable<Integer> {
       case NO_CHANGES, APPLIED -> ExitCode.OK;
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
-      case FAILED, EDITED_PLAN -> ExitCode.ERROR;
+      case FAILED, EDITED_PLAN, INTERRUPTED -> ExitCode.ERROR;
+      case AWAITING_APPROVAL -> ExitCode.AWAITING_APPROVAL;
     };
   }
 

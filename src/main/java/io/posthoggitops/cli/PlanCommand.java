@@ -3,6 +3,7 @@ package io.posthoggitops.cli;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
@@ -35,7 +36,8 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
+      "Exit codes: 0 success (changes or not), 2 changes (or a change a pending",
+      "change request blocks) with --detailed-exitcode,",
       "1 error (invalid YAML, API or network), 64 usage error.",
       "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
     })
@@ -66,6 +68,7 @@ public class PlanCommand implements Callable<Integer> {
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
+  @Mixin ImpactOption impactOption;
 
   @Option(
       names = "--out",
@@ -83,7 +86,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 2 when the plan has changes (0 when none).")
+      description =
+          "Exit 2 when the plan has changes (0 when none; changes awaiting approval in PostHog count as none).")
   boolean detailedExitCode;
 
   @Option(
@@ -98,35 +102,45 @@ public class PlanCommand implements Callable<Integer> {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
-    Plan plan =
-        PlanPipeline.run(
+    PlanPipeline.Planned planned =
+        PlanPipeline.planned(
             global,
             planning,
             config,
             () -> LiveConnection.open(global, config, environment::get),
             snapshot,
             err);
+    Plan plan = planned.plan();
     err.print(PlanTextView.warnings(plan));
     err.flush();
+    Impact impact =
+        impactOption.estimate(
+            config,
+            planned,
+            snapshot,
+            () ->
+                LiveConnection.advisory(
+                    global, config, environment::get, plan.metadata().projectId()),
+            err);
     PrintWriter stdout = spec.commandLine().getOut();
     List<ResourceDiff> diffs = ChangeDiffs.of(plan);
-    stdout.print(view(plan, diffs));
+    stdout.print(view(plan, diffs, impact));
     if (out != null) {
-      save(plan, diffs);
+      save(plan, diffs, impact);
       PrintWriter savedNote = format == Format.TEXT ? stdout : err;
       savedNote.println("Saved to " + out + ". Apply exactly this plan with:");
       savedNote.println("  posthog-gitops apply --plan " + out + " --approve");
       savedNote.flush();
     }
     stdout.flush();
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private String view(Plan plan, List<ResourceDiff> diffs) {
+  private String view(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     return switch (format) {
-      case TEXT -> PlanTextView.render(plan, diffs, colourWanted());
-      case MARKDOWN -> PlanMarkdownView.render(plan, diffs);
-      case JSON -> PlanJsonView.render(plan, diffs);
+      case TEXT -> PlanTextView.render(plan, diffs, impact, colourWanted());
+      case MARKDOWN -> PlanMarkdownView.render(plan, diffs, impact);
+      case JSON -> PlanJsonView.render(plan, diffs, impact);
     };
   }
 
@@ -134,9 +148,9 @@ public class PlanCommand implements Callable<Integer> {
     return System.console() != null && System.getenv("NO_COLOR") == null;
   }
 
-  private void save(Plan plan, List<ResourceDiff> diffs) {
+  private void save(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     try {
-      Files.writeString(out, PlanFiles.write(plan, diffs));
+      Files.writeString(out, PlanFiles.write(plan, diffs, impact));
     } catch (IOException e) {
       throw new UserError(
           "cannot write the plan to "

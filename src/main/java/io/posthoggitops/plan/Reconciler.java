@@ -6,12 +6,14 @@ import io.posthoggitops.kind.FieldSpec;
 import io.posthoggitops.kind.Problem;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
+import io.posthoggitops.model.LiveObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One declaration against its live object: missing → create, compared fields differ → update, else
@@ -38,21 +40,19 @@ final class Reconciler {
   }
 
   /**
-   * The change of each match that needs one, in match order. The canonical forms and their
-   * comparison read only the match and the references, and are most of a plan's work: they are
-   * computed in parallel, a batch at a time so only one batch of forms is held at once, and
-   * everything else in order.
+   * Hands each match, in order, with its change if it needs one, to {@code decide}. The canonical
+   * forms and their comparison read only the match and the references, and are most of a plan's
+   * work: they are computed in parallel, a batch at a time so only one batch of forms is held at
+   * once, and everything else in order.
    */
-  List<PlannedChange> reconcileAll(List<Match> matches) {
-    List<PlannedChange> changes = new ArrayList<>();
+  void reconcileAll(List<Match> matches, BiConsumer<Match, Optional<PlannedChange>> decide) {
     for (int from = 0; from < matches.size(); from += BATCH) {
       List<Match> batch = matches.subList(from, Math.min(from + BATCH, matches.size()));
       List<Forms> forms = batch.parallelStream().map(this::forms).toList();
       for (int i = 0; i < batch.size(); i++) {
-        reconcile(batch.get(i), forms.get(i)).ifPresent(changes::add);
+        decide.accept(batch.get(i), reconcile(batch.get(i), forms.get(i)));
       }
     }
-    return changes;
   }
 
   /** Both canonical forms of a match and their compared parts; no live side for a create. */
@@ -88,6 +88,14 @@ final class Reconciler {
     return Optional.of(
         PlannedChange.update(
             match.live(), d.address(), compared.live(), compared.desired(), d.location(), live));
+  }
+
+  /** Whether {@code proposed} (a live object as a change request would leave it) is declared. */
+  boolean holds(Match match, LiveObject proposed) {
+    Declaration d = match.declaration();
+    ObjectNode desired = Canonical.fromDeclaration(d, refs);
+    ObjectNode after = Canonical.fromLive(proposed, refs);
+    return ComparedFields.of(d.kind(), desired, after, d.ignoreChanges(), features).same();
   }
 
   /**

@@ -356,4 +356,62 @@ class ApplyRunTest {
         .doesNotContain("~ updated FeatureFlag \"new-checkout\"")
         .contains("Not attempted (1):");
   }
+
+  @Test
+  void aSignalDuringAWriteLetsItFinishAndStopsBeforeTheNext() {
+    Interruption interruption = new Interruption();
+    FakePostHog api =
+        new FakePostHog()
+            .answerWrite(
+                1,
+                answer -> {
+                  interruption.request("SIGINT");
+                  return answer;
+                });
+
+    ApplyReport report =
+        new ApplyRun(api, print(out), print(err), interruption)
+            .run(plan(pilotCohort(), pilotFlag()));
+    report.summary().forEach(print(out)::println);
+
+    assertThat(report.stoppedBy()).isEqualTo("SIGINT");
+    assertThat(api.writes).hasSize(1);
+    assertThat(stdout())
+        .contains("+ created Cohort \"Pilot users\" (id 5001)")
+        .contains("Apply stopped by SIGINT: 1 created, 0 updated, 0 deleted before it.")
+        .contains("Applied (1):\n  + created Cohort \"Pilot users\" (id 5001)")
+        .contains("Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"")
+        .doesNotContain("Failed");
+  }
+
+  @Test
+  void aSignalBetweenTwoRequestsOfOneChangeSaysWhatTookEffect() {
+    Interruption interruption = new Interruption();
+    FakePostHog api =
+        new FakePostHog()
+            .answerWrite(
+                1,
+                answer -> {
+                  interruption.request("SIGTERM");
+                  return answer;
+                });
+    Change experiment =
+        change(
+            TestKinds.EXPERIMENT,
+            "checkout-test",
+            null,
+            ChangeAction.CREATE,
+            ApiRequest.post(
+                "experiments/", json("{'name':'Checkout','feature_flag_key':'checkout-test'}")),
+            ApiRequest.post("experiments/{id}/launch/", json("{}")));
+
+    ApplyReport report =
+        new ApplyRun(api, print(out), print(err), interruption).run(plan(experiment));
+    report.summary().forEach(print(out)::println);
+
+    assertThat(api.writes).hasSize(1);
+    assertThat(stdout())
+        .contains("Stopped partway (1):\n  + create Experiment \"checkout-test\"")
+        .contains("stopped by SIGTERM after 1 of its 2 requests took effect");
+  }
 }
