@@ -66,7 +66,7 @@ public class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
-    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
+    ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Interruption interruption = new Interruption();

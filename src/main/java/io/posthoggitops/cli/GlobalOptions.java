@@ -42,7 +42,8 @@ public class GlobalOptions {
       names = "--config",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
-      description = "Config file (default: posthog-gitops.yaml in the current directory).")
+      description =
+          "Config file (default: the posthog-gitops.yaml found from PATH, or from the current folder, up to the repository root).")
   Path config;
 
   @Option(

@@ -97,7 +97,7 @@ public class PlanCommand implements Callable<Integer> {
   public Integer call() {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
-    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
+    ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
     Plan plan =
         PlanPipeline.run(
             global,

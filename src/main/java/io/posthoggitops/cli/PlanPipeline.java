@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The path from options to a plan, shared by {@code plan} and {@code apply}: load and validate the
@@ -69,6 +70,36 @@ public final class PlanPipeline {
   private record Declarations(List<Declaration> current, List<Declaration> removed) {}
 
   private static Declarations declarations(PlanningOptions options, PrintWriter err) {
+    Declarations declared = declarationsOrNone(options, err);
+    for (Path path : options.paths()) {
+      if (Stream.concat(declared.current().stream(), declared.removed().stream())
+          .noneMatch(d -> isUnder(d, path))) {
+        throw new UserError(noDeclarations(path, options));
+      }
+    }
+    return declared;
+  }
+
+  /**
+   * A PATH that holds nothing to plan is a mistake (a mistyped folder), never "No changes"
+   * (docs/commands/plan.md).
+   */
+  private static String noDeclarations(Path path, PlanningOptions options) {
+    String where = options.pathsGiven() ? "" : " (the default PATH, from posthog-gitops.yaml)";
+    return "no YAML declarations under "
+        + path
+        + where
+        + "; nothing was requested. Give the folder or files that hold them as PATH"
+        + (options.pathsGiven() ? "" : ", or set paths: in the config file")
+        + "; to start from what PostHog holds, run posthog-gitops export --out NEW-FOLDER.";
+  }
+
+  private static boolean isUnder(Declaration declaration, Path path) {
+    Path file = Path.of(declaration.location().file()).toAbsolutePath().normalize();
+    return file.startsWith(path.toAbsolutePath().normalize());
+  }
+
+  private static Declarations declarationsOrNone(PlanningOptions options, PrintWriter err) {
     LoadResult loaded = DeclarationLoader.load(options.paths());
     failOnErrors(loaded, "in declarations", err);
     if (options.base() == null) {

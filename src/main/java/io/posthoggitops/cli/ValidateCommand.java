@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -34,16 +35,21 @@ public class ValidateCommand implements Callable<Integer> {
       paramLabel = "PATH",
       arity = "0..*",
       description =
-          "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
+          "YAML files or folders, searched recursively for *.yaml and *.yml (default: as for plan).")
   List<Path> paths;
 
+  @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    LoadResult result =
-        DeclarationLoader.load(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> given = paths == null ? List.of() : paths;
+    List<Path> read =
+        given.isEmpty()
+            ? ConfigFile.load(parent.global, given, err).declarationPaths(Path.of(""))
+            : given;
+    LoadResult result = DeclarationLoader.load(read);
     result.diagnostics().forEach(d -> err.println(d.format()));
     err.flush();
     if (result.hasErrors()) {
