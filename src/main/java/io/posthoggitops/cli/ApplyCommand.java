@@ -84,7 +84,7 @@ public class ApplyCommand implements Callable<Integer> {
               plan,
               planFile.toString(),
               settings(config, plan),
-              ApplyCommand::view,
+              this::view,
               StalePlanCheck.withPlannerFingerprints());
     } else {
       LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
@@ -94,7 +94,7 @@ public class ApplyCommand implements Callable<Integer> {
       err.print(PlanTextView.warnings(plan));
       ApplyProcess process =
           new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC(), interruption);
-      result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
+      result = process.applyFresh(plan, settings(config, plan), this::view);
     }
     return result == Result.INTERRUPTED
         ? SignalTrap.exitCode(interruption.requested().orElse("SIGINT"))
@@ -108,16 +108,15 @@ public class ApplyCommand implements Callable<Integer> {
 
   private static int exitCode(Result result) {
     return switch (result) {
-      case NO_CHANGES, APPLIED -> ExitCode.OK;
+      case NO_CHANGES, APPLIED, ALREADY_APPLIED -> ExitCode.OK;
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
       case FAILED, EDITED_PLAN, INTERRUPTED -> ExitCode.ERROR;
     };
   }
 
-  private static String view(Plan plan) {
-    return PlanTextView.render(
-        plan, ChangeDiffs.of(plan), System.console() != null && System.getenv("NO_COLOR") == null);
+  private String view(Plan plan) {
+    return PlanTextView.render(plan, ChangeDiffs.of(plan), TerminalColour.wanted(environment::get));
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
@@ -147,6 +146,22 @@ public class ApplyCommand implements Callable<Integer> {
     return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * How to make the saved plan. Never {@code plan --out} onto a YAML name: the user meant their
+   * declarations, and that command would overwrite them (docs/commands/apply.md).
+   */
+  private String makeOne() {
+    String name = String.valueOf(planFile.getFileName());
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return "--plan takes the JSON file plan --out wrote, not YAML declarations. To apply"
+          + " declarations, give them as PATH: posthog-gitops apply "
+          + shellQuoted(planFile.toString())
+          + "; to save a plan first: posthog-gitops plan --out NEW-FILE";
+    }
+    return "check the path, or make it with posthog-gitops plan --out "
+        + shellQuoted(planFile.toString());
+  }
+
   private Plan readSavedPlan() {
     if (!planning.paths.isEmpty()
         || planning.base() != null
@@ -161,12 +176,7 @@ public class ApplyCommand implements Callable<Integer> {
     try {
       return PlanFiles.read(PlanFiles.readText(planFile), planFile.toString());
     } catch (NoSuchFileException e) {
-      throw new UserError(
-          "the saved plan "
-              + planFile
-              + " does not exist; check the path, or make it with posthog-gitops plan --out "
-              + planFile
-              + ".");
+      throw new UserError("the saved plan " + planFile + " does not exist; " + makeOne() + ".");
     } catch (IOException e) {
       throw new UserError("cannot read the saved plan " + planFile + ": " + e + ".");
     }

@@ -3,6 +3,7 @@ package io.posthoggitops.cli;
 import io.posthoggitops.config.ConfigRead;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.model.UserError;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.DiagnosticsView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,8 +28,7 @@ final class ConfigFile {
     long errors = DiagnosticsView.print(read.diagnostics(), err);
     if (errors > 0) {
       throw new UserError(
-          "%d error%s in the config file; nothing was requested."
-              .formatted(errors, errors == 1 ? "" : "s"));
+          Counted.of(errors, "error") + " in the config file; nothing was requested.");
     }
     return read.config();
   }

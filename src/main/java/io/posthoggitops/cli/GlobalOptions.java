@@ -21,7 +21,7 @@ public class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
       description =
-          "API base URL before /api/... (env POSTHOG_GITOPS_API_URL; default https://api.maton.ai/posthog).")
+          "API base URL before /api/... (env POSTHOG_GITOPS_API_URL);%ndefault https://api.maton.ai/posthog.")
   String apiUrl;
 
   @Option(

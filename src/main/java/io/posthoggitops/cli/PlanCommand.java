@@ -130,8 +130,9 @@ public class PlanCommand implements Callable<Integer> {
     };
   }
 
-  private static boolean colourWanted() {
-    return System.console() != null && System.getenv("NO_COLOR") == null;
+  /** Runs built without CDI (the offline scenario runner) have no environment bean: the JVM's. */
+  private boolean colourWanted() {
+    return TerminalColour.wanted(environment != null ? environment::get : System::getenv);
   }
 
   private void save(Plan plan, List<ResourceDiff> diffs) {

@@ -17,6 +17,7 @@ import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.PlanResult;
 import io.posthoggitops.plan.Planner;
 import io.posthoggitops.planfile.PlanFile;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.DiagnosticsView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -134,7 +135,8 @@ public final class PlanPipeline {
   private static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
     long errors = DiagnosticsView.print(loaded.diagnostics(), err);
     if (errors > 0) {
-      throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));
+      throw new UserError(
+          "%s %s; nothing was requested.".formatted(Counted.of(errors, "error"), where));
     }
   }
 
@@ -160,7 +162,7 @@ public final class PlanPipeline {
     long errors = DiagnosticsView.print(result.diagnostics(), err);
     if (errors > 0) {
       throw new UserError(
-          "%s while planning; nothing was written.".formatted(count(errors, "error")));
+          "%s while planning; nothing was written.".formatted(Counted.of(errors, "error")));
     }
     return result.plan();
   }
@@ -177,10 +179,6 @@ public final class PlanPipeline {
         head.map(GitRepo.Head::commit).orElse(null),
         head.map(GitRepo.Head::dirty).orElse(false),
         global.env());
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static PrintWriter stderr() {

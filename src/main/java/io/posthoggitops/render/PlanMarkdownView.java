@@ -58,18 +58,23 @@ public final class PlanMarkdownView {
     return line;
   }
 
+  /** {@code 1 more change not shown here.}, {@code 3 more changes …}. */
+  private static String cutLine(int left) {
+    return Counted.of(left, "more change") + " not shown here.\n";
+  }
+
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
   private static String details(
       List<Change> changes, List<ResourceDiff> diffs, int budget, String unmanaged) {
     StringBuilder out = new StringBuilder();
-    String cutLineRoom = changes.size() + " more changes not shown here.\n";
+    String cutLineRoom = cutLine(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       String block = detailsBlock(changes.get(i), diffs.get(i));
       boolean last = i == changes.size() - 1;
       int needed = out.length() + block.length() + (last ? 0 : cutLineRoom.length());
       if (needed > budget) {
         out.append(unmanaged);
-        return out.append(changes.size() - i).append(" more changes not shown here.\n").toString();
+        return out.append(cutLine(changes.size() - i)).toString();
       }
       out.append(block);
     }
