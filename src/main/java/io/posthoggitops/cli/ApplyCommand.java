@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 applied (or no changes), 1 error or partial apply, 3 changes not approved,",
-      "4 saved plan is stale (nothing written), 64 usage error.",
+      "4 saved plan is stale (nothing written), 5 applied what could be applied and changes",
+      "await approval in PostHog, 64 usage error.",
       "Example: posthog-gitops apply --plan plan.json --approve"
     })
 public class ApplyCommand implements Callable<Integer> {
@@ -112,6 +113,7 @@ public class ApplyCommand implements Callable<Integer> {
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
       case FAILED, EDITED_PLAN, INTERRUPTED -> ExitCode.ERROR;
+      case AWAITING_APPROVAL -> ExitCode.AWAITING_APPROVAL;
     };
   }
 

@@ -17,6 +17,12 @@ public final class ExitCode {
   /** {@code apply --plan FILE}: the saved plan is stale; nothing written. */
   public static final int STALE_PLAN = 4;
 
+  /**
+   * {@code apply}: applied what could be applied; changes await approval in PostHog (change
+   * requests, docs/approvals.md), or wait for those.
+   */
+  public static final int AWAITING_APPROVAL = 5;
+
   /** Usage error: unknown flag, bad argument. */
   public static final int USAGE = 64;
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
+      "Exit codes: 0 success (changes or not), 2 changes (or a change a pending",
+      "change request blocks) with --detailed-exitcode,",
       "1 error (invalid YAML, API or network), 64 usage error.",
       "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
     })
@@ -83,7 +84,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 2 when the plan has changes (0 when none).")
+      description =
+          "Exit 2 when the plan has changes (0 when none; changes awaiting approval in PostHog count as none).")
   boolean detailedExitCode;
 
   @Option(
@@ -119,7 +121,7 @@ public class PlanCommand implements Callable<Integer> {
       savedNote.flush();
     }
     stdout.flush();
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private String view(Plan plan, List<ResourceDiff> diffs) {

@@ -107,6 +107,32 @@ public final class PostHogClient implements PostHogApi {
     }
   }
 
+  /**
+   * One list of {@code change_requests/} in the open states; a 403 (the key lacks {@code
+   * approvals:read}) warns, since plan then cannot tell which changes await approval.
+   */
+  @Override
+  public List<ObjectNode> openChangeRequests() {
+    try {
+      return pager.standard(
+          projectPath() + "change_requests/?state=pending,approved&", IdFormat.UUID);
+    } catch (ApiException e) {
+      if (e.status() == 402 || e.status() == 404) {
+        return List.of();
+      }
+      if (e.status() != 403) {
+        throw e;
+      }
+      options
+          .warnings()
+          .accept(
+              "could not read the project's change requests (403); plan cannot show what awaits"
+                  + " approval, and apply would write over a pending request. Give the key the"
+                  + " approvals:read scope.");
+      return List.of();
+    }
+  }
+
   private List<ObjectNode> pages(Listing listing, String base, IdFormat ids) {
     return listing.paged() ? pager.standard(base + "?", ids) : pager.unpaged(base, ids);
   }
@@ -162,7 +188,8 @@ public final class PostHogClient implements PostHogApi {
     return headers;
   }
 
-  static boolean isMaton(String apiUrl) {
+  /** Whether the API URL is Maton's gateway (which hides the PostHog host behind it). */
+  public static boolean isMaton(String apiUrl) {
     String host = host(apiUrl).toLowerCase(Locale.ROOT);
     return host.equals("maton.ai") || host.endsWith(".maton.ai");
   }

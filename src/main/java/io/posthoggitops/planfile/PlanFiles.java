@@ -67,7 +67,8 @@ public final class PlanFiles {
             plan.count(ChangeAction.DELETE)),
         plan.unmanaged(),
         plan.warnings(),
-        changes);
+        changes,
+        PlanFileApprovals.write(plan.approvals()));
   }
 
   private static FileChange change(Change change, ResourceDiff diff) {

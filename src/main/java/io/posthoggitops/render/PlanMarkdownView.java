@@ -3,6 +3,7 @@ package io.posthoggitops.render;
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.plan.PlanMetadata;
@@ -38,10 +39,29 @@ public final class PlanMarkdownView {
       head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
           .append('\n');
     }
+    head.append(approvals(plan));
     String unmanaged =
         PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
-    return head
-        + details(plan.changes(), diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+    return head + details(plan, diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+  }
+
+  /**
+   * The group of resources whose writes wait on PostHog's approvals, each change request linked in
+   * PostHog where its host is known, and how many there are.
+   */
+  private static String approvals(Plan plan) {
+    if (plan.approvals().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("**").append(ApprovalText.HEADING).append("**\n\n");
+    for (PendingApproval approval : plan.approvals()) {
+      out.append("- ⏳ ")
+          .append(MarkdownText.cell(ApprovalText.title(approval)))
+          .append(": ")
+          .append(ApprovalText.sentence(approval, r -> ApprovalLinks.markdown(plan.metadata(), r)))
+          .append('\n');
+    }
+    return out.append('\n').append(PlanSummary.approvalsLine(plan)).append("\n\n").toString();
   }
 
   private static String summary(Plan plan) {
@@ -64,12 +84,12 @@ public final class PlanMarkdownView {
   }
 
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
-  private static String details(
-      List<Change> changes, List<ResourceDiff> diffs, int budget, String unmanaged) {
+  private static String details(Plan plan, List<ResourceDiff> diffs, int budget, String unmanaged) {
+    List<Change> changes = plan.changes();
     StringBuilder out = new StringBuilder();
     String cutLineRoom = cutLine(changes.size());
     for (int i = 0; i < changes.size(); i++) {
-      String block = detailsBlock(changes.get(i), diffs.get(i));
+      String block = detailsBlock(plan, changes.get(i), diffs.get(i));
       boolean last = i == changes.size() - 1;
       int needed = out.length() + block.length() + (last ? 0 : cutLineRoom.length());
       if (needed > budget) {
@@ -81,11 +101,20 @@ public final class PlanMarkdownView {
     return out.append(unmanaged).toString();
   }
 
-  private static String detailsBlock(Change change, ResourceDiff diff) {
+  private static String detailsBlock(Plan plan, Change change, ResourceDiff diff) {
     String fence = MarkdownText.fenceFor(diff.text());
+    StringBuilder replaces = new StringBuilder();
+    for (PendingApproval replaced : PlanTextView.replacedBy(plan, change)) {
+      replaces
+          .append("⏳ ")
+          .append(
+              ApprovalText.replacesNote(replaced, r -> ApprovalLinks.markdown(plan.metadata(), r)))
+          .append("\n\n");
+    }
     return "<details><summary>"
         + MarkdownText.html(ChangeTable.emoji(change.action()) + " " + ChangeTitles.title(change))
         + "</summary>\n\n"
+        + replaces
         + fence
         + "diff\n"
         + diff.text()

@@ -117,4 +117,10 @@ public final class FeatureFlagKind extends DescribedKind {
   public List<ForeignKey> foreignKeys() {
     return FOREIGN;
   }
+
+  /** PostHog's approval policies gate enabling, disabling and rollout changes of flags. */
+  @Override
+  public String approvalResourceType() {
+    return "feature_flag";
+  }
 }
