@@ -11,6 +11,9 @@ public final class ExitCode {
   /** {@code plan --detailed-exitcode}: the plan has changes. */
   public static final int CHANGES = 2;
 
+  /** {@code lifecycle --detailed-exitcode}: something was found. */
+  public static final int FOUND = 2;
+
   /** {@code apply} without {@code --approve} and the plan has changes: nothing written. */
   public static final int NOT_APPROVED = 3;
 

@@ -3,6 +3,7 @@ package io.posthoggitops.cli;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
@@ -67,6 +68,7 @@ public class PlanCommand implements Callable<Integer> {
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
+  @Mixin ImpactOption impactOption;
 
   @Option(
       names = "--out",
@@ -100,21 +102,31 @@ public class PlanCommand implements Callable<Integer> {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
-    Plan plan =
-        PlanPipeline.run(
+    PlanPipeline.Planned planned =
+        PlanPipeline.planned(
             global,
             planning,
             config,
             () -> LiveConnection.open(global, config, environment::get),
             snapshot,
             err);
+    Plan plan = planned.plan();
     err.print(PlanTextView.warnings(plan));
     err.flush();
+    Impact impact =
+        impactOption.estimate(
+            config,
+            planned,
+            snapshot,
+            () ->
+                LiveConnection.advisory(
+                    global, config, environment::get, plan.metadata().projectId()),
+            err);
     PrintWriter stdout = spec.commandLine().getOut();
     List<ResourceDiff> diffs = ChangeDiffs.of(plan);
-    stdout.print(view(plan, diffs));
+    stdout.print(view(plan, diffs, impact));
     if (out != null) {
-      save(plan, diffs);
+      save(plan, diffs, impact);
       PrintWriter savedNote = format == Format.TEXT ? stdout : err;
       savedNote.println("Saved to " + out + ". Apply exactly this plan with:");
       savedNote.println("  posthog-gitops apply --plan " + out + " --approve");
@@ -124,11 +136,11 @@ public class PlanCommand implements Callable<Integer> {
     return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private String view(Plan plan, List<ResourceDiff> diffs) {
+  private String view(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     return switch (format) {
-      case TEXT -> PlanTextView.render(plan, diffs, colourWanted());
-      case MARKDOWN -> PlanMarkdownView.render(plan, diffs);
-      case JSON -> PlanJsonView.render(plan, diffs);
+      case TEXT -> PlanTextView.render(plan, diffs, impact, colourWanted());
+      case MARKDOWN -> PlanMarkdownView.render(plan, diffs, impact);
+      case JSON -> PlanJsonView.render(plan, diffs, impact);
     };
   }
 
@@ -137,9 +149,9 @@ public class PlanCommand implements Callable<Integer> {
     return TerminalColour.wanted(environment != null ? environment::get : System::getenv);
   }
 
-  private void save(Plan plan, List<ResourceDiff> diffs) {
+  private void save(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     try {
-      Files.writeString(out, PlanFiles.write(plan, diffs));
+      Files.writeString(out, PlanFiles.write(plan, diffs, impact));
     } catch (IOException e) {
       throw new UserError(
           "cannot write the plan to "

@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
       ApplyCommand.class,
       ExportCommand.class,
       SchemaCommand.class,
-      GitHubCommand.class
+      GitHubCommand.class,
+      LifecycleCommand.class
     },
     footer = {
       "",

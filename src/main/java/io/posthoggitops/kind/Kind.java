@@ -204,4 +204,9 @@ public interface Kind {
   default List<String> notStoredParts(ObjectNode sent, ObjectNode answer) {
     return List.of();
   }
+
+  /** How code uses its objects, for impact and lifecycle (docs/impact.md), if it is tracked. */
+  default Optional<Usage> usage() {
+    return Optional.empty();
+  }
 }

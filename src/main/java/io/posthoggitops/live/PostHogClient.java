@@ -31,12 +31,7 @@ public final class PostHogClient implements PostHogApi {
 
   public PostHogClient(
       ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
-    ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()), settings.apiKey());
-    RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
-    RequestRunner runner =
-        new RequestRunner(
-            transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));
-    this.replies = new JsonReplies(runner, errors);
+    this.replies = JsonReplies.over(settings, transport, options);
     this.pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
     this.pager = new Pager(replies, pool);
     this.options = options;
@@ -177,7 +172,7 @@ public final class PostHogClient implements PostHogApi {
     return "/api/projects/" + project().id() + "/";
   }
 
-  private static Map<String, String> headers(ConnectionSettings settings) {
+  static Map<String, String> headers(ConnectionSettings settings) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer " + settings.apiKey());
     if (settings.connection() != null && !settings.connection().isBlank()) {

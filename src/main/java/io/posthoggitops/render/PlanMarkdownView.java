@@ -2,6 +2,7 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
@@ -28,21 +29,32 @@ public final class PlanMarkdownView {
    * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
    */
   public static String render(Plan plan, List<ResourceDiff> diffs) {
+    return render(plan, diffs, Impact.NONE);
+  }
+
+  /**
+   * As {@link #render(Plan, List)}, with {@code impact}: totals and safety warnings under the
+   * summary, an impact column, and a line in each diff block (docs/impact.md#in-the-plan).
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     StringBuilder head = new StringBuilder();
     head.append(MARKER).append('\n');
     head.append(summary(plan)).append("\n\n");
+    head.append(ImpactMarkdown.head(plan, impact));
     plan.warnings().forEach(w -> head.append("> ⚠️ ").append(MarkdownText.cell(w)).append('\n'));
     if (!plan.warnings().isEmpty()) {
       head.append('\n');
     }
     if (plan.hasChanges()) {
-      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
+      head.append(
+              ChangeTable.render(plan.changes(), diffs, impact, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
           .append('\n');
     }
     head.append(approvals(plan));
     String unmanaged =
         PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
-    return head + details(plan, diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+    return head
+        + details(plan, diffs, impact, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
   }
 
   /**
@@ -84,12 +96,13 @@ public final class PlanMarkdownView {
   }
 
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
-  private static String details(Plan plan, List<ResourceDiff> diffs, int budget, String unmanaged) {
+  private static String details(
+      Plan plan, List<ResourceDiff> diffs, Impact impact, int budget, String unmanaged) {
     List<Change> changes = plan.changes();
     StringBuilder out = new StringBuilder();
     String cutLineRoom = cutLine(changes.size());
     for (int i = 0; i < changes.size(); i++) {
-      String block = detailsBlock(plan, changes.get(i), diffs.get(i));
+      String block = detailsBlock(plan, changes.get(i), diffs.get(i), impact);
       boolean last = i == changes.size() - 1;
       int needed = out.length() + block.length() + (last ? 0 : cutLineRoom.length());
       if (needed > budget) {
@@ -101,7 +114,7 @@ public final class PlanMarkdownView {
     return out.append(unmanaged).toString();
   }
 
-  private static String detailsBlock(Plan plan, Change change, ResourceDiff diff) {
+  private static String detailsBlock(Plan plan, Change change, ResourceDiff diff, Impact impact) {
     String fence = MarkdownText.fenceFor(diff.text());
     StringBuilder replaces = new StringBuilder();
     for (PendingApproval replaced : PlanTextView.replacedBy(plan, change)) {
@@ -111,9 +124,15 @@ public final class PlanMarkdownView {
               ApprovalText.replacesNote(replaced, r -> ApprovalLinks.markdown(plan.metadata(), r)))
           .append("\n\n");
     }
+    String impactLine =
+        impact
+            .of(change.address())
+            .map(i -> ImpactWords.markdownLine(i, impact.days()) + "\n\n")
+            .orElse("");
     return "<details><summary>"
         + MarkdownText.html(ChangeTable.emoji(change.action()) + " " + ChangeTitles.title(change))
         + "</summary>\n\n"
+        + impactLine
         + replaces
         + fence
         + "diff\n"

@@ -2,6 +2,7 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Change;
 import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
@@ -24,6 +25,14 @@ public final class PlanTextView {
    * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
    */
   public static String render(Plan plan, List<ResourceDiff> diffs, boolean colour) {
+    return render(plan, diffs, Impact.NONE, colour);
+  }
+
+  /**
+   * As {@link #render(Plan, List, boolean)}, with one line of {@code impact} under each change it
+   * covers (docs/impact.md#in-the-plan).
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact, boolean colour) {
     Palette palette = colour ? Palette.ANSI : Palette.PLAIN;
     StringBuilder out = new StringBuilder();
     out.append(header(plan)).append("\n\n");
@@ -31,6 +40,10 @@ public final class PlanTextView {
     for (int i = 0; i < plan.changes().size(); i++) {
       Change change = plan.changes().get(i);
       out.append(palette.forAction(change.action(), changeLine(change, column))).append('\n');
+      impact
+          .of(change.address())
+          .ifPresent(
+              of -> out.append(INDENT).append(palette.forImpact(of, impact.days())).append('\n'));
       for (PendingApproval replaced : replacedBy(plan, change)) {
         out.append(INDENT)
             .append(ApprovalText.replacesNote(replaced, ApprovalText::plainName))

@@ -23,6 +23,7 @@ class LiveConnectionTest {
           "11",
           "conn-file",
           false,
+          false,
           List.of(),
           120,
           Map.of(),
