@@ -6,6 +6,7 @@ import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.Snapshots;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.ExportWriter;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -25,10 +26,10 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the live PostHog state as YAML, one file per resource under",
-      "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of every kind)",
-      "for 'plan --snapshot'. Live state is read once. YAML is written unless",
-      "only --snapshot-out is given; the files written are listed on stdout."
+      "Write the live PostHog state as YAML declarations and/or a snapshot.",
+      "YAML goes to one file per resource under DIR/<kind>/<name>.yaml; a snapshot (raw JSON of"
+          + " every kind) is for 'plan --snapshot'. Live state is read once. YAML is written"
+          + " unless only --snapshot-out is given; the files written are listed on stdout."
     })
 public class ExportCommand implements Callable<Integer> {
 
@@ -68,7 +69,12 @@ public class ExportCommand implements Callable<Integer> {
       Snapshots.write(state, snapshotOut);
       spec.commandLine()
           .getErr()
-          .println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");
+          .println(
+              "Wrote snapshot "
+                  + snapshotOut
+                  + " ("
+                  + Counted.of(objectCount(state), "object")
+                  + ").");
     }
     if (out != null || snapshotOut == null) {
       Path dir = out != null ? out : DEFAULT_OUT;
@@ -86,9 +92,9 @@ public class ExportCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     err.printf(
-        "warning: %d file(s) under %s were not written by this export: their objects are gone from"
+        "warning: %s under %s %s not written by this export: their objects are gone from"
             + " PostHog or renamed, and plan would create them again. Delete them before committing:%n",
-        leftOver.size(), dir);
+        Counted.of(leftOver.size(), "file"), dir, leftOver.size() == 1 ? "was" : "were");
     leftOver.forEach(f -> err.println("  " + dir.resolve(f)));
   }
 

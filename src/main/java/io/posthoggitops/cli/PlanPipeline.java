@@ -17,6 +17,7 @@ import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.PlanResult;
 import io.posthoggitops.plan.Planner;
 import io.posthoggitops.planfile.PlanFile;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.DiagnosticsView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The path from options to a plan, shared by {@code plan} and {@code apply}: load and validate the
@@ -83,6 +85,36 @@ public final class PlanPipeline {
   private record Declarations(List<Declaration> current, List<Declaration> removed) {}
 
   private static Declarations declarations(PlanningOptions options, PrintWriter err) {
+    Declarations declared = declarationsOrNone(options, err);
+    for (Path path : options.paths()) {
+      if (Stream.concat(declared.current().stream(), declared.removed().stream())
+          .noneMatch(d -> isUnder(d, path))) {
+        throw new UserError(noDeclarations(path, options));
+      }
+    }
+    return declared;
+  }
+
+  /**
+   * A PATH that holds nothing to plan is a mistake (a mistyped folder), never "No changes"
+   * (docs/commands/plan.md).
+   */
+  private static String noDeclarations(Path path, PlanningOptions options) {
+    String where = options.pathsGiven() ? "" : " (the default PATH, from posthog-gitops.yaml)";
+    return "no YAML declarations under "
+        + path
+        + where
+        + "; nothing was requested. Give the folder or files that hold them as PATH"
+        + (options.pathsGiven() ? "" : ", or set paths: in the config file")
+        + "; to start from what PostHog holds, run posthog-gitops export --out NEW-FOLDER.";
+  }
+
+  private static boolean isUnder(Declaration declaration, Path path) {
+    Path file = Path.of(declaration.location().file()).toAbsolutePath().normalize();
+    return file.startsWith(path.toAbsolutePath().normalize());
+  }
+
+  private static Declarations declarationsOrNone(PlanningOptions options, PrintWriter err) {
     LoadResult loaded = DeclarationLoader.load(options.paths());
     failOnErrors(loaded, "in declarations", err);
     if (options.base() == null) {
@@ -117,7 +149,8 @@ public final class PlanPipeline {
   static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
     long errors = DiagnosticsView.print(loaded.diagnostics(), err);
     if (errors > 0) {
-      throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));
+      throw new UserError(
+          "%s %s; nothing was requested.".formatted(Counted.of(errors, "error"), where));
     }
   }
 
@@ -143,7 +176,7 @@ public final class PlanPipeline {
     long errors = DiagnosticsView.print(result.diagnostics(), err);
     if (errors > 0) {
       throw new UserError(
-          "%s while planning; nothing was written.".formatted(count(errors, "error")));
+          "%s while planning; nothing was written.".formatted(Counted.of(errors, "error")));
     }
     return result.plan();
   }
@@ -160,10 +193,6 @@ public final class PlanPipeline {
         head.map(GitRepo.Head::commit).orElse(null),
         head.map(GitRepo.Head::dirty).orElse(false),
         global.env());
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static PrintWriter stderr() {
