@@ -7,7 +7,10 @@ import io.posthoggitops.model.Address;
 import io.posthoggitops.model.LiveKey;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +23,9 @@ public final class OwnedObjects {
   private final Set<Address> addresses = new HashSet<>();
   private final Set<LiveKey> keys = new HashSet<>();
   private final LiveState live;
+
+  /** Per owned kind: where each key and each identity first occurs in its live list. */
+  private final Map<Kind, FirstOf> firsts = new HashMap<>();
 
   private OwnedObjects(LiveState live) {
     this.live = live;
@@ -57,9 +63,25 @@ public final class OwnedObjects {
     }
     Kind owned = ownership.get().owned();
     Optional<LiveKey> key = ownership.get().ownedId(owner.raw()).map(id -> new LiveKey(owned, id));
-    return live.of(owned).stream()
-        .filter(
-            o -> key.map(o.key()::equals).orElse(false) || o.identity().equals(owner.identity()))
-        .findFirst();
+    List<LiveObject> objects = live.of(owned);
+    FirstOf first = firsts.computeIfAbsent(owned, k -> FirstOf.of(objects));
+    // The first object matching either way, as a scan of the list in order would find it.
+    int at =
+        Math.min(
+            key.map(first.byKey::get).orElse(Integer.MAX_VALUE),
+            first.byIdentity.getOrDefault(owner.identity(), Integer.MAX_VALUE));
+    return at == Integer.MAX_VALUE ? Optional.empty() : Optional.of(objects.get(at));
+  }
+
+  /** Indexes into one kind's live list, so an owner finds what it owns without a scan. */
+  private record FirstOf(Map<LiveKey, Integer> byKey, Map<String, Integer> byIdentity) {
+    static FirstOf of(List<LiveObject> objects) {
+      FirstOf first = new FirstOf(new HashMap<>(), new HashMap<>());
+      for (int i = 0; i < objects.size(); i++) {
+        first.byKey.putIfAbsent(objects.get(i).key(), i);
+        first.byIdentity.putIfAbsent(objects.get(i).identity(), i);
+      }
+      return first;
+    }
   }
 }
