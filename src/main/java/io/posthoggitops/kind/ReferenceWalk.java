@@ -39,7 +39,7 @@ public final class ReferenceWalk {
       List<ReferenceSlot> leaves =
           field.getValue().stream().filter(s -> !s.isWholeField()).toList();
       if (!leaves.isEmpty()) {
-        walk(value, pointer, leaves, visitor);
+        walk(value, At.root(pointer), leaves, visitor);
       }
     }
   }
@@ -50,23 +50,39 @@ public final class ReferenceWalk {
     return byField;
   }
 
-  private static void walk(
-      JsonNode node, String pointer, List<ReferenceSlot> slots, Visitor visitor) {
+  private static void walk(JsonNode node, At at, List<ReferenceSlot> slots, Visitor visitor) {
     if (node instanceof ObjectNode object) {
       for (ReferenceSlot slot : slots) {
         if (slot.leaf().test(object)) {
-          visitor.visit(object, slot, FieldPath.member(pointer, slot.member()));
+          visitor.visit(object, slot, FieldPath.member(at.pointer(), slot.member()));
           break;
         }
       }
       List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
       for (Map.Entry<String, JsonNode> member : members) {
-        walk(member.getValue(), FieldPath.member(pointer, member.getKey()), slots, visitor);
+        walk(member.getValue(), new At(at, member.getKey(), -1), slots, visitor);
       }
     } else if (node != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), pointer + "/" + i, slots, visitor);
+        walk(node.get(i), new At(at, null, i), slots, visitor);
       }
+    }
+  }
+
+  /**
+   * Where the walk is, spelled as a pointer only when a slot is found there: most nodes hold no
+   * reference, and building every node's pointer was most of a walk.
+   */
+  private record At(At parent, String key, int index) {
+    static At root(String pointer) {
+      return new At(null, pointer, -1);
+    }
+
+    String pointer() {
+      if (parent == null) {
+        return key;
+      }
+      return key == null ? parent.pointer() + "/" + index : FieldPath.member(parent.pointer(), key);
     }
   }
 }
