@@ -17,6 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -63,6 +66,12 @@ public class ApplyCommand implements Callable<Integer> {
           "Add a PostHog annotation after an apply that changed something (as annotate: true in the config file).")
   boolean annotate;
 
+  @Option(
+      names = "--all-envs",
+      description =
+          "Apply every environment of the config file in its order; stop at the first that fails.")
+  boolean allEnvs;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
@@ -74,11 +83,16 @@ public class ApplyCommand implements Callable<Integer> {
       SignalTrap.install(interruption, err);
     }
     Result result;
-    if (planFile != null) {
+    if (allEnvs) {
+      AllEnvironments.refuse(
+          planFile != null, "--plan", "apply each saved plan with its own --plan FILE");
+      result = applyAll(global, config, interruption);
+    } else if (planFile != null) {
       Plan plan = readSavedPlan();
+      GlobalOptions target = SavedPlanEnvironment.target(global, config, plan, planFile);
       ApplyProcess process =
           new ApplyProcess(
-              connect(global, config).api(), out, err, Clock.systemUTC(), interruption);
+              connect(target, config).api(), out, err, Clock.systemUTC(), interruption);
       result =
           process.applySaved(
               plan,
@@ -87,19 +101,64 @@ public class ApplyCommand implements Callable<Integer> {
               ApplyCommand::view,
               StalePlanCheck.withPlannerFingerprints());
     } else {
-      LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
-      Plan plan =
-          PlanPipeline.run(
-              global, planning, config, () -> opened[0] = connect(global, config), null, err);
-      err.print(PlanTextView.warnings(plan));
-      ApplyProcess process =
-          new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC(), interruption);
-      result = process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
+      result = applyFresh(global, config, interruption);
     }
     return result == Result.INTERRUPTED
         ? SignalTrap.exitCode(interruption.requested().orElse("SIGINT"))
         : exitCode(result);
   }
+
+  private Result applyFresh(GlobalOptions global, ProjectConfig config, Interruption interruption) {
+    PrintWriter err = spec.commandLine().getErr();
+    LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
+    Plan plan =
+        PlanPipeline.run(
+            global, planning, config, () -> opened[0] = connect(global, config), null, err);
+    err.print(PlanTextView.warnings(plan));
+    ApplyProcess process =
+        new ApplyProcess(
+            opened[0].api(), spec.commandLine().getOut(), err, Clock.systemUTC(), interruption);
+    return process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
+  }
+
+  /**
+   * Each environment in the configured order, planned and applied before the next is read; the
+   * first that does not end applied, unchanged or awaiting approval stops the rest.
+   */
+  private Result applyAll(GlobalOptions global, ProjectConfig config, Interruption interruption) {
+    List<String> names = AllEnvironments.names(config, global, "apply");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Result overall = Result.NO_CHANGES;
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      out.println("=== Environment " + name + " ===");
+      out.flush();
+      Result result =
+          AllEnvironments.in(
+              name, () -> applyFresh(global.forEnvironment(name), config, interruption));
+      out.println();
+      out.flush();
+      if (!ENDED_WELL.contains(result)) {
+        List<String> rest = names.subList(i + 1, names.size());
+        err.println(
+            "error: stopped at environment "
+                + name
+                + (rest.isEmpty() ? "." : "; not applied: " + String.join(", ", rest) + ".")
+                + " Fix it and run the same command again: environments already applied have"
+                + " nothing left to change.");
+        err.flush();
+        return result;
+      }
+      if (result == Result.NOT_APPROVED || overall == Result.NO_CHANGES) {
+        overall = result; // one not approved makes the whole not approved
+      }
+    }
+    return overall;
+  }
+
+  private static final Set<Result> ENDED_WELL =
+      EnumSet.of(Result.NO_CHANGES, Result.APPLIED, Result.NOT_APPROVED);
 
   /** Opened only once the declarations are valid: an invalid file costs no request. */
   private LiveConnection.Opened connect(GlobalOptions global, ProjectConfig config) {

@@ -6,6 +6,7 @@ import io.posthoggitops.diff.ResourceDiff;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.EnvironmentPlansView;
 import io.posthoggitops.render.PlanJsonView;
 import io.posthoggitops.render.PlanMarkdownView;
 import io.posthoggitops.render.PlanTextView;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -93,11 +95,20 @@ public class PlanCommand implements Callable<Integer> {
           "Plan against a snapshot written by export --snapshot-out instead of the API (offline).")
   Path snapshot;
 
+  @Option(
+      names = "--all-envs",
+      description =
+          "Plan every environment of the config file, in its order: one section each, then a total.")
+  boolean allEnvs;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
+    if (allEnvs) {
+      return planAll(global, config, err);
+    }
     Plan plan =
         PlanPipeline.run(
             global,
@@ -120,6 +131,40 @@ public class PlanCommand implements Callable<Integer> {
     }
     stdout.flush();
     return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private int planAll(GlobalOptions global, ProjectConfig config, PrintWriter err) {
+    List<String> names = AllEnvironments.names(config, global, "plan");
+    AllEnvironments.refuse(out != null, "--out", "save one plan per environment with --env NAME");
+    AllEnvironments.refuse(snapshot != null, "--snapshot", "a snapshot is of one project");
+    AllEnvironments.refuse(
+        format == Format.JSON, "--format json", "use --env NAME for one saved-plan document");
+    List<EnvironmentPlansView.Section> sections = new ArrayList<>();
+    for (String name : names) {
+      GlobalOptions selected = global.forEnvironment(name);
+      Plan plan =
+          AllEnvironments.in(
+              name,
+              () ->
+                  PlanPipeline.run(
+                      selected,
+                      planning,
+                      config,
+                      () -> LiveConnection.open(selected, config, environment::get),
+                      null,
+                      err));
+      err.print(PlanTextView.warnings(plan));
+      sections.add(new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan)));
+    }
+    err.flush();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(
+        format == Format.TEXT
+            ? EnvironmentPlansView.text(sections, colourWanted())
+            : EnvironmentPlansView.markdown(sections));
+    stdout.flush();
+    boolean changes = sections.stream().anyMatch(s -> s.plan().hasChanges());
+    return detailedExitCode && changes ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private String view(Plan plan, List<ResourceDiff> diffs) {

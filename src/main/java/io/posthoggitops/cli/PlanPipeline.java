@@ -48,7 +48,8 @@ public final class PlanPipeline {
       Supplier<LiveConnection.Opened> api,
       Path snapshot,
       PrintWriter err) {
-    Declarations declared = declarations(options, err);
+    config.environment(global.env()); // an unknown --env is refused before anything is read
+    Declarations declared = declarations(options, config, global.env(), err);
     LiveState live = snapshot != null ? Snapshots.read(snapshot) : read(api.get());
     String origin = snapshot != null ? "snapshot:" + snapshot : live.apiUrl();
     return plan(global, options, config, declared, live, origin, err);
@@ -57,8 +58,18 @@ public final class PlanPipeline {
   /** Plans against already-read live state (used by apply for re-planning). */
   public static Plan run(
       GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
-    PrintWriter err = stderr();
-    return plan(global, options, config, declarations(options, err), live, live.apiUrl(), err);
+    return run(global, options, config, live, stderr());
+  }
+
+  /** Plans against already-read live state, problems printed to {@code err}. */
+  static Plan run(
+      GlobalOptions global,
+      PlanningOptions options,
+      ProjectConfig config,
+      LiveState live,
+      PrintWriter err) {
+    Declarations declared = declarations(options, config, global.env(), err);
+    return plan(global, options, config, declared, live, live.apiUrl(), err);
   }
 
   private static LiveState read(LiveConnection.Opened opened) {
@@ -68,14 +79,18 @@ public final class PlanPipeline {
   /** The documents under PATH, and those at {@code --base} that are gone now. */
   private record Declarations(List<Declaration> current, List<Declaration> removed) {}
 
-  private static Declarations declarations(PlanningOptions options, PrintWriter err) {
-    LoadResult loaded = DeclarationLoader.load(options.paths());
+  /** The documents as environment {@code env} (or none) sees them (docs/format/environments.md). */
+  private static Declarations declarations(
+      PlanningOptions options, ProjectConfig config, String env, PrintWriter err) {
+    List<String> environments = List.copyOf(config.environments().keySet());
+    LoadResult loaded = DeclarationLoader.load(options.paths(), environments, env);
     failOnErrors(loaded, "in declarations", err);
     if (options.base() == null) {
       return new Declarations(loaded.declarations(), List.of());
     }
     LoadResult atBase =
-        DeclarationLoader.loadTexts(GitRepo.yamlFilesAt(options.base(), options.paths()));
+        DeclarationLoader.loadTexts(
+            GitRepo.yamlFilesAt(options.base(), options.paths()), environments, env);
     if (atBase.hasErrors()) {
       // Warnings at the base ref were shown when it was current; errors block the deletes it
       // implies.

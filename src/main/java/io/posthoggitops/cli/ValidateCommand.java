@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -18,8 +19,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Check YAML declarations offline: syntax, duplicate keys, unknown fields,",
       "types, flag and variant keys, rollout sums, payloads, references, cycles",
-      "and duplicate identities. Every problem goes to stderr as",
-      "FILE:LINE:COLUMN: message; nothing touches the network."
+      "and duplicate identities, in every environment of the config file.",
+      "Every problem goes to stderr as FILE:LINE:COLUMN: message; nothing",
+      "touches the network."
     },
     footer = {
       "",
@@ -37,13 +39,18 @@ public class ValidateCommand implements Callable<Integer> {
           "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
   List<Path> paths;
 
+  @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    LoadResult result =
-        DeclarationLoader.load(paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths);
     PrintWriter err = spec.commandLine().getErr();
+    // Every environment of the config file is checked as it sees the documents.
+    List<String> environments =
+        List.copyOf(ConfigFile.load(parent.global, err).environments().keySet());
+    LoadResult result =
+        DeclarationLoader.validate(
+            paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths, environments);
     result.diagnostics().forEach(d -> err.println(d.format()));
     err.flush();
     if (result.hasErrors()) {

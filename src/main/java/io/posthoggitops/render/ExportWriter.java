@@ -66,14 +66,20 @@ public final class ExportWriter {
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
       for (LiveObject o : objects) {
         Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
-        ObjectNode canonical = Canonical.forExport(o, refs);
-        dropUnstored(kind, canonical, state.organizationFeatures());
+        ObjectNode canonical = exported(o, refs, state.organizationFeatures());
         String text = document(o, canonical, perIdentity.get(String.valueOf(o.identity())) > 1);
         writeFile(dir.resolve(file), text);
         written.add(file);
       }
     }
     return written;
+  }
+
+  /** The live object's fields as export writes them. */
+  static ObjectNode exported(LiveObject o, ReferenceTable refs, Set<String> features) {
+    ObjectNode canonical = Canonical.forExport(o, refs);
+    dropUnstored(o.kind(), canonical, features);
+    return canonical;
   }
 
   /** PostHog answers fields it does not store as empty; exporting them would only warn. */
@@ -123,21 +129,27 @@ public final class ExportWriter {
       doc.set("id", o.id().json());
     }
     doc.setAll(canonical);
+    String yaml = yaml(doc);
+    String comment =
+        "# PostHog %s id %s%s\n"
+            .formatted(
+                o.kind().name(),
+                o.id(),
+                pin ? " (pinned: another " + o.kind().name() + " has the same name)" : "");
+    return comment + yaml;
+  }
+
+  /** A mapping as YAML in export's style, ending in a newline. */
+  static String yaml(ObjectNode doc) {
     try {
       String yaml = YAML.writeValueAsString(doc).replace("\r\n", "\n");
-      String comment =
-          "# PostHog %s id %s%s\n"
-              .formatted(
-                  o.kind().name(),
-                  o.id(),
-                  pin ? " (pinned: another " + o.kind().name() + " has the same name)" : "");
-      return comment + (yaml.endsWith("\n") ? yaml : yaml + "\n");
+      return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }
   }
 
-  private static void writeFile(Path file, String text) {
+  static void writeFile(Path file, String text) {
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -27,21 +27,32 @@ public final class PlanMarkdownView {
    * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
    */
   public static String render(Plan plan, List<ResourceDiff> diffs) {
+    return MARKER + "\n" + body(plan, diffs, MAX_CHARS - MARKER.length() - 1, MAX_TABLE_CHARS);
+  }
+
+  /**
+   * The comment without its marker, within {@code maxChars}: one environment's part of a comment
+   * that shows several ({@link EnvironmentPlansView}).
+   */
+  static String section(Plan plan, List<ResourceDiff> diffs, int maxChars) {
+    return body(plan, diffs, maxChars, Math.min(MAX_TABLE_CHARS, maxChars / 2));
+  }
+
+  private static String body(Plan plan, List<ResourceDiff> diffs, int maxChars, int maxTableChars) {
     StringBuilder head = new StringBuilder();
-    head.append(MARKER).append('\n');
     head.append(summary(plan)).append("\n\n");
     plan.warnings().forEach(w -> head.append("> ⚠️ ").append(MarkdownText.cell(w)).append('\n'));
     if (!plan.warnings().isEmpty()) {
       head.append('\n');
     }
     if (plan.hasChanges()) {
-      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
+      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, maxTableChars))
           .append('\n');
     }
     String unmanaged =
         PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
     return head
-        + details(plan.changes(), diffs, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+        + details(plan.changes(), diffs, maxChars - head.length() - unmanaged.length(), unmanaged);
   }
 
   private static String summary(Plan plan) {

@@ -27,9 +27,10 @@ import java.util.function.Consumer;
  */
 public final class FakePostHogServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PROJECT = "/api/projects/4242/";
-
   private final FakePostHog api;
+  private final long projectId;
+  private final String projectName;
+  private final String projectPath;
   private final HttpServer server;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile Consumer<String> beforeAnswer = path -> {};
@@ -38,8 +39,21 @@ public final class FakePostHogServer implements AutoCloseable {
     this(new FakePostHog());
   }
 
+  /** A PostHog whose one project has this id and name (several stand for several projects). */
+  public FakePostHogServer(long projectId, String projectName) throws IOException {
+    this(new FakePostHog(), projectId, projectName);
+  }
+
   FakePostHogServer(FakePostHog api) throws IOException {
+    this(api, 4242, "Acme Web");
+  }
+
+  private FakePostHogServer(FakePostHog api, long projectId, String projectName)
+      throws IOException {
     this.api = api;
+    this.projectId = projectId;
+    this.projectName = projectName;
+    this.projectPath = "/api/projects/" + projectId + "/";
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
     server.start();
@@ -129,8 +143,8 @@ public final class FakePostHogServer implements AutoCloseable {
 
   private JsonNode answer(String method, String path, String query, byte[] sent)
       throws IOException {
-    if (path.equals("/api/projects/@current/") || path.equals(PROJECT)) {
-      return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
+    if (path.equals("/api/projects/@current/") || path.equals(projectPath)) {
+      return JSON.createObjectNode().put("id", projectId).put("name", projectName);
     }
     if (path.equals("/api/organizations/@current/")) {
       ObjectNode org = JSON.createObjectNode();
@@ -138,10 +152,10 @@ public final class FakePostHogServer implements AutoCloseable {
           .forEach(f -> org.withArray("available_product_features").addObject().put("key", f));
       return org;
     }
-    if (!path.startsWith(PROJECT)) {
+    if (!path.startsWith(projectPath)) {
       throw new ApiException(404, "Not found.", null, "HTTP 404 for " + path);
     }
-    String rest = path.substring(PROJECT.length());
+    String rest = path.substring(projectPath.length());
     synchronized (api) {
       if ("GET".equals(method) && query != null && query.startsWith("search=")) {
         return api.get(rest + "?" + query);
