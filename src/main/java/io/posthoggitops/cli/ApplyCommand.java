@@ -10,6 +10,7 @@ import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.EnvironmentPlansView;
 import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,19 +103,28 @@ public class ApplyCommand implements Callable<Integer> {
               ApplyCommand::view,
               StalePlanCheck.withPlannerFingerprints());
     } else {
-      result = applyFresh(global, config, interruption);
+      result = applyFresh(global, config, interruption, plan -> {});
     }
     return result == Result.INTERRUPTED
         ? SignalTrap.exitCode(interruption.requested().orElse("SIGINT"))
         : exitCode(result);
   }
 
-  private Result applyFresh(GlobalOptions global, ProjectConfig config, Interruption interruption) {
+  /**
+   * Plans PATH afresh and applies it; {@code planned} is told the plan first (to head an
+   * environment's output with its project).
+   */
+  private Result applyFresh(
+      GlobalOptions global,
+      ProjectConfig config,
+      Interruption interruption,
+      Consumer<Plan> planned) {
     PrintWriter err = spec.commandLine().getErr();
     LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
     Plan plan =
         PlanPipeline.run(
             global, planning, config, () -> opened[0] = connect(global, config), null, err);
+    planned.accept(plan);
     err.print(PlanTextView.warnings(plan));
     ApplyProcess process =
         new ApplyProcess(
@@ -132,11 +143,14 @@ public class ApplyCommand implements Callable<Integer> {
     Result overall = Result.NO_CHANGES;
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      out.println("=== Environment " + name + " ===");
-      out.flush();
+      Consumer<Plan> heading =
+          plan -> {
+            out.println(EnvironmentPlansView.banner(name, plan));
+            out.flush();
+          };
       Result result =
           AllEnvironments.in(
-              name, () -> applyFresh(global.forEnvironment(name), config, interruption));
+              name, () -> applyFresh(global.forEnvironment(name), config, interruption, heading));
       out.println();
       out.flush();
       if (!ENDED_WELL.contains(result)) {

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
       "Write the live PostHog state as YAML, one file per resource under",
       "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of every kind)",
       "for 'plan --snapshot'. Live state is read once. YAML is written unless",
-      "only --snapshot-out is given; the files written are listed on stdout."
+      "only --snapshot-out is given; the files written are listed on stdout.",
+      "With --env NAME into a folder of declarations, only what that environment",
+      "holds differently is written, as environments: overrides and only:."
     })
 public class ExportCommand implements Callable<Integer> {
 

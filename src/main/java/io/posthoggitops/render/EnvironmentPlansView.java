@@ -29,7 +29,7 @@ public final class EnvironmentPlansView {
   public static String text(List<Section> sections, boolean colour) {
     StringBuilder out = new StringBuilder();
     for (Section section : sections) {
-      out.append("=== ").append(heading(section)).append(" ===\n");
+      out.append(banner(section.environment(), section.plan())).append('\n');
       out.append(PlanTextView.render(section.plan(), section.diffs(), colour)).append('\n');
     }
     return out.append(total(sections)).append('\n').toString();
@@ -71,11 +71,20 @@ public final class EnvironmentPlansView {
                 count(sections, ChangeAction.DELETE));
   }
 
-  /** {@code Environment staging · project 4242 (Acme Staging)}. */
+  /** {@code === Environment staging · project 4242 (Acme Staging) ===}, above its plan. */
+  public static String banner(String environment, Plan plan) {
+    return "=== " + heading(environment, plan) + " ===";
+  }
+
   static String heading(Section section) {
-    var m = section.plan().metadata();
+    return heading(section.environment(), section.plan());
+  }
+
+  /** {@code Environment staging · project 4242 (Acme Staging)}. */
+  public static String heading(String environment, Plan plan) {
+    var m = plan.metadata();
     return "Environment "
-        + section.environment()
+        + environment
         + " · project "
         + m.projectId()
         + " ("

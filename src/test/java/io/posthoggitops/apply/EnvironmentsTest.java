@@ -159,7 +159,9 @@ class EnvironmentsTest {
     assertThat(apply.exitCode()).as(apply.output()).isZero();
     assertThat(writeOrder).containsExactly("staging", "staging", "production");
     assertThat(apply.stdout())
-        .containsSubsequence("=== Environment staging ===", "=== Environment production ===");
+        .containsSubsequence(
+            "=== Environment staging · project 4242 (Acme Staging) ===",
+            "=== Environment production · project 4343 (Acme Production) ===");
   }
 
   @Test
@@ -238,6 +240,59 @@ class EnvironmentsTest {
 
     assertThat(plan.exitCode()).as(plan.output()).isZero();
     assertThat(plan.stdout()).endsWith("Total over 2 environments: no changes.\n");
+  }
+
+  @Test
+  void allEnvsNeedsEnvironmentsAndGoesWithNeitherEnvNorOut() throws IOException {
+    Path bare = dir.resolve("bare.yaml");
+    Files.writeString(bare, "api_url: \"%s\"\n".formatted(staging.url()));
+
+    InProcessCli.Result none =
+        InProcessCli.run(ENV, "plan", flags.toString(), "--all-envs", "--config", bare.toString());
+    InProcessCli.Result withEnv = cli("plan", flags.toString(), "--all-envs", "--env", "staging");
+    InProcessCli.Result withOut = cli("plan", flags.toString(), "--all-envs", "--out", "p.json");
+    InProcessCli.Result withPlan = cli("apply", "--all-envs", "--plan", "p.json");
+
+    assertThat(none.exitCode()).isEqualTo(64);
+    assertThat(none.stderr())
+        .contains(
+            "plan --all-envs needs an environments: section in "
+                + bare
+                + ", e.g. environments: {staging: {project: 4242}, production: {project: 4343}}.");
+    assertThat(withEnv.exitCode()).isEqualTo(64);
+    assertThat(withEnv.stderr()).contains("--env and --all-envs cannot be combined");
+    assertThat(withOut.exitCode()).isEqualTo(64);
+    assertThat(withOut.stderr())
+        .contains(
+            "--out cannot be combined with --all-envs; save one plan per environment with --env"
+                + " NAME.");
+    assertThat(withPlan.exitCode()).isEqualTo(64);
+    assertThat(staging.requests()).isEmpty();
+  }
+
+  @Test
+  void anUnknownEnvironmentIsRefusedBeforeAnythingIsRead() {
+    InProcessCli.Result plan = cli("plan", flags.toString(), "--env", "prod");
+
+    assertThat(plan.exitCode()).isEqualTo(1);
+    assertThat(plan.stderr())
+        .contains("no environment 'prod' under environments:; known: staging, production.");
+    assertThat(staging.requests()).isEmpty();
+    assertThat(production.requests()).isEmpty();
+  }
+
+  @Test
+  void theExampleIsValidInEveryEnvironment() {
+    InProcessCli.Result validate =
+        InProcessCli.run(
+            ENV,
+            "validate",
+            "examples/environments/posthog",
+            "--config",
+            "examples/environments/posthog-gitops.yaml");
+
+    assertThat(validate.exitCode()).as(validate.output()).isZero();
+    assertThat(validate.stdout()).isEqualTo("4 documents valid.\n");
   }
 
   private static String flagYaml(String key, int rollout) {
