@@ -65,6 +65,9 @@ final class EnvironmentOverlay {
   private Optional<View> view(String selected) {
     Set<String> only = only();
     Map<String, ObjectNode> overrides = overrides();
+    if (only != null && !only.isEmpty()) {
+      warnUnused(overrides.keySet(), only);
+    }
     if (only != null && (selected == null || !only.contains(selected))) {
       return Optional.empty();
     }
@@ -80,6 +83,23 @@ final class EnvironmentOverlay {
     }
     return Optional.of(
         new View(new ParsedDocument(merged, document.start(), keys, values), positions));
+  }
+
+  /** An override for an environment that {@code only:} leaves the document out of is dead text. */
+  private void warnUnused(Set<String> overridden, Set<String> only) {
+    for (String name : overridden) {
+      if (!only.contains(name)) {
+        findings.warning(
+            document.key(FieldPath.member("/" + ENVIRONMENTS, name)),
+            "the override for environment "
+                + name
+                + " never applies: `only` leaves this document out of "
+                + name
+                + "; add "
+                + name
+                + " to `only` or remove the override.");
+      }
+    }
   }
 
   /** {@code only:} as a set of known names, or null when the document has none. */

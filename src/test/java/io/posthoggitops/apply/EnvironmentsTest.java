@@ -2,8 +2,12 @@ package io.posthoggitops.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.cli.InProcessCli;
+import io.posthoggitops.kind.Kind;
+import io.posthoggitops.kinds.Kinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loopback, named in the config file in that order, driven through the real CLI.
  */
 class EnvironmentsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Map<String, String> ENV = Map.of("MATON_API_KEY", "test-key-9e1d");
 
   private static final String DECLARATIONS =
@@ -293,6 +299,65 @@ class EnvironmentsTest {
 
     assertThat(validate.exitCode()).as(validate.output()).isZero();
     assertThat(validate.stdout()).isEqualTo("4 documents valid.\n");
+  }
+
+  @Test
+  void exportOfAProjectShapedLikePostHogsRoundTrips() throws IOException {
+    JsonNode snapshot = JSON.readTree(Files.readString(Path.of("examples/snapshot.json")));
+    seed(staging, snapshot, Map.of());
+    seed(
+        production,
+        snapshot,
+        Map.of(
+            "dark-mode",
+            flag -> {
+              ((ObjectNode) flag.at("/filters/groups/0")).put("rollout_percentage", 20);
+              ((ObjectNode) flag.get("filters")).putObject("payloads");
+            },
+            "beta-reports",
+            flag -> flag.put("name", "Reports builder (production)"),
+            "legacy-search",
+            flag -> flag.put("deleted", true)));
+    production.add(
+        "cohorts",
+        "{\"id\":9001,\"name\":\"Production pilots\",\"is_static\":false,\"filters\":"
+            + "{\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":"
+            + "[{\"type\":\"person\",\"key\":\"email\",\"operator\":\"icontains\","
+            + "\"value\":\"@pilot.example\"}]}]}}}");
+    Path repo = dir.resolve("repo");
+    assertThat(cli("export", "--env", "staging", "--out", repo.toString()).exitCode()).isZero();
+
+    InProcessCli.Result export = cli("export", "--env", "production", "--out", repo.toString());
+
+    assertThat(export.exitCode()).as(export.output()).isZero();
+    assertThat(export.stderr()).doesNotContain("warning:");
+    assertThat(export.stdout().lines().map(line -> Path.of(line).getFileName().toString()))
+        .containsExactlyInAnyOrder(
+            "dark-mode.yaml", "beta-reports.yaml", "legacy-search.yaml", "production-pilots.yaml");
+    assertThat(Files.readString(repo.resolve("feature-flags/dark-mode.yaml")))
+        .contains("environments:\n  production:\n    filters:\n      groups:\n")
+        .contains("          rollout_percentage: 20\n      payloads: null\n");
+    assertThat(Files.readString(repo.resolve("feature-flags/beta-reports.yaml")))
+        .endsWith("environments:\n  production:\n    name: Reports builder (production)\n");
+    InProcessCli.Result plan = cli("plan", repo.toString(), "--all-envs", "--detailed-exitcode");
+    assertThat(plan.exitCode()).as(plan.output()).isZero();
+    assertThat(plan.stdout()).endsWith("Total over 2 environments: no changes.\n");
+  }
+
+  /** Every object of the snapshot, changed by {@code edits} (by flag key) on the way. */
+  private static void seed(
+      FakePostHogServer posthog, JsonNode snapshot, Map<String, Consumer<ObjectNode>> edits)
+      throws IOException {
+    for (Kind kind : Kinds.all()) {
+      for (JsonNode raw : snapshot.path("objects").path(kind.name())) {
+        ObjectNode object = raw.deepCopy();
+        Consumer<ObjectNode> edit = edits.get(object.path("key").asText());
+        if (kind.name().equals("FeatureFlag") && edit != null) {
+          edit.accept(object);
+        }
+        posthog.add(kind.resource(), JSON.writeValueAsString(object));
+      }
+    }
   }
 
   private static String flagYaml(String key, int rollout) {
