@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one posthog-gitops command for the GitHub Action (action.yml; docs/ci.md). The inputs come
 # in INPUT_* variables; the API key goes to MATON_API_KEY and is never echoed. The step fails
-# unless the command exits 0, or 2 (plan --detailed-exitcode with changes); the exit code and
+# unless the command exits 0, 2 (plan --detailed-exitcode with changes) or 5 (apply left changes
+# awaiting approval in PostHog, docs/approvals.md); the exit code and
 # the files holding stdout and stderr are outputs.
 set -euo pipefail
 
@@ -34,6 +35,6 @@ cat "$out/stderr" >&2
   echo "stdout=$out/stdout"
   echo "stderr=$out/stderr"
 } >> "$GITHUB_OUTPUT"
-if [ "$code" -ne 0 ] && [ "$code" -ne 2 ]; then
+if [ "$code" -ne 0 ] && [ "$code" -ne 2 ] && [ "$code" -ne 5 ]; then
   exit "$code"
 fi

@@ -5,6 +5,7 @@ import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.render.PlanSummary;
+import io.posthoggitops.render.PlanTextView;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +26,9 @@ public final class ApplyProcess {
     EDITED_PLAN,
     INTERRUPTED,
     APPLIED,
-    FAILED
+    FAILED,
+    /** Applied what could be applied; changes await approval in PostHog (docs/approvals.md). */
+    AWAITING_APPROVAL
   }
 
   /**
@@ -88,9 +91,13 @@ public final class ApplyProcess {
   private Result gateThenApply(
       Plan plan, Settings settings, Function<Plan, String> view, StalePlanCheck check) {
     if (!plan.hasChanges()) {
+      out.print(PlanTextView.pendingApprovals(plan));
       out.println(PlanSummary.line(plan));
+      if (PlanSummary.approvalsLine(plan) != null) {
+        out.println(PlanSummary.approvalsLine(plan));
+      }
       out.flush();
-      return Result.NO_CHANGES;
+      return AwaitingApproval.leftBy(plan) ? Result.AWAITING_APPROVAL : Result.NO_CHANGES;
     }
     if (!settings.approve()) {
       out.print(view.apply(plan));
@@ -167,6 +174,6 @@ public final class ApplyProcess {
       ApplyAnnotation.addIfChanged(api, settings.commit(), report, clock, err);
       err.flush();
     }
-    return Result.APPLIED;
+    return report.leftToApprovals() ? Result.AWAITING_APPROVAL : Result.APPLIED;
   }
 }

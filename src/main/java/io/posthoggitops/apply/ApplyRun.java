@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.kind.LiveId;
+import io.posthoggitops.live.ApprovalRequiredException;
 import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.UnclearWriteException;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingRequests;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.RequestBuilder;
 import java.io.PrintWriter;
@@ -17,7 +19,9 @@ import java.util.Optional;
 /**
  * Carries out a plan: its changes in order, each change's requests one after another, ids of
  * objects created earlier put into later requests, each result printed as it completes. The first
- * failure stops the run; nothing is ever sent twice and nothing is ever HTTP DELETEd.
+ * failure stops the run; nothing is ever sent twice and nothing is ever HTTP DELETEd. A write
+ * PostHog holds for approval (docs/approvals.md) is not a failure: the change awaits approval, the
+ * run goes on, and the changes that reference it wait.
  */
 public final class ApplyRun {
   private final PostHogApi api;
@@ -49,25 +53,36 @@ public final class ApplyRun {
     changes.forEach(change -> change.requests().forEach(RequestShape::check));
     interruption.startWriting();
     List<Outcome> applied = new ArrayList<>();
+    AwaitingApproval held = new AwaitingApproval(plan);
     for (int i = 0; i < changes.size(); i++) {
+      Change change = changes.get(i);
       List<Change> rest = List.copyOf(changes.subList(i + 1, changes.size()));
       if (interruption.requested().isPresent()) {
-        return new ApplyReport(
+        return held.report(
             applied, null, List.copyOf(changes.subList(i, changes.size())), stopSignal());
       }
-      ChangeRun run = new ChangeRun(changes.get(i));
+      Optional<String> waits = held.holdBack(change);
+      if (waits.isPresent()) {
+        out.println(waits.get());
+        out.flush();
+        continue;
+      }
+      ChangeRun run = new ChangeRun(change);
       try {
         Outcome outcome = run.execute();
         out.println(outcome.doneLine());
-        out.flush();
+        run.printCancelled();
         applied.add(outcome);
+      } catch (ApprovalRequiredException e) {
+        out.println(held.awaiting(new Outcome(change, run.id), e, run.sent - run.cancelled.size()));
+        run.printCancelled();
       } catch (StoppedPartway e) {
-        return new ApplyReport(applied, run.failure(e), rest, stopSignal());
+        return held.report(applied, run.failure(e), rest, stopSignal());
       } catch (RuntimeException e) {
-        return new ApplyReport(applied, run.failure(e), rest);
+        return held.report(applied, run.failure(e), rest, null);
       }
     }
-    return new ApplyReport(applied, null, List.of());
+    return held.report(applied, null, List.of(), null);
   }
 
   private String stopSignal() {
@@ -93,6 +108,7 @@ public final class ApplyRun {
   /** One change in progress: its id once known, and which of its requests is being sent. */
   private final class ChangeRun {
     private final Change change;
+    private final List<String> cancelled = new ArrayList<>();
     private LiveId id;
     private int sent;
     private String current;
@@ -103,14 +119,23 @@ public final class ApplyRun {
     }
 
     Outcome execute() {
+      List<String> cancels = PendingRequests.cancelledBy(change);
       for (ApiRequest request : change.requests()) {
         if (sent > 0 && interruption.requested().isPresent()) {
           throw new StoppedPartway(interruption.requested().get(), sent, change.requests().size());
         }
         send(request);
         sent++;
+        cancels.stream().filter(request.path()::contains).forEach(cancelled::add);
       }
       return new Outcome(change, id);
+    }
+
+    /** The change requests this change replaced, cancelled before it wrote. */
+    void printCancelled() {
+      cancelled.forEach(
+          id -> out.println("    replaced change request #" + id + ", cancelled first"));
+      out.flush();
     }
 
     private void send(ApiRequest request) {

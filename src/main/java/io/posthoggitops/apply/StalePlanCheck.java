@@ -8,10 +8,13 @@ import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.PostHogApi;
+import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingApproval;
+import io.posthoggitops.plan.PendingRequests;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.RebuiltRequests;
 import io.posthoggitops.plan.ReferenceTable;
@@ -21,13 +24,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Before a saved plan is applied: has PostHog moved since it was made? Each object the plan updates
  * or deletes must still exist with the fingerprint the plan recorded, and nothing may now hold the
- * identity of an object the plan creates (docs/commands/apply.md). The live state is re-read with
- * one list per kind the plan touches, plus the kinds those can reference (earlier in {@link Kind}
- * order), which canonical form needs to name references.
+ * identity of an object the plan creates (docs/commands/apply.md); no change request may have been
+ * opened on what it writes, and those it replaces must still be open (docs/approvals.md). The live
+ * state is re-read with one list per kind the plan touches, plus the kinds those can reference
+ * (earlier in {@link Kind} order), which canonical form needs to name references, and the one list
+ * of open change requests where the organisation has approvals.
  */
 public final class StalePlanCheck {
 
@@ -89,16 +96,17 @@ public final class StalePlanCheck {
   public Verdict verify(Plan plan, PostHogApi api) {
     LiveState state = reread(plan, api);
     ReferenceTable refs = ReferenceTable.forSavedPlan(state, plan.changes());
+    PendingRequests pending = PendingRequests.of(state);
     List<Stale> stale = new ArrayList<>();
     List<Stale> edited = new ArrayList<>();
     for (Change change : plan.changes()) {
-      Optional<String> why = check(change, state);
+      Optional<String> why = check(change, state).or(() -> approvals(change, state, pending));
       if (why.isPresent()) {
         stale.add(new Stale(change, why.get()));
         continue;
       }
       LiveObject live = change.liveId() == null ? null : find(change, state).orElse(null);
-      RebuiltRequests.disagreement(change, live, refs)
+      RebuiltRequests.disagreement(change, live, refs, replaced(plan, change))
           .ifPresent(problem -> edited.add(new Stale(change, problem)));
     }
     return new Verdict(List.copyOf(stale), List.copyOf(edited));
@@ -108,6 +116,53 @@ public final class StalePlanCheck {
     return state.of(change.kind()).stream()
         .filter(o -> Objects.equals(o.id(), change.liveId()))
         .findFirst();
+  }
+
+  /**
+   * A change request opened on the object since the plan, which a write would make PostHog fail, or
+   * one the plan replaces that is no longer open (docs/approvals.md).
+   */
+  private static Optional<String> approvals(
+      Change change, LiveState state, PendingRequests pending) {
+    List<ChangeRequest> open =
+        change.liveId() == null
+            ? pending.onCreate(change.address())
+            : find(change, state).map(pending::on).orElse(List.of());
+    List<String> replaced = PendingRequests.cancelledBy(change);
+    Optional<ChangeRequest> opened =
+        open.stream().filter(r -> !r.stale() && !replaced.contains(r.id())).findFirst();
+    if (opened.isPresent()) {
+      return Optional.of(
+          "change request #"
+              + opened.get().id()
+              + " was opened on it in PostHog since the plan was made; a write would make PostHog"
+              + " fail it");
+    }
+    Set<String> stillOpen =
+        state.changeRequests().stream().map(ChangeRequest::id).collect(Collectors.toSet());
+    return replaced.stream()
+        .filter(id -> !stillOpen.contains(id))
+        .findFirst()
+        .map(
+            id ->
+                "change request #"
+                    + id
+                    + ", which the plan replaces, is no longer open in PostHog (applied, rejected"
+                    + " or expired since the plan was made)");
+  }
+
+  /**
+   * The change requests a change cancels that the plan says it replaces: the only cancels its
+   * reviewed content makes (docs/approvals.md#replacing-a-pending-request).
+   */
+  private static List<String> replaced(Plan plan, Change change) {
+    Set<String> listed =
+        plan.approvals(PendingApproval.Verdict.REPLACED).stream()
+            .filter(a -> a.address().equals(change.address()))
+            .flatMap(a -> a.requests().stream())
+            .map(ChangeRequest::id)
+            .collect(Collectors.toSet());
+    return PendingRequests.cancelledBy(change).stream().filter(listed::contains).toList();
   }
 
   private Optional<String> check(Change change, LiveState state) {
@@ -174,11 +229,14 @@ public final class StalePlanCheck {
       objects.put(kind, LiveStateReader.toLiveObjects(kind, api.list(kind)));
     }
     PostHogApi.ProjectInfo project = api.project();
+    Set<String> features = api.organizationFeatures();
     return new LiveState(
         plan.metadata().apiUrl(),
         project.id(),
         project.name(),
-        api.organizationFeatures(),
-        objects);
+        features,
+        objects,
+        Set.of(),
+        LiveStateReader.changeRequests(api, features));
   }
 }

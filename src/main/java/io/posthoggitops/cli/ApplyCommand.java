@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Exit codes: 0 applied (or no changes), 1 error or partial apply, 3 changes not approved,",
-      "4 saved plan is stale (nothing written), 64 usage error.",
+      "4 saved plan is stale (nothing written), 5 applied what could be applied and changes",
+      "await approval in PostHog, 64 usage error.",
       "Example: posthog-gitops apply --plan plan.json --approve"
     })
 public class ApplyCommand implements Callable<Integer> {
@@ -134,7 +135,7 @@ public class ApplyCommand implements Callable<Integer> {
 
   /**
    * Each environment in the configured order, planned and applied before the next is read; the
-   * first that does not end applied, unchanged or awaiting approval stops the rest.
+   * first that fails, is stale, is interrupted or leaves changes awaiting approval stops the rest.
    */
   private Result applyAll(GlobalOptions global, ProjectConfig config, Interruption interruption) {
     List<String> names = AllEnvironments.names(config, global, "apply");
@@ -154,13 +155,7 @@ public class ApplyCommand implements Callable<Integer> {
       out.println();
       out.flush();
       if (!ENDED_WELL.contains(result)) {
-        List<String> rest = names.subList(i + 1, names.size());
-        err.println(
-            "error: stopped at environment "
-                + name
-                + (rest.isEmpty() ? "." : "; not applied: " + String.join(", ", rest) + ".")
-                + " Fix it and run the same command again: environments already applied have"
-                + " nothing left to change.");
+        err.println(stopped(name, result, names.subList(i + 1, names.size())));
         err.flush();
         return result;
       }
@@ -169,6 +164,27 @@ public class ApplyCommand implements Callable<Integer> {
       }
     }
     return overall;
+  }
+
+  /**
+   * Why the later environments were not applied. Changes awaiting approval stop them too: a change
+   * reaches production only once staging holds it.
+   */
+  private static String stopped(String name, Result result, List<String> rest) {
+    String notApplied = rest.isEmpty() ? "" : " Not applied: " + String.join(", ", rest) + ".";
+    if (result == Result.AWAITING_APPROVAL) {
+      return "stopped after environment "
+          + name
+          + ", whose changes await approval in PostHog."
+          + notApplied
+          + " Run the same command again once they are approved.";
+    }
+    return "error: stopped at environment "
+        + name
+        + "."
+        + notApplied
+        + " Fix it and run the same command again: environments already applied have nothing left"
+        + " to change.";
   }
 
   private static final Set<Result> ENDED_WELL =
@@ -185,6 +201,7 @@ public class ApplyCommand implements Callable<Integer> {
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
       case FAILED, EDITED_PLAN, INTERRUPTED -> ExitCode.ERROR;
+      case AWAITING_APPROVAL -> ExitCode.AWAITING_APPROVAL;
     };
   }
 

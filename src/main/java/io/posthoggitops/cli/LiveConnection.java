@@ -3,6 +3,8 @@ package io.posthoggitops.cli;
 import io.posthoggitops.config.ConnectionSettings;
 import io.posthoggitops.config.EnvironmentSettings;
 import io.posthoggitops.config.ProjectConfig;
+import io.posthoggitops.live.AdvisoryApi;
+import io.posthoggitops.live.AdvisoryClient;
 import io.posthoggitops.live.ClientOptions;
 import io.posthoggitops.live.JdkHttpTransport;
 import io.posthoggitops.live.PostHogApi;
@@ -166,6 +168,20 @@ public final class LiveConnection {
     } catch (UnknownHostException e) {
       return false;
     }
+  }
+
+  /**
+   * The client for impact's advisory requests (docs/impact.md), on the same settings: sent once,
+   * with a shorter wait for the answer.
+   */
+  static AdvisoryApi advisory(
+      GlobalOptions global, ProjectConfig config, Function<String, String> env, long projectId) {
+    ConnectionSettings settings = settings(global, config, env);
+    return new AdvisoryClient(
+        settings,
+        projectId,
+        new JdkHttpTransport(settings.apiUrl(), AdvisoryClient.TIMEOUT),
+        ClientOptions.standard(global.verbose()));
   }
 
   /** The first value set, in precedence order; the last argument is the default, used as is. */

@@ -3,6 +3,7 @@ package io.posthoggitops.cli;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
@@ -37,7 +38,8 @@ import picocli.CommandLine.TypeConversionException;
     },
     footer = {
       "",
-      "Exit codes: 0 success (changes or not), 2 changes with --detailed-exitcode,",
+      "Exit codes: 0 success (changes or not), 2 changes (or a change a pending",
+      "change request blocks) with --detailed-exitcode,",
       "1 error (invalid YAML, API or network), 64 usage error.",
       "Example: posthog-gitops plan examples/flags --snapshot examples/snapshot.json"
     })
@@ -68,6 +70,7 @@ public class PlanCommand implements Callable<Integer> {
   @ParentCommand PosthogGitopsCommand parent;
   @Spec CommandSpec spec;
   @Mixin PlanningOptions planning;
+  @Mixin ImpactOption impactOption;
 
   @Option(
       names = "--out",
@@ -85,7 +88,8 @@ public class PlanCommand implements Callable<Integer> {
 
   @Option(
       names = "--detailed-exitcode",
-      description = "Exit 2 when the plan has changes (0 when none).")
+      description =
+          "Exit 2 when the plan has changes (0 when none; changes awaiting approval in PostHog count as none).")
   boolean detailedExitCode;
 
   @Option(
@@ -109,28 +113,38 @@ public class PlanCommand implements Callable<Integer> {
     if (allEnvs) {
       return planAll(global, config, err);
     }
-    Plan plan =
-        PlanPipeline.run(
+    PlanPipeline.Planned planned =
+        PlanPipeline.planned(
             global,
             planning,
             config,
             () -> LiveConnection.open(global, config, environment::get),
             snapshot,
             err);
+    Plan plan = planned.plan();
     err.print(PlanTextView.warnings(plan));
     err.flush();
+    Impact impact =
+        impactOption.estimate(
+            config,
+            planned,
+            snapshot,
+            () ->
+                LiveConnection.advisory(
+                    global, config, environment::get, plan.metadata().projectId()),
+            err);
     PrintWriter stdout = spec.commandLine().getOut();
     List<ResourceDiff> diffs = ChangeDiffs.of(plan);
-    stdout.print(view(plan, diffs));
+    stdout.print(view(plan, diffs, impact));
     if (out != null) {
-      save(plan, diffs);
+      save(plan, diffs, impact);
       PrintWriter savedNote = format == Format.TEXT ? stdout : err;
       savedNote.println("Saved to " + out + ". Apply exactly this plan with:");
       savedNote.println("  posthog-gitops apply --plan " + out + " --approve");
       savedNote.flush();
     }
     stdout.flush();
-    return detailedExitCode && plan.hasChanges() ? ExitCode.CHANGES : ExitCode.OK;
+    return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
   }
 
   private int planAll(GlobalOptions global, ProjectConfig config, PrintWriter err) {
@@ -142,19 +156,7 @@ public class PlanCommand implements Callable<Integer> {
     List<EnvironmentPlansView.Section> sections = new ArrayList<>();
     for (String name : names) {
       GlobalOptions selected = global.forEnvironment(name);
-      Plan plan =
-          AllEnvironments.in(
-              name,
-              () ->
-                  PlanPipeline.run(
-                      selected,
-                      planning,
-                      config,
-                      () -> LiveConnection.open(selected, config, environment::get),
-                      null,
-                      err));
-      err.print(PlanTextView.warnings(plan));
-      sections.add(new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan)));
+      sections.add(AllEnvironments.in(name, () -> section(name, selected, config, err)));
     }
     err.flush();
     PrintWriter stdout = spec.commandLine().getOut();
@@ -163,15 +165,40 @@ public class PlanCommand implements Callable<Integer> {
             ? EnvironmentPlansView.text(sections, colourWanted())
             : EnvironmentPlansView.markdown(sections));
     stdout.flush();
-    boolean changes = sections.stream().anyMatch(s -> s.plan().hasChanges());
-    return detailedExitCode && changes ? ExitCode.CHANGES : ExitCode.OK;
+    boolean drift = sections.stream().anyMatch(s -> s.plan().hasDrift());
+    return detailedExitCode && drift ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  private String view(Plan plan, List<ResourceDiff> diffs) {
+  /** One environment of --all-envs: its plan, and its impact when asked for. */
+  private EnvironmentPlansView.Section section(
+      String name, GlobalOptions selected, ProjectConfig config, PrintWriter err) {
+    PlanPipeline.Planned planned =
+        PlanPipeline.planned(
+            selected,
+            planning,
+            config,
+            () -> LiveConnection.open(selected, config, environment::get),
+            null,
+            err);
+    Plan plan = planned.plan();
+    err.print(PlanTextView.warnings(plan));
+    Impact impact =
+        impactOption.estimate(
+            config,
+            planned,
+            null,
+            () ->
+                LiveConnection.advisory(
+                    selected, config, environment::get, plan.metadata().projectId()),
+            err);
+    return new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan), impact);
+  }
+
+  private String view(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     return switch (format) {
-      case TEXT -> PlanTextView.render(plan, diffs, colourWanted());
-      case MARKDOWN -> PlanMarkdownView.render(plan, diffs);
-      case JSON -> PlanJsonView.render(plan, diffs);
+      case TEXT -> PlanTextView.render(plan, diffs, impact, colourWanted());
+      case MARKDOWN -> PlanMarkdownView.render(plan, diffs, impact);
+      case JSON -> PlanJsonView.render(plan, diffs, impact);
     };
   }
 
@@ -179,9 +206,9 @@ public class PlanCommand implements Callable<Integer> {
     return System.console() != null && System.getenv("NO_COLOR") == null;
   }
 
-  private void save(Plan plan, List<ResourceDiff> diffs) {
+  private void save(Plan plan, List<ResourceDiff> diffs, Impact impact) {
     try {
-      Files.writeString(out, PlanFiles.write(plan, diffs));
+      Files.writeString(out, PlanFiles.write(plan, diffs, impact));
     } catch (IOException e) {
       throw new UserError(
           "cannot write the plan to "

@@ -48,11 +48,25 @@ public final class PlanPipeline {
       Supplier<LiveConnection.Opened> api,
       Path snapshot,
       PrintWriter err) {
+    return planned(global, options, config, api, snapshot, err).plan();
+  }
+
+  /** A plan and the live state it was made against. */
+  public record Planned(Plan plan, LiveState live) {}
+
+  /** As {@link #run}, keeping the live state (impact reads the raw live objects). */
+  public static Planned planned(
+      GlobalOptions global,
+      PlanningOptions options,
+      ProjectConfig config,
+      Supplier<LiveConnection.Opened> api,
+      Path snapshot,
+      PrintWriter err) {
     config.environment(global.env()); // an unknown --env is refused before anything is read
     Declarations declared = declarations(options, config, global.env(), err);
     LiveState live = snapshot != null ? Snapshots.read(snapshot) : read(api.get());
     String origin = snapshot != null ? "snapshot:" + snapshot : live.apiUrl();
-    return plan(global, options, config, declared, live, origin, err);
+    return new Planned(plan(global, options, config, declared, live, origin, err), live);
   }
 
   /** Plans against already-read live state (used by apply for re-planning). */
@@ -115,7 +129,7 @@ public final class PlanPipeline {
         .toList();
   }
 
-  private static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
+  static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
     long errors = DiagnosticsView.print(loaded.diagnostics(), err);
     if (errors > 0) {
       throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));

@@ -19,12 +19,14 @@ import picocli.CommandLine.Mixin;
       ApplyCommand.class,
       ExportCommand.class,
       SchemaCommand.class,
-      GitHubCommand.class
+      GitHubCommand.class,
+      LifecycleCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 ok, 1 error, 2 plan has changes (--detailed-exitcode),",
-      "3 apply not approved, 4 saved plan is stale, 64 usage error.",
+      "3 apply not approved, 4 saved plan is stale, 5 changes await approval in PostHog,",
+      "64 usage error.",
       "The API key is read from MATON_API_KEY (else POSTHOG_API_KEY), never from a flag."
     })
 public class PosthogGitopsCommand {

@@ -15,6 +15,7 @@ final class ConfigShapes {
           .member("project", ANY, "Numeric project id, or @current.")
           .member("connection", STRING, "Maton connection id.")
           .member("annotate", BOOLEAN, "Add a PostHog annotation after each successful apply.")
+          .member("impact", BOOLEAN, "Show usage and reach beside each flag change in plans.")
           .member("prune", shape("PruneSettings"), "What --prune leaves alone.")
           .member(
               "rate_limit_per_minute",

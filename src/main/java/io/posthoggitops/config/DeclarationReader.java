@@ -96,9 +96,19 @@ final class DeclarationReader {
     String field = kind.identityField();
     JsonNode value = root.get(field);
     if (value == null || value.isNull() || value.asText().isBlank()) {
+      if (kind.identityMayBeBlank() && root.has("id")) {
+        return Optional.of(value == null || value.isNull() ? "" : value.asText());
+      }
       findings.error(
           value == null ? document.start() : document.value("/" + field),
-          "missing `" + field + "`, which identifies each " + kind.name() + " document.");
+          "missing `"
+              + field
+              + "`, which identifies each "
+              + kind.name()
+              + " document"
+              + (kind.identityMayBeBlank()
+                  ? "; where the object has no " + field + " in PostHog, declare its `id:` instead."
+                  : "."));
       return Optional.empty();
     }
     if (!value.isTextual()) {

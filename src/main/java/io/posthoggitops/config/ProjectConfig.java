@@ -15,6 +15,7 @@ import java.util.Map;
  * @param project {@code project}, or null
  * @param connection {@code connection}, or null
  * @param annotate {@code annotate}: add a PostHog annotation after a successful apply
+ * @param impact {@code impact}: show impact in plans (docs/impact.md), as {@code --impact} does
  * @param pruneIgnore {@code prune.ignore}: {@code KIND/IDENTITY} globs that --prune leaves alone
  * @param rateLimitPerMinute {@code rate_limit_per_minute}, or null for the default (480)
  * @param environments {@code environments:} by name, in file order
@@ -25,6 +26,7 @@ public record ProjectConfig(
     String project,
     String connection,
     boolean annotate,
+    boolean impact,
     List<String> pruneIgnore,
     Integer rateLimitPerMinute,
     Map<String, EnvironmentSettings> environments,
@@ -34,7 +36,7 @@ public record ProjectConfig(
   public static final String DEFAULT_FILE = "posthog-gitops.yaml";
 
   public static ProjectConfig empty() {
-    return new ProjectConfig(null, null, null, false, List.of(), null, Map.of(), null);
+    return new ProjectConfig(null, null, null, false, false, List.of(), null, Map.of(), null);
   }
 
   /**

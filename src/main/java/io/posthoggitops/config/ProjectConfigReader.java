@@ -68,6 +68,7 @@ final class ProjectConfigReader {
         project(settings, "/project"),
         text(settings, "/connection"),
         settings.path("annotate").asBoolean(false),
+        settings.path("impact").asBoolean(false),
         strings(settings.at("/prune/ignore")),
         settings.path("rate_limit_per_minute").isInt()
             ? settings.get("rate_limit_per_minute").asInt()

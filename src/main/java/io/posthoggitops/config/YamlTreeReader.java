@@ -87,10 +87,23 @@ final class YamlTreeReader {
     } catch (MarkedYAMLException e) {
       diagnostics.add(Diagnostic.error(at(markOf(e)), syntaxMessage(e)));
     } catch (YAMLException e) {
-      diagnostics.add(
-          Diagnostic.error(SourceLocation.unknown(file), "invalid YAML: " + e.getMessage()));
+      diagnostics.add(Diagnostic.error(SourceLocation.unknown(file), limitMessage(e)));
     }
     return new Result(documents, diagnostics);
+  }
+
+  /** SnakeYAML's own limits, unmarked, in words that say what to change. */
+  private static String limitMessage(YAMLException e) {
+    String message = String.valueOf(e.getMessage());
+    if (message.startsWith("Nesting Depth exceeded")) {
+      return "invalid YAML: lists and mappings are nested more than 50 levels deep, which no"
+          + " PostHog object needs; it was not read further. Flatten the document.";
+    }
+    if (message.startsWith("Number of aliases")) {
+      return "invalid YAML: more than 50 aliases to lists or mappings; it was not read further."
+          + " Write the values out instead of repeating them with aliases.";
+    }
+    return "invalid YAML: " + message + "; fix the file and run validate again.";
   }
 
   private ParsedDocument document(Node node) {

@@ -95,6 +95,14 @@ public interface Kind {
     return Deletion.softDelete();
   }
 
+  /**
+   * The {@code resource_type} PostHog's change requests name its objects by (e.g. {@code
+   * feature_flag}), or null when PostHog gates no write to it behind approvals.
+   */
+  default String approvalResourceType() {
+    return null;
+  }
+
   /** A live object that is as good as removed (an archived early access feature). */
   default boolean isRetired(ObjectNode raw) {
     return false;
@@ -179,6 +187,14 @@ public interface Kind {
     return true;
   }
 
+  /**
+   * Whether PostHog holds objects with a blank identity (cohorts, actions and dashboards without a
+   * name). Such an object is declared with an {@code id:} pin, which is then what identifies it.
+   */
+  default boolean identityMayBeBlank() {
+    return !identityKeptUnique();
+  }
+
   /** Keys its writes send that PostHog's answer does not echo (write-only or other shapes). */
   default Set<String> notEchoed() {
     return Set.of();
@@ -187,5 +203,10 @@ public interface Kind {
   /** Parts of a write PostHog's answer shows it did not store, beyond top-level fields. */
   default List<String> notStoredParts(ObjectNode sent, ObjectNode answer) {
     return List.of();
+  }
+
+  /** How code uses its objects, for impact and lifecycle (docs/impact.md), if it is tracked. */
+  default Optional<Usage> usage() {
+    return Optional.empty();
   }
 }

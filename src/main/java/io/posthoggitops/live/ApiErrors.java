@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns a failed answer into one sentence a person can act on: the request, the status, PostHog's
@@ -31,6 +32,13 @@ final class ApiErrors {
   }
 
   ApiException fromReply(String method, String path, HttpTransport.HttpReply reply, int attempts) {
+    if (reply.status() == 409) {
+      Optional<ApprovalRequiredException> gated =
+          ApprovalRequiredException.from(method, path, json(reply.body()));
+      if (gated.isPresent()) {
+        return gated.get();
+      }
+    }
     ErrorBody body = ErrorBody.parse(reply.body());
     String request = method + " " + path + " failed with " + reply.status();
     String said = body.describe();
@@ -63,6 +71,14 @@ final class ApiErrors {
               + ": Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.";
     }
     return new ApiException(reply.status(), scrub(body.detail), scrub(body.attr), scrub(sentence));
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return text == null ? null : JSON.readTree(text);
+    } catch (IOException notJson) {
+      return null;
+    }
   }
 
   ApiException unreachable(

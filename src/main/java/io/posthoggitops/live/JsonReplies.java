@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.config.ConnectionSettings;
 
 /** Sends a request through the {@link RequestRunner} and parses the answer as a JSON object. */
 final class JsonReplies {
@@ -18,13 +19,37 @@ final class JsonReplies {
     this.errors = errors;
   }
 
+  /** Replies for one connection: its headers, errors naming its host, its own rate limit. */
+  static JsonReplies over(
+      ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
+    ApiErrors errors = new ApiErrors(PostHogClient.isMaton(settings.apiUrl()), settings.apiKey());
+    RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
+    RequestRunner runner =
+        new RequestRunner(
+            transport,
+            PostHogClient.headers(settings),
+            options,
+            limiter,
+            errors,
+            PostHogClient.host(settings.apiUrl()));
+    return new JsonReplies(runner, errors);
+  }
+
   ObjectNode get(String path) {
     return send("GET", path, null);
   }
 
   ObjectNode send(String method, String path, ObjectNode body) {
     String text = body == null ? null : body.toString();
-    HttpTransport.HttpReply reply = runner.run(method, path, text);
+    return parse(method, path, runner.run(method, path, text));
+  }
+
+  /** Sent once, never retried ({@link RequestRunner#once}). */
+  ObjectNode sendOnce(String method, String path, ObjectNode body) {
+    return parse(method, path, runner.once(method, path, body == null ? null : body.toString()));
+  }
+
+  private ObjectNode parse(String method, String path, HttpTransport.HttpReply reply) {
     if (!"GET".equals(method) && (reply.body() == null || reply.body().isBlank())) {
       // A write that succeeded must not be reported as failed for want of a body.
       return JSON.createObjectNode();

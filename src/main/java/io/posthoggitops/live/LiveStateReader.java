@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
@@ -14,8 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads every kind (and the organisation's features) into a {@link LiveState}. */
+/**
+ * Reads every kind, the organisation's features and the open change requests into a {@link
+ * LiveState}.
+ */
 public final class LiveStateReader {
+
+  /** The organisation feature without which PostHog has no approvals (docs/approvals.md). */
+  public static final String APPROVALS_FEATURE = "approvals";
 
   private LiveStateReader() {}
 
@@ -33,7 +40,24 @@ public final class LiveStateReader {
       }
     }
     return new LiveState(
-        apiUrl, project.id(), project.name(), features, objects, Set.copyOf(unavailable));
+        apiUrl,
+        project.id(),
+        project.name(),
+        features,
+        objects,
+        Set.copyOf(unavailable),
+        changeRequests(api, features));
+  }
+
+  /**
+   * The open change requests: one list, asked for only where the organisation has approvals, so an
+   * organisation without them costs no request.
+   */
+  public static List<ChangeRequest> changeRequests(PostHogApi api, Set<String> features) {
+    if (!features.contains(APPROVALS_FEATURE)) {
+      return List.of();
+    }
+    return api.openChangeRequests().stream().map(ChangeRequest::of).toList();
   }
 
   /**

@@ -6,6 +6,7 @@ import io.posthoggitops.kind.IdFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
@@ -19,6 +20,9 @@ import java.util.concurrent.ExecutorService;
 final class Pager {
 
   static final int PAGE_SIZE = 100;
+
+  /** More objects of one kind than any PostHog project holds: 2,000 pages. */
+  static final long MAX_COUNT = 200_000;
 
   private final JsonReplies replies;
   private final ExecutorService pool;
@@ -76,6 +80,16 @@ final class Pager {
     JsonNode count = body.get("count");
     if (count == null || !count.canConvertToLong() || count.asLong() < 0) {
       throw replies.malformed("GET", path, "the list has no numeric 'count'");
+    }
+    if (count.asLong() > MAX_COUNT) {
+      throw replies.malformed(
+          "GET",
+          path,
+          String.format(
+              Locale.ROOT,
+              "'count' is %d, more than the %,d objects of one kind it may list",
+              count.asLong(),
+              MAX_COUNT));
     }
     return count.asLong();
   }

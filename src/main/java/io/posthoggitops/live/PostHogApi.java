@@ -28,6 +28,15 @@ public interface PostHogApi extends ApiReader {
   @Override
   List<ObjectNode> list(Kind kind);
 
+  /**
+   * The project's open change requests ({@code pending} or {@code approved}), newest first, all
+   * pages; empty where PostHog serves none: 402 (the organisation lacks approvals) or 404 (a
+   * PostHog without them). See docs/approvals.md.
+   */
+  default List<ObjectNode> openChangeRequests() {
+    return List.of();
+  }
+
   /** GET one object, e.g. {@code experiments/77/}. */
   @Override
   ObjectNode get(String path);

@@ -31,12 +31,7 @@ public final class PostHogClient implements PostHogApi {
 
   public PostHogClient(
       ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
-    ApiErrors errors = new ApiErrors(isMaton(settings.apiUrl()), settings.apiKey());
-    RateLimiter limiter = new RateLimiter(settings.rateLimitPerMinute(), options.time());
-    RequestRunner runner =
-        new RequestRunner(
-            transport, headers(settings), options, limiter, errors, host(settings.apiUrl()));
-    this.replies = new JsonReplies(runner, errors);
+    this.replies = JsonReplies.over(settings, transport, options);
     this.pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
     this.pager = new Pager(replies, pool);
     this.options = options;
@@ -107,6 +102,32 @@ public final class PostHogClient implements PostHogApi {
     }
   }
 
+  /**
+   * One list of {@code change_requests/} in the open states; a 403 (the key lacks {@code
+   * approvals:read}) warns, since plan then cannot tell which changes await approval.
+   */
+  @Override
+  public List<ObjectNode> openChangeRequests() {
+    try {
+      return pager.standard(
+          projectPath() + "change_requests/?state=pending,approved&", IdFormat.UUID);
+    } catch (ApiException e) {
+      if (e.status() == 402 || e.status() == 404) {
+        return List.of();
+      }
+      if (e.status() != 403) {
+        throw e;
+      }
+      options
+          .warnings()
+          .accept(
+              "could not read the project's change requests (403); plan cannot show what awaits"
+                  + " approval, and apply would write over a pending request. Give the key the"
+                  + " approvals:read scope.");
+      return List.of();
+    }
+  }
+
   private List<ObjectNode> pages(Listing listing, String base, IdFormat ids) {
     return listing.paged() ? pager.standard(base + "?", ids) : pager.unpaged(base, ids);
   }
@@ -151,7 +172,7 @@ public final class PostHogClient implements PostHogApi {
     return "/api/projects/" + project().id() + "/";
   }
 
-  private static Map<String, String> headers(ConnectionSettings settings) {
+  static Map<String, String> headers(ConnectionSettings settings) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer " + settings.apiKey());
     if (settings.connection() != null && !settings.connection().isBlank()) {
@@ -162,7 +183,8 @@ public final class PostHogClient implements PostHogApi {
     return headers;
   }
 
-  static boolean isMaton(String apiUrl) {
+  /** Whether the API URL is Maton's gateway (which hides the PostHog host behind it). */
+  public static boolean isMaton(String apiUrl) {
     String host = host(apiUrl).toLowerCase(Locale.ROOT);
     return host.equals("maton.ai") || host.endsWith(".maton.ai");
   }

@@ -75,6 +75,23 @@ final class RequestRunner {
     }
   }
 
+  /**
+   * One attempt, never retried, whatever the answer: for POSTs that only read and whose every
+   * attempt costs a scarce budget (a HogQL query, docs/impact.md#requests-and-limits).
+   *
+   * @return a 2xx reply; anything else ends in an exception
+   */
+  HttpReply once(String method, String path, String body) {
+    Outcome outcome = attempt(method, path, body, 1);
+    if (outcome.reply() == null) {
+      throw errors.unreachable(method, path, host, outcome.failure(), 1);
+    }
+    if (!outcome.reply().isSuccess()) {
+      throw errors.fromReply(method, path, outcome.reply(), 1);
+    }
+    return outcome.reply();
+  }
+
   /** What one send produced: a reply, or the failure when no answer came. */
   private record Outcome(HttpReply reply, IOException failure) {}
 

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.posthoggitops.kind.IdFormat;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
@@ -27,7 +29,8 @@ import java.util.TreeSet;
 /**
  * The snapshot file: raw live state as JSON, written by {@code export --snapshot-out} and read by
  * {@code plan --snapshot}. Keys in a fixed order, pretty printed, so two snapshots of the same
- * state are byte-identical.
+ * state are byte-identical. Open change requests are kept under {@code change_requests}, a key
+ * written only when there are some (docs/approvals.md).
  */
 public final class Snapshots {
 
@@ -61,6 +64,10 @@ public final class Snapshots {
       ArrayNode list = objects.putArray(kind.name());
       state.of(kind).forEach(o -> list.add(o.raw()));
     }
+    if (!state.changeRequests().isEmpty()) {
+      ArrayNode requests = root.putArray("change_requests");
+      state.changeRequests().forEach(r -> requests.add(r.raw()));
+    }
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     try {
@@ -90,12 +97,10 @@ public final class Snapshots {
               + file
               + "'.");
     } catch (JsonProcessingException e) {
+      var at = e.getLocation();
       throw new UserError(
           file
-              + ":"
-              + e.getLocation().getLineNr()
-              + ":"
-              + e.getLocation().getColumnNr()
+              + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
               + ": not a snapshot, the JSON does not parse ("
               + e.getOriginalMessage()
               + ").");
@@ -129,7 +134,21 @@ public final class Snapshots {
         project.get("id").asLong(),
         project.path("name").asText(""),
         features(root.path("organization_features")),
-        objects(root.path("objects"), file));
+        objects(root.path("objects"), file),
+        Set.of(),
+        changeRequests(root.path("change_requests"), file));
+  }
+
+  private static List<ChangeRequest> changeRequests(JsonNode list, String file) {
+    List<ChangeRequest> requests = new ArrayList<>();
+    for (JsonNode item : list) {
+      if (!item.isObject() || IdFormat.UUID.parse(item.get("id")).isEmpty()) {
+        throw new UserError(
+            file + ": not a snapshot: change_requests holds an entry whose id is not a UUID.");
+      }
+      requests.add(ChangeRequest.of((ObjectNode) item));
+    }
+    return List.copyOf(requests);
   }
 
   private static Set<String> features(JsonNode node) {

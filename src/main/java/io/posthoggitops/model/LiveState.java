@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything read from one PostHog project: the objects of every kind, and the organisation's
- * product features (to know whether {@code tags} and {@code evaluation_contexts} are stored).
+ * Everything read from one PostHog project: the objects of every kind, the organisation's product
+ * features (to know whether {@code tags} and {@code evaluation_contexts} are stored), and the
+ * change requests open in it (docs/approvals.md).
  *
  * @param apiUrl the API base URL it was read from (never the key)
  * @param projectId the numeric project id
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param organizationFeatures keys of {@code available_product_features} (e.g. {@code tagging})
  * @param objects live objects per kind, in the order PostHog listed them
  * @param unavailable kinds this PostHog does not serve (their list answered 404)
+ * @param changeRequests change requests pending or approved in the project, newest first; none
+ *     where the organisation lacks PostHog's approvals
  */
 public record LiveState(
     String apiUrl,
@@ -22,7 +25,18 @@ public record LiveState(
     String projectName,
     Set<String> organizationFeatures,
     Map<Kind, List<LiveObject>> objects,
-    Set<Kind> unavailable) {
+    Set<Kind> unavailable,
+    List<ChangeRequest> changeRequests) {
+
+  public LiveState(
+      String apiUrl,
+      long projectId,
+      String projectName,
+      Set<String> organizationFeatures,
+      Map<Kind, List<LiveObject>> objects,
+      Set<Kind> unavailable) {
+    this(apiUrl, projectId, projectName, organizationFeatures, objects, unavailable, List.of());
+  }
 
   public LiveState(
       String apiUrl,
@@ -30,7 +44,7 @@ public record LiveState(
       String projectName,
       Set<String> organizationFeatures,
       Map<Kind, List<LiveObject>> objects) {
-    this(apiUrl, projectId, projectName, organizationFeatures, objects, Set.of());
+    this(apiUrl, projectId, projectName, organizationFeatures, objects, Set.of(), List.of());
   }
 
   public List<LiveObject> of(Kind kind) {

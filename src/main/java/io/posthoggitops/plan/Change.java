@@ -8,6 +8,7 @@ import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.model.Address;
 import io.posthoggitops.model.SourceLocation;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One entry of a plan: what happens to one resource, and why.
@@ -39,5 +40,10 @@ public record Change(
 
   public String identity() {
     return address.identity();
+  }
+
+  /** The resources this change's object references (desired side, else live side). */
+  public Set<Address> references() {
+    return ReferenceNodes.addresses(kind(), after != null ? after : before);
   }
 }

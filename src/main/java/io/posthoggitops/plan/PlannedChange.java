@@ -7,12 +7,13 @@ import io.posthoggitops.kind.Kind;
 import io.posthoggitops.model.Address;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.SourceLocation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * A decided change before its requests are built: what {@link Change} holds, plus the raw object.
+ * A decided change before its requests are built: what {@link Change} holds, plus the raw object
+ * and the change requests it replaces (cancelled before it writes, docs/approvals.md).
  */
 record PlannedChange(
     Address address,
@@ -22,10 +23,29 @@ record PlannedChange(
     ObjectNode after,
     SourceLocation source,
     DeleteReason reason,
-    String fingerprint) {
+    String fingerprint,
+    List<String> cancels) {
+
+  PlannedChange(
+      Address address,
+      LiveObject live,
+      ChangeAction action,
+      ObjectNode before,
+      ObjectNode after,
+      SourceLocation source,
+      DeleteReason reason,
+      String fingerprint) {
+    this(address, live, action, before, after, source, reason, fingerprint, List.of());
+  }
 
   static PlannedChange create(Address address, ObjectNode after, SourceLocation source) {
     return new PlannedChange(address, null, ChangeAction.CREATE, null, after, source, null, null);
+  }
+
+  /** The same change, cancelling these change requests before its first write. */
+  PlannedChange withCancels(List<String> requestIds) {
+    return new PlannedChange(
+        address, live, action, before, after, source, reason, fingerprint, List.copyOf(requestIds));
   }
 
   /**
@@ -70,20 +90,20 @@ record PlannedChange(
 
   /** Addresses of the objects this change's object references (desired side, else live side). */
   Set<Address> references() {
-    ObjectNode side = after != null ? after : before;
-    return ReferenceNodes.find(kind(), side).stream()
-        .map(ReferenceNodes.Found::address)
-        .collect(Collectors.toSet());
+    return ReferenceNodes.addresses(kind(), after != null ? after : before);
   }
 
   Change toChange(List<ApiRequest> requests) {
+    List<ApiRequest> all = new ArrayList<>();
+    cancels.forEach(id -> all.add(PendingRequests.cancel(id)));
+    all.addAll(requests);
     return new Change(
         address,
         live == null ? null : live.id(),
         action,
         before,
         after,
-        List.copyOf(requests),
+        List.copyOf(all),
         fingerprint,
         source,
         reason);

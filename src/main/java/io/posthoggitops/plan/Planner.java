@@ -58,12 +58,14 @@ public final class Planner {
     diagnostics.addAll(ReferenceCheck.check(matches, refs, owned));
 
     Reconciler reconciler = new Reconciler(refs, live.organizationFeatures(), diagnostics);
+    ApprovalVerdicts approvals =
+        new ApprovalVerdicts(PendingRequests.of(live), owned, reconciler::holds);
     List<PlannedChange> changes = new ArrayList<>();
     matches.stream()
         .filter(m -> !m.declaration().tombstone())
-        .forEach(m -> reconciler.reconcile(m).ifPresent(changes::add));
+        .forEach(m -> approvals.decide(m, reconciler.reconcile(m)).ifPresent(changes::add));
     Deletions deletions = deletions(input, matches, refs, owned);
-    changes.addAll(deletions.deletes());
+    deletions.deletes().forEach(d -> approvals.decideDelete(d).ifPresent(changes::add));
 
     Set<Address> scope =
         TargetScope.of(
@@ -76,7 +78,7 @@ public final class Planner {
       return new PlanResult(null, diagnostics);
     }
     List<Change> ordered =
-        ChangeOrder.order(changes).stream()
+        ChangeOrder.order(approvals.withoutWaiting(changes)).stream()
             .filter(c -> scope == null || scope.contains(c.address()))
             .map(
                 c ->
@@ -90,7 +92,8 @@ public final class Planner {
             input.metadata(),
             ordered,
             unmanaged,
-            warnings(reconciler.unstoredByFeature(), reconciler.notStored())),
+            warnings(reconciler.unstoredByFeature(), reconciler.notStored()),
+            approvals.entries(scope)),
         diagnostics);
   }
 

@@ -6,6 +6,7 @@ import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.kind.CanonicalJson;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.model.LiveObject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,17 @@ public final class RebuiltRequests {
    * @param refs {@link ReferenceTable#forSavedPlan}
    */
   public static Optional<String> disagreement(Change change, LiveObject live, ReferenceTable refs) {
+    return disagreement(change, live, refs, List.of());
+  }
+
+  /**
+   * As {@link #disagreement(Change, LiveObject, ReferenceTable)}, for a change that first cancels
+   * the change requests it replaces (docs/approvals.md#replacing-a-pending-request).
+   *
+   * @param cancels the ids of the requests the plan says the change replaces
+   */
+  public static Optional<String> disagreement(
+      Change change, LiveObject live, ReferenceTable refs, List<String> cancels) {
     Optional<String> shape = shapeProblem(change);
     if (shape.isPresent()) {
       return shape;
@@ -45,8 +57,10 @@ public final class RebuiltRequests {
         }
       }
     }
-    List<ApiRequest> rebuilt =
-        RequestBuilder.requestsFor(change.kind(), change.action(), live, before, after, refs);
+    List<ApiRequest> rebuilt = new ArrayList<>();
+    cancels.forEach(id -> rebuilt.add(PendingRequests.cancel(id)));
+    rebuilt.addAll(
+        RequestBuilder.requestsFor(change.kind(), change.action(), live, before, after, refs));
     List<ApiRequest> stored = change.requests();
     for (int i = 0; i < Math.max(rebuilt.size(), stored.size()); i++) {
       if (i >= rebuilt.size()) {

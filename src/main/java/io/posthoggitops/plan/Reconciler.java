@@ -6,6 +6,7 @@ import io.posthoggitops.kind.FieldSpec;
 import io.posthoggitops.kind.Problem;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.Diagnostic;
+import io.posthoggitops.model.LiveObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,6 +55,14 @@ final class Reconciler {
     return Optional.of(
         PlannedChange.update(
             match.live(), d.address(), compared.live(), compared.desired(), d.location(), live));
+  }
+
+  /** Whether {@code proposed} (a live object as a change request would leave it) is declared. */
+  boolean holds(Match match, LiveObject proposed) {
+    Declaration d = match.declaration();
+    ObjectNode desired = Canonical.fromDeclaration(d, refs);
+    ObjectNode after = Canonical.fromLive(proposed, refs);
+    return ComparedFields.of(d.kind(), desired, after, d.ignoreChanges(), features).same();
   }
 
   /**

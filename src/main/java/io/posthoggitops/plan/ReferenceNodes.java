@@ -10,8 +10,10 @@ import io.posthoggitops.kind.ReferenceWalk;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.Address;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +76,15 @@ final class ReferenceNodes {
           }
         });
     return found;
+  }
+
+  /** The addresses a canonical document references; none for a document that is not an object. */
+  static Set<Address> addresses(Kind kind, JsonNode document) {
+    Set<Address> addresses = new HashSet<>();
+    if (document instanceof ObjectNode object) {
+      find(kind, object).forEach(f -> addresses.add(f.address()));
+    }
+    return addresses;
   }
 
   private static Kind target(ReferenceSlot slot) {

@@ -1,5 +1,6 @@
 package io.posthoggitops.planfile;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.List;
   "summary",
   "unmanaged",
   "warnings",
-  "changes"
+  "changes",
+  "approvals"
 })
 public record PlanFile(
     Integer formatVersion,
@@ -38,7 +40,8 @@ public record PlanFile(
     Summary summary,
     int unmanaged,
     List<String> warnings,
-    List<FileChange> changes) {
+    List<FileChange> changes,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FileApproval> approvals) {
 
   public static final int FORMAT_VERSION = 1;
 
@@ -71,6 +74,46 @@ public record PlanFile(
       String reason,
       JsonNode before,
       JsonNode after) {}
+
+  /**
+   * A resource whose write waits on PostHog's approvals (docs/approvals.md): what the plan does
+   * about it ({@code awaiting}, {@code replaced}, {@code blocked}, {@code not_declared}, {@code
+   * waiting}), the change requests open on it, and for a waiting change what it waits for.
+   */
+  @JsonPropertyOrder({"kind", "identity", "live_id", "verdict", "waits_for", "change_requests"})
+  public record FileApproval(
+      String kind,
+      String identity,
+      JsonNode liveId,
+      String verdict,
+      String waitsFor,
+      List<FileChangeRequest> changeRequests) {}
+
+  /** A change request as the plan saw it; {@code approvers} holds PostHog's user and role ids. */
+  @JsonPropertyOrder({
+    "id",
+    "action_key",
+    "state",
+    "approvals",
+    "quorum",
+    "approvers",
+    "requested_by",
+    "stale",
+    "can_cancel"
+  })
+  public record FileChangeRequest(
+      String id,
+      String actionKey,
+      String state,
+      int approvals,
+      int quorum,
+      Approvers approvers,
+      String requestedBy,
+      boolean stale,
+      Boolean canCancel) {}
+
+  /** Who may approve a change request. */
+  public record Approvers(List<Long> users, List<String> roles) {}
 
   /** One write, relative to {@code /api/projects/{project}/}. */
   @JsonPropertyOrder({"method", "path", "body"})

@@ -61,7 +61,8 @@ final class PlanFileReader {
             metadata,
             List.copyOf(changes),
             file.unmanaged(),
-            List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())));
+            List.copyOf(Objects.requireNonNullElse(file.warnings(), List.of())),
+            PlanFileApprovals.read(file.approvals(), this::problem));
     if (checkDigest) {
       checkDigest(required(file.digest(), "digest"), plan);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.kind.ApiRequest;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.model.UserError;
@@ -44,6 +45,28 @@ public final class PlanFiles {
     }
   }
 
+  /**
+   * The document's text with an {@code impact} object in each change {@code impact} covers; exactly
+   * {@link #write(Plan, List)} when it covers none.
+   */
+  public static String write(Plan plan, List<ResourceDiff> diffs, Impact impact) {
+    if (impact.isEmpty()) {
+      return write(plan, diffs);
+    }
+    ObjectNode document = JSON.valueToTree(of(plan, diffs));
+    for (int i = 0; i < plan.changes().size(); i++) {
+      ObjectNode change = (ObjectNode) document.get("changes").get(i);
+      impact
+          .of(plan.changes().get(i).address())
+          .ifPresent(of -> change.set("impact", ImpactJson.of(of, impact.days())));
+    }
+    try {
+      return JSON.writeValueAsString(document) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a plan could not be written as JSON", e);
+    }
+  }
+
   /** The document for a plan and the diff of each of its changes. */
   public static PlanFile of(Plan plan, List<ResourceDiff> diffs) {
     PlanMetadata m = plan.metadata();
@@ -67,7 +90,8 @@ public final class PlanFiles {
             plan.count(ChangeAction.DELETE)),
         plan.unmanaged(),
         plan.warnings(),
-        changes);
+        changes,
+        PlanFileApprovals.write(plan.approvals()));
   }
 
   private static FileChange change(Change change, ResourceDiff diff) {

@@ -2,6 +2,7 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.LeafChange;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.plan.Change;
 import java.util.List;
@@ -27,10 +28,32 @@ final class ChangeTable {
    * At most {@code maxRows} rows and about {@code maxChars} characters, then {@code … and N more}.
    */
   static String render(List<Change> changes, List<ResourceDiff> diffs, int maxRows, int maxChars) {
-    StringBuilder out = new StringBuilder("| | kind | resource | change |\n|---|---|---|---|\n");
+    return render(changes, diffs, Impact.NONE, maxRows, maxChars);
+  }
+
+  /** With an impact column when {@code impact} is not empty (docs/impact.md#in-the-plan). */
+  static String render(
+      List<Change> changes, List<ResourceDiff> diffs, Impact impact, int maxRows, int maxChars) {
+    StringBuilder out =
+        new StringBuilder(
+            impact.isEmpty()
+                ? "| | kind | resource | change |\n|---|---|---|---|\n"
+                : "| | kind | resource | change | impact |\n|---|---|---|---|---|\n");
     int shown = 0;
     while (shown < changes.size() && shown < maxRows && out.length() < maxChars) {
-      out.append(row(changes.get(shown), diffs.get(shown)));
+      Change change = changes.get(shown);
+      String row = row(change, diffs.get(shown));
+      if (!impact.isEmpty()) {
+        row =
+            row.substring(0, row.length() - 1)
+                + " "
+                + impact
+                    .of(change.address())
+                    .map(i -> MarkdownText.cell(ImpactWords.cell(i)))
+                    .orElse("")
+                + " |\n";
+      }
+      out.append(row);
       shown++;
     }
     if (shown < changes.size()) {

@@ -94,8 +94,13 @@ public final class EnvironmentExport {
         export.add(change, source);
       }
     }
-    List<Path> written = export.insert();
-    written.addAll(export.newFiles(declared, kinds, dir));
+    Map<Path, String> files = export.edited(dir);
+    files.putAll(export.newFiles(declared, kinds, dir, files.keySet()));
+    ExportFolder folder = new ExportFolder(dir);
+    folder.refuseLinks(files.keySet());
+    files.forEach(folder::write);
+    folder.checkWritten(files);
+    List<Path> written = files.keySet().stream().map(dir::resolve).toList();
     return new Result(written, export.byHand);
   }
 
@@ -206,23 +211,28 @@ public final class EnvironmentExport {
     insertions.computeIfAbsent(at.file(), f -> new ArrayList<>()).add(new Insertion(end, text));
   }
 
-  /** Adds the queued text to each file, last insertion first so line numbers hold. */
-  private List<Path> insert() {
-    List<Path> written = new ArrayList<>();
+  /**
+   * Each file with the queued text added, last insertion first so line numbers hold, by its path
+   * inside {@code dir}.
+   */
+  private Map<Path, String> edited(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    Map<Path, String> files = new LinkedHashMap<>();
     for (Map.Entry<String, List<Insertion>> file : insertions.entrySet()) {
       Path path = Path.of(file.getKey());
       List<String> lines = new ArrayList<>(lines(path));
       TreeMap<Integer, String> byLine = new TreeMap<>();
       file.getValue().forEach(i -> byLine.merge(i.beforeLine(), i.text(), String::concat));
       byLine.descendingMap().forEach((line, text) -> lines.add(line, text.stripTrailing()));
-      ExportWriter.writeFile(path, String.join("\n", lines) + "\n");
-      written.add(path);
+      files.put(
+          root.relativize(path.toAbsolutePath().normalize()), String.join("\n", lines) + "\n");
     }
-    return written;
+    return files;
   }
 
   /** One file with {@code only: [NAME]} for each live object that nothing here declares. */
-  private List<Path> newFiles(List<Declaration> declared, Set<Kind> kinds, Path dir) {
+  private Map<Path, String> newFiles(
+      List<Declaration> declared, Set<Kind> kinds, Path dir, Set<Path> taken) {
     Set<Address> addresses =
         declared.stream().map(Declaration::address).collect(Collectors.toSet());
     Set<LiveKey> pinned =
@@ -231,7 +241,7 @@ public final class EnvironmentExport {
             .map(Declaration::pinnedKey)
             .collect(Collectors.toSet());
     OwnedObjects owned = OwnedObjects.of(live);
-    List<Path> written = new ArrayList<>();
+    Map<Path, String> files = new LinkedHashMap<>();
     for (Kind kind : Kinds.all()) {
       List<LiveObject> alone =
           live.of(kind).stream()
@@ -240,16 +250,15 @@ public final class EnvironmentExport {
               .toList();
       Map<LiveObject, String> names = ExportFileNames.assign(alone);
       for (LiveObject o : alone) {
-        Path file = dir.resolve(kind.folderName()).resolve(names.get(o) + ".yaml");
-        if (Files.exists(file)) {
-          file = dir.resolve(kind.folderName()).resolve(names.get(o) + "-" + environment + ".yaml");
+        Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
+        if (taken.contains(file) || Files.exists(dir.resolve(file))) {
+          file = Path.of(kind.folderName(), names.get(o) + "-" + environment + ".yaml");
         }
-        ExportWriter.writeFile(
-            file, ExportWriter.document(o, exported(o), false) + "only: [" + environment + "]\n");
-        written.add(file);
+        String document = ExportWriter.document(o, exported(o), ExportWriter.Pin.NONE);
+        files.put(file, document + "only: [" + environment + "]\n");
       }
     }
-    return written;
+    return files;
   }
 
   private static List<String> lines(Path file) {

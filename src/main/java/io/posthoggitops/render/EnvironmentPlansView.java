@@ -1,6 +1,7 @@
 package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.kind.ChangeAction;
 import io.posthoggitops.plan.Plan;
 import java.util.ArrayList;
@@ -21,8 +22,11 @@ public final class EnvironmentPlansView {
 
   private static final int WRAPPER_CHARS = 200;
 
-  /** One environment's plan and the diff of each of its changes, in the plan's order. */
-  public record Section(String environment, Plan plan, List<ResourceDiff> diffs) {}
+  /**
+   * One environment's plan, the diff of each of its changes in the plan's order, and its impact
+   * ({@link Impact#NONE} when not asked for).
+   */
+  public record Section(String environment, Plan plan, List<ResourceDiff> diffs, Impact impact) {}
 
   private EnvironmentPlansView() {}
 
@@ -30,7 +34,8 @@ public final class EnvironmentPlansView {
     StringBuilder out = new StringBuilder();
     for (Section section : sections) {
       out.append(banner(section.environment(), section.plan())).append('\n');
-      out.append(PlanTextView.render(section.plan(), section.diffs(), colour)).append('\n');
+      out.append(PlanTextView.render(section.plan(), section.diffs(), section.impact(), colour))
+          .append('\n');
     }
     return out.append(total(sections)).append('\n').toString();
   }
@@ -48,7 +53,9 @@ public final class EnvironmentPlansView {
           .append("</b> · ")
           .append(MarkdownText.html(PlanSummary.line(section.plan())))
           .append("</summary>\n\n")
-          .append(PlanMarkdownView.section(section.plan(), section.diffs(), shares.get(i)))
+          .append(
+              PlanMarkdownView.section(
+                  section.plan(), section.diffs(), section.impact(), shares.get(i)))
           .append("\n</details>\n\n");
     }
     return out.toString();
@@ -104,7 +111,9 @@ public final class EnvironmentPlansView {
     int left = PlanMarkdownView.MAX_CHARS - RESERVED_CHARS - WRAPPER_CHARS * sections.size();
     List<Integer> needs = new ArrayList<>();
     for (Section s : sections) {
-      needs.add(PlanMarkdownView.section(s.plan(), s.diffs(), Integer.MAX_VALUE / 2).length());
+      needs.add(
+          PlanMarkdownView.section(s.plan(), s.diffs(), s.impact(), Integer.MAX_VALUE / 2)
+              .length());
     }
     List<Integer> byNeed = new ArrayList<>();
     for (int i = 0; i < sections.size(); i++) {

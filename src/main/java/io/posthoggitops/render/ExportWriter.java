@@ -15,11 +15,11 @@ import io.posthoggitops.plan.Canonical;
 import io.posthoggitops.plan.OwnedObjects;
 import io.posthoggitops.plan.ReferenceTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +49,7 @@ public final class ExportWriter {
   public static List<Path> write(LiveState state, Set<Kind> kinds, Path dir) {
     ReferenceTable refs = ReferenceTable.live(state);
     OwnedObjects owned = OwnedObjects.of(state);
-    List<Path> written = new ArrayList<>();
+    Map<Path, String> files = new LinkedHashMap<>();
     for (Kind kind : Kinds.all()) {
       if (!kinds.contains(kind)) {
         continue;
@@ -65,14 +65,21 @@ public final class ExportWriter {
                   Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
       for (LiveObject o : objects) {
-        Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
         ObjectNode canonical = exported(o, refs, state.organizationFeatures());
-        String text = document(o, canonical, perIdentity.get(String.valueOf(o.identity())) > 1);
-        writeFile(dir.resolve(file), text);
-        written.add(file);
+        Pin pin =
+            o.identity() == null || o.identity().isBlank()
+                ? Pin.BLANK_IDENTITY
+                : perIdentity.get(String.valueOf(o.identity())) > 1
+                    ? Pin.SHARED_IDENTITY
+                    : Pin.NONE;
+        files.put(Path.of(kind.folderName(), names.get(o) + ".yaml"), document(o, canonical, pin));
       }
     }
-    return written;
+    ExportFolder folder = new ExportFolder(dir);
+    folder.refuseLinks(files.keySet());
+    files.forEach(folder::write);
+    folder.checkWritten(files);
+    return List.copyOf(files.keySet());
   }
 
   /** The live object's fields as export writes them. */
@@ -118,25 +125,34 @@ public final class ExportWriter {
     return left;
   }
 
+  /** Why a document carries an {@code id:} pin. */
+  enum Pin {
+    NONE(""),
+    SHARED_IDENTITY(" (pinned: another %s has the same name)"),
+    BLANK_IDENTITY(" (pinned: it has no name in PostHog)");
+
+    private final String comment;
+
+    Pin(String comment) {
+      this.comment = comment;
+    }
+  }
+
   /**
    * One YAML document: a comment naming the live id, {@code kind}, an {@code id:} pin if needed,
    * fields.
    */
-  static String document(LiveObject o, ObjectNode canonical, boolean pin) {
+  static String document(LiveObject o, ObjectNode canonical, Pin pin) {
     ObjectNode doc = JsonNodeFactory.instance.objectNode();
     doc.put("kind", o.kind().name());
-    if (pin) {
+    if (pin != Pin.NONE) {
       doc.set("id", o.id().json());
     }
     doc.setAll(canonical);
-    String yaml = yaml(doc);
     String comment =
         "# PostHog %s id %s%s\n"
-            .formatted(
-                o.kind().name(),
-                o.id(),
-                pin ? " (pinned: another " + o.kind().name() + " has the same name)" : "");
-    return comment + yaml;
+            .formatted(o.kind().name(), o.id(), pin.comment.formatted(o.kind().name()));
+    return comment + yaml(doc);
   }
 
   /** A mapping as YAML in export's style, ending in a newline. */
@@ -146,20 +162,6 @@ public final class ExportWriter {
       return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
-    }
-  }
-
-  static void writeFile(Path file, String text) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError(
-          "cannot write "
-              + file
-              + ": "
-              + e.getMessage()
-              + "; check that the --out directory is writable");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.posthoggitops.render;
 
+import io.posthoggitops.impact.ChangeImpact;
 import io.posthoggitops.kind.ChangeAction;
 
 /** ANSI colours for the text view: green adds, yellow updates, red deletes, cyan hunk headers. */
@@ -36,6 +37,12 @@ enum Palette {
       return paint(RED, line);
     }
     return line.startsWith("@@ ") ? paint(CYAN, line) : line;
+  }
+
+  /** An impact line; red when it warns of a flag switched off while still called. */
+  String forImpact(ChangeImpact impact, int days) {
+    String line = ImpactWords.textLine(impact, days);
+    return impact.stillCalled() ? paint(RED, line) : line;
   }
 
   private String paint(String colour, String text) {

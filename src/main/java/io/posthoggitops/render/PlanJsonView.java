@@ -1,6 +1,7 @@
 package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
 import java.util.List;
@@ -15,5 +16,10 @@ public final class PlanJsonView {
    */
   public static String render(Plan plan, List<ResourceDiff> diffs) {
     return PlanFiles.write(plan, diffs);
+  }
+
+  /** With an {@code impact} object in each change {@code impact} covers. */
+  public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact) {
+    return PlanFiles.write(plan, diffs, impact);
   }
 }

@@ -2,7 +2,9 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
 import io.posthoggitops.plan.PlanMetadata;
@@ -27,32 +29,64 @@ public final class PlanMarkdownView {
    * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
    */
   public static String render(Plan plan, List<ResourceDiff> diffs) {
-    return MARKER + "\n" + body(plan, diffs, MAX_CHARS - MARKER.length() - 1, MAX_TABLE_CHARS);
+    return render(plan, diffs, Impact.NONE);
+  }
+
+  /**
+   * As {@link #render(Plan, List)}, with {@code impact}: totals and safety warnings under the
+   * summary, an impact column, and a line in each diff block (docs/impact.md#in-the-plan).
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact) {
+    return MARKER
+        + "\n"
+        + body(plan, diffs, impact, MAX_CHARS - MARKER.length() - 1, MAX_TABLE_CHARS);
   }
 
   /**
    * The comment without its marker, within {@code maxChars}: one environment's part of a comment
    * that shows several ({@link EnvironmentPlansView}).
    */
-  static String section(Plan plan, List<ResourceDiff> diffs, int maxChars) {
-    return body(plan, diffs, maxChars, Math.min(MAX_TABLE_CHARS, maxChars / 2));
+  static String section(Plan plan, List<ResourceDiff> diffs, Impact impact, int maxChars) {
+    return body(plan, diffs, impact, maxChars, Math.min(MAX_TABLE_CHARS, maxChars / 2));
   }
 
-  private static String body(Plan plan, List<ResourceDiff> diffs, int maxChars, int maxTableChars) {
+  private static String body(
+      Plan plan, List<ResourceDiff> diffs, Impact impact, int maxChars, int maxTableChars) {
     StringBuilder head = new StringBuilder();
     head.append(summary(plan)).append("\n\n");
+    head.append(ImpactMarkdown.head(plan, impact));
     plan.warnings().forEach(w -> head.append("> ⚠️ ").append(MarkdownText.cell(w)).append('\n'));
     if (!plan.warnings().isEmpty()) {
       head.append('\n');
     }
     if (plan.hasChanges()) {
-      head.append(ChangeTable.render(plan.changes(), diffs, MAX_TABLE_ROWS, maxTableChars))
+      head.append(ChangeTable.render(plan.changes(), diffs, impact, MAX_TABLE_ROWS, maxTableChars))
           .append('\n');
     }
+    head.append(approvals(plan));
     String unmanaged =
         PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
     return head
-        + details(plan.changes(), diffs, maxChars - head.length() - unmanaged.length(), unmanaged);
+        + details(plan, diffs, impact, maxChars - head.length() - unmanaged.length(), unmanaged);
+  }
+
+  /**
+   * The group of resources whose writes wait on PostHog's approvals, each change request linked in
+   * PostHog where its host is known, and how many there are.
+   */
+  private static String approvals(Plan plan) {
+    if (plan.approvals().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("**").append(ApprovalText.HEADING).append("**\n\n");
+    for (PendingApproval approval : plan.approvals()) {
+      out.append("- ⏳ ")
+          .append(MarkdownText.cell(ApprovalText.title(approval)))
+          .append(": ")
+          .append(ApprovalText.sentence(approval, r -> ApprovalLinks.markdown(plan.metadata(), r)))
+          .append('\n');
+    }
+    return out.append('\n').append(PlanSummary.approvalsLine(plan)).append("\n\n").toString();
   }
 
   private static String summary(Plan plan) {
@@ -71,11 +105,12 @@ public final class PlanMarkdownView {
 
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
   private static String details(
-      List<Change> changes, List<ResourceDiff> diffs, int budget, String unmanaged) {
+      Plan plan, List<ResourceDiff> diffs, Impact impact, int budget, String unmanaged) {
+    List<Change> changes = plan.changes();
     StringBuilder out = new StringBuilder();
     String cutLineRoom = changes.size() + " more changes not shown here.\n";
     for (int i = 0; i < changes.size(); i++) {
-      String block = detailsBlock(changes.get(i), diffs.get(i));
+      String block = detailsBlock(plan, changes.get(i), diffs.get(i), impact);
       boolean last = i == changes.size() - 1;
       int needed = out.length() + block.length() + (last ? 0 : cutLineRoom.length());
       if (needed > budget) {
@@ -87,11 +122,26 @@ public final class PlanMarkdownView {
     return out.append(unmanaged).toString();
   }
 
-  private static String detailsBlock(Change change, ResourceDiff diff) {
+  private static String detailsBlock(Plan plan, Change change, ResourceDiff diff, Impact impact) {
     String fence = MarkdownText.fenceFor(diff.text());
+    StringBuilder replaces = new StringBuilder();
+    for (PendingApproval replaced : PlanTextView.replacedBy(plan, change)) {
+      replaces
+          .append("⏳ ")
+          .append(
+              ApprovalText.replacesNote(replaced, r -> ApprovalLinks.markdown(plan.metadata(), r)))
+          .append("\n\n");
+    }
+    String impactLine =
+        impact
+            .of(change.address())
+            .map(i -> ImpactWords.markdownLine(i, impact.days()) + "\n\n")
+            .orElse("");
     return "<details><summary>"
         + MarkdownText.html(ChangeTable.emoji(change.action()) + " " + ChangeTitles.title(change))
         + "</summary>\n\n"
+        + impactLine
+        + replaces
         + fence
         + "diff\n"
         + diff.text()

@@ -1,6 +1,7 @@
 package io.posthoggitops.render;
 
 import io.posthoggitops.kind.ChangeAction;
+import io.posthoggitops.plan.PendingApproval.Verdict;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
 
@@ -11,16 +12,29 @@ public final class PlanSummary {
 
   private PlanSummary() {}
 
-  /** {@code Plan: 2 to create, 1 to update, 1 to delete.}, or the no-changes line. */
+  /**
+   * {@code Plan: 2 to create, 1 to update, 1 to delete.}, or the no-changes line (which does not
+   * claim PostHog matches while changes wait on its approvals).
+   */
   public static String line(Plan plan) {
     if (!plan.hasChanges()) {
-      return "No changes. PostHog matches the declared state.";
+      return plan.approvals().stream().allMatch(a -> a.verdict() == Verdict.NOT_DECLARED)
+          ? "No changes. PostHog matches the declared state."
+          : "No changes to make now.";
     }
     return "Plan: %d to create, %d to update, %d to delete."
         .formatted(
             plan.count(ChangeAction.CREATE),
             plan.count(ChangeAction.UPDATE),
             plan.count(ChangeAction.DELETE));
+  }
+
+  /**
+   * How many changes wait on PostHog's approvals ({@code 1 change awaits approval in PostHog.}), or
+   * null when none do (docs/approvals.md).
+   */
+  public static String approvalsLine(Plan plan) {
+    return ApprovalText.countsLine(plan);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.posthoggitops.render;
 
 import io.posthoggitops.diff.ChangeDiffs;
 import io.posthoggitops.diff.ResourceDiff;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Change;
+import io.posthoggitops.plan.PendingApproval;
 import io.posthoggitops.plan.Plan;
 import java.util.List;
 
@@ -22,6 +24,14 @@ public final class PlanTextView {
    * @param diffs the diff of each change, in the plan's order ({@link ChangeDiffs#of})
    */
   public static String render(Plan plan, List<ResourceDiff> diffs, boolean colour) {
+    return render(plan, diffs, Impact.NONE, colour);
+  }
+
+  /**
+   * As {@link #render(Plan, List, boolean)}, with one line of {@code impact} under each change it
+   * covers (docs/impact.md#in-the-plan).
+   */
+  public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact, boolean colour) {
     Palette palette = colour ? Palette.ANSI : Palette.PLAIN;
     StringBuilder out = new StringBuilder();
     out.append(header(plan)).append("\n\n");
@@ -29,12 +39,25 @@ public final class PlanTextView {
     for (int i = 0; i < plan.changes().size(); i++) {
       Change change = plan.changes().get(i);
       out.append(palette.forAction(change.action(), changeLine(change, column))).append('\n');
+      impact
+          .of(change.address())
+          .ifPresent(
+              of -> out.append(INDENT).append(palette.forImpact(of, impact.days())).append('\n'));
+      for (PendingApproval replaced : replacedBy(plan, change)) {
+        out.append(INDENT)
+            .append(ApprovalText.replacesNote(replaced, ApprovalText::plainName))
+            .append('\n');
+      }
       for (String line : diffs.get(i).lines()) {
         out.append(INDENT).append(palette.forDiffLine(line)).append('\n');
       }
       out.append('\n');
     }
+    out.append(pendingApprovals(plan));
     out.append(PlanSummary.line(plan)).append('\n');
+    if (PlanSummary.approvalsLine(plan) != null) {
+      out.append(PlanSummary.approvalsLine(plan)).append('\n');
+    }
     if (PlanSummary.digestLine(plan) != null) {
       out.append(PlanSummary.digestLine(plan)).append('\n');
     }
@@ -42,6 +65,34 @@ public final class PlanTextView {
       out.append(PlanSummary.unmanagedLine(plan)).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The group of resources whose writes wait on PostHog's approvals, ending in a blank line; empty
+   * when there are none.
+   */
+  public static String pendingApprovals(Plan plan) {
+    if (plan.approvals().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(ApprovalText.HEADING).append(":\n");
+    int column =
+        plan.approvals().stream().mapToInt(a -> ApprovalText.title(a).length()).max().orElse(0) + 7;
+    for (PendingApproval approval : plan.approvals()) {
+      String left = "  " + ApprovalText.symbol(approval) + " " + ApprovalText.title(approval);
+      out.append(left)
+          .append(" ".repeat(Math.max(2, Math.min(column, MAX_ORIGIN_COLUMN) - left.length())))
+          .append(ApprovalText.sentence(approval, ApprovalText::plainName))
+          .append('\n');
+    }
+    return out.append('\n').toString();
+  }
+
+  /** The change requests a change replaces, as the plan's approvals say. */
+  static List<PendingApproval> replacedBy(Plan plan, Change change) {
+    return plan.approvals(PendingApproval.Verdict.REPLACED).stream()
+        .filter(a -> a.address().equals(change.address()))
+        .toList();
   }
 
   /** The plan's warnings, one {@code warning: ...} line each, for stderr. */

@@ -9,9 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,17 +22,7 @@ class ConcurrentApplyTest {
   private static final Map<String, String> ENV = Map.of("MATON_API_KEY", "test-key-55c1");
 
   @TempDir Path dir;
-  private FakePostHogServer posthog;
-
-  @BeforeEach
-  void start() throws IOException {
-    posthog = new FakePostHogServer();
-  }
-
-  @AfterEach
-  void stop() {
-    posthog.close();
-  }
+  @RegisterExtension final FakePostHogServer posthog = FakePostHogServer.perTest();
 
   /** Once the list of {@code resource} has been answered, another apply does {@code meanwhile}. */
   private void afterListOf(String resource, Runnable meanwhile) {
@@ -48,11 +37,7 @@ class ConcurrentApplyTest {
   }
 
   private InProcessCli.Result cli(String... args) {
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--api-url";
-    all[args.length + 1] = posthog.url();
-    return InProcessCli.run(ENV, all);
+    return posthog.cli(ENV, args);
   }
 
   @Test
@@ -112,10 +97,9 @@ class ConcurrentApplyTest {
                 .write(
                     "POST",
                     "insights/",
-                    (com.fasterxml.jackson.databind.node.ObjectNode)
-                        ApplyRunTest.json(
-                            "{'name':'Daily checkouts','query':{'kind':'InsightVizNode'},"
-                                + "'dashboards':[3101]}"));
+                    ApplyRunTest.json(
+                        "{'name':'Daily checkouts','query':{'kind':'InsightVizNode'},"
+                            + "'dashboards':[3101]}"));
             posthog.api().writes.clear();
           }
         });

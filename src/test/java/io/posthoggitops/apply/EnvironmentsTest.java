@@ -178,7 +178,7 @@ class EnvironmentsTest {
 
     assertThat(apply.exitCode()).as(apply.output()).isEqualTo(1);
     assertThat(apply.stderr())
-        .contains("error: stopped at environment staging; not applied: production.");
+        .contains("error: stopped at environment staging. Not applied: production.");
     assertThat(production.requests()).isEmpty();
     assertThat(production.writes()).isEmpty();
   }

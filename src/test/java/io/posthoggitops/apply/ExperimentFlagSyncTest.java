@@ -96,7 +96,10 @@ class ExperimentFlagSyncTest {
           .put("id", 9000 + stored.path("id").asLong())
           .put("key", stored.path("feature_flag_key").asText());
       nested.putObject("filters").set("groups", flag.get("groups").deepCopy());
-      nested.with("filters").putObject("multivariate").set("variants", variants.deepCopy());
+      nested
+          .withObjectProperty("filters")
+          .putObject("multivariate")
+          .set("variants", variants.deepCopy());
       return read;
     }
 

@@ -11,6 +11,7 @@ import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.live.UnclearWriteException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * An in-memory PostHog that keeps what it is sent: creates get ids, PATCHes merge, experiments get
- * dates from launch/end, insights POSTed with {@code dashboards} become tiles. Faults are injected
- * per write number.
+ * dates from launch/end, insights POSTed with {@code dashboards} become tiles, flags get a {@code
+ * version} that every save moves. Faults are injected per write number; approval policies hold
+ * gated flag writes as change requests ({@link FakeApprovals}).
  */
 class FakePostHog implements PostHogApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -35,6 +37,12 @@ class FakePostHog implements PostHogApi {
 
   /** Fields accepted and dropped, as PostHog does with tags without the tagging feature. */
   Set<String> droppedFields = Set.of();
+
+  /** The organisation's {@code available_product_features}. */
+  final Set<String> features = new LinkedHashSet<>(Set.of("tagging"));
+
+  /** Approval policies and the change requests they hold. */
+  final FakeApprovals approvals = new FakeApprovals(this);
 
   private long nextId = 5001;
 
@@ -93,7 +101,13 @@ class FakePostHog implements PostHogApi {
 
   @Override
   public Set<String> organizationFeatures() {
-    return Set.of("tagging");
+    return Set.copyOf(features);
+  }
+
+  @Override
+  public List<ObjectNode> openChangeRequests() {
+    reads.add("list change_requests");
+    return approvals.open();
   }
 
   @Override
@@ -122,11 +136,32 @@ class FakePostHog implements PostHogApi {
     if (failBefore.containsKey(n)) {
       throw failBefore.get(n);
     }
-    ObjectNode answer = "POST".equals(method) ? post(path, body) : patch(path, body);
+    if (path.startsWith("change_requests/")) {
+      return approvals.cancel(path);
+    }
+    approvals.gate(method, path, body);
+    ObjectNode answer = save(method, path, body);
     if (failAfter.containsKey(n)) {
       throw failAfter.get(n);
     }
     return rewriteAnswer.getOrDefault(n, UnaryOperator.identity()).apply(answer.deepCopy());
+  }
+
+  /** Saves a write as PostHog does once it passed any gate (also how a change request applies). */
+  ObjectNode save(String method, String path, ObjectNode body) {
+    ObjectNode saved = "POST".equals(method) ? post(path, body) : patch(path, body);
+    if (path.startsWith("feature_flags/")) {
+      saved.put("version", saved.path("version").asLong(0) + 1);
+    }
+    return saved;
+  }
+
+  /** The stored object at {@code resource/id}, or null. */
+  ObjectNode stored(String resource, String id) {
+    return all(resource).stream()
+        .filter(o -> o.path("id").asText().equals(id))
+        .findFirst()
+        .orElse(null);
   }
 
   /**

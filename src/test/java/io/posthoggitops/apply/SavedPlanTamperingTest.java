@@ -14,9 +14,9 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,11 +32,10 @@ class SavedPlanTamperingTest {
   private static final Map<String, String> ENV = Map.of("MATON_API_KEY", "test-key-7f3a");
 
   @TempDir Path dir;
-  private FakePostHogServer posthog;
+  @RegisterExtension final FakePostHogServer posthog = FakePostHogServer.perTest();
 
   @BeforeEach
   void project() throws IOException {
-    posthog = new FakePostHogServer();
     posthog.add(
         "feature_flags",
         "{\"id\":4821,\"key\":\"new-checkout\",\"name\":\"\",\"active\":true,"
@@ -79,21 +78,13 @@ class SavedPlanTamperingTest {
         """);
   }
 
-  @AfterEach
-  void stop() {
-    posthog.close();
-  }
-
   private void write(String name, String text) throws IOException {
     Files.createDirectories(dir.resolve("decl"));
     Files.writeString(dir.resolve("decl").resolve(name), text);
   }
 
   private InProcessCli.Result cli(String... args) {
-    String[] all =
-        Stream.concat(Stream.of("--api-url", posthog.url()), Stream.of(args))
-            .toArray(String[]::new);
-    return InProcessCli.run(ENV, all);
+    return posthog.cli(ENV, args);
   }
 
   private ObjectNode savedPlan() throws IOException {
@@ -145,9 +136,7 @@ class SavedPlanTamperingTest {
         edit(
             "a POST to another endpoint of the project",
             p -> request(p, "Early adopters", 0).put("path", "annotations/")),
-        edit(
-            "a request removed",
-            p -> ((ArrayNode) change(p, "new-checkout").withArray("requests")).removeAll()),
+        edit("a request removed", p -> change(p, "new-checkout").withArray("requests").removeAll()),
         edit(
             "an after rewritten under its diff",
             p ->
@@ -218,5 +207,52 @@ class SavedPlanTamperingTest {
     assertThat(posthog.writes()).hasSize(3);
     InProcessCli.Result again = cli("plan", dir.resolve("decl").toString());
     assertThat(again.stdout()).contains("No changes.");
+  }
+
+  /**
+   * Every request of every kind's create in the bundled examples (tiles, experiment flags, action
+   * steps) planned against an empty project, edited one at a time with the digest recomputed: each
+   * edit is refused with nothing written.
+   */
+  @Test
+  void everyRequestOfEveryKindIsCheckedAgainstItsChange() throws IOException {
+    try (FakePostHogServer empty = new FakePostHogServer()) {
+      String plan = dir.resolve("examples-plan.json").toString();
+      InProcessCli.Result made =
+          InProcessCli.run(
+              ENV,
+              "--api-url",
+              empty.url(),
+              "plan",
+              Path.of("examples/flags").toString(),
+              "--out",
+              plan);
+      assertThat(made.exitCode()).as(made.output()).isZero();
+      ObjectNode saved = PlanFileEdits.parse(Files.readString(Path.of(plan)));
+      int edits = 0;
+      for (int c = 0; c < saved.withArray("changes").size(); c++) {
+        ArrayNode requests = (ArrayNode) saved.withArray("changes").get(c).get("requests");
+        for (int r = 0; r < requests.size(); r++) {
+          ObjectNode edited = saved.deepCopy();
+          ObjectNode request =
+              (ObjectNode) edited.withArray("changes").get(c).withArray("requests").get(r);
+          if (request.path("body").isObject()) {
+            ((ObjectNode) request.get("body")).put("deleted", true);
+          } else {
+            request.put("path", "feature_flags/1/");
+          }
+          Files.writeString(Path.of(plan), PlanFileEdits.withRecomputedDigest(edited));
+
+          InProcessCli.Result apply = empty.cli(ENV, "apply", "--plan", plan, "--approve");
+
+          String which = edited.withArray("changes").get(c).path("identity") + " request " + r;
+          assertThat(apply.exitCode()).as(which + ": " + apply.output()).isEqualTo(1);
+          assertThat(apply.stderr()).as(which).contains("nothing was written");
+          assertThat(empty.writes()).as(which).isEmpty();
+          edits++;
+        }
+      }
+      assertThat(edits).isGreaterThan(saved.withArray("changes").size());
+    }
   }
 }

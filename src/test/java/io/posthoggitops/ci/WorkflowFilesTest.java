@@ -122,8 +122,8 @@ class WorkflowFilesTest {
     ObjectNode inputs = workflow.putObject("on").putObject("workflow_call").putObject("inputs");
     action
         .path("inputs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e ->
                 inputs
                     .putObject(e.getKey())
@@ -151,8 +151,8 @@ class WorkflowFilesTest {
       String name = file.getFileName().toString().replace(".yml", "");
       read(file)
           .path("jobs")
-          .fields()
-          .forEachRemaining(
+          .properties()
+          .forEach(
               job -> collect(scripts, name + "--" + job.getKey(), job.getValue().path("steps")));
     }
     collect(scripts, "action", read(Path.of("action.yml")).path("runs").path("steps"));

@@ -147,8 +147,8 @@ final class WorkflowRunner {
     Map<String, Object> inputs = new LinkedHashMap<>();
     on.path("workflow_call")
         .path("inputs")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             e -> {
               JsonNode value = e.getValue().path("default");
               inputs.put(
@@ -213,8 +213,8 @@ final class WorkflowRunner {
     }
     Map<String, String> env = new LinkedHashMap<>();
     step.path("env")
-        .fields()
-        .forEachRemaining(e -> env.put(e.getKey(), ex.interpolate(e.getValue().asText())));
+        .properties()
+        .forEach(e -> env.put(e.getKey(), ex.interpolate(e.getValue().asText())));
     Path dir =
         step.has("working-directory")
             ? workspace.resolve(ex.interpolate(step.get("working-directory").asText())).normalize()
@@ -237,8 +237,8 @@ final class WorkflowRunner {
     WorkflowExpressions ex = run.expressions();
     Map<String, String> with = new LinkedHashMap<>();
     step.path("with")
-        .fields()
-        .forEachRemaining(e -> with.put(e.getKey(), ex.interpolate(e.getValue().asText())));
+        .properties()
+        .forEach(e -> with.put(e.getKey(), ex.interpolate(e.getValue().asText())));
     String action = uses.replaceAll("@.*", "");
     if (action.equals("actions/checkout") || action.equals("actions/setup-java")) {
       return Outcome.ok();
@@ -269,8 +269,8 @@ final class WorkflowRunner {
     Map<String, Object> inputs = new LinkedHashMap<>();
     action
         .path("inputs")
-        .fields()
-        .forEachRemaining(e -> inputs.put(e.getKey(), e.getValue().path("default").asText("")));
+        .properties()
+        .forEach(e -> inputs.put(e.getKey(), e.getValue().path("default").asText("")));
     with.forEach(
         (name, value) -> {
           if (!inputs.containsKey(name)) {
@@ -298,9 +298,8 @@ final class WorkflowRunner {
     WorkflowExpressions ex = run.expressions();
     action
         .path("outputs")
-        .fields()
-        .forEachRemaining(
-            e -> outputs.put(e.getKey(), ex.interpolate(e.getValue().path("value").asText())));
+        .properties()
+        .forEach(e -> outputs.put(e.getKey(), ex.interpolate(e.getValue().path("value").asText())));
     int exit =
         run.results.stream()
             .filter(s -> !s.outcome().startsWith("s"))

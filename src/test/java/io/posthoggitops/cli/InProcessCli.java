@@ -2,13 +2,15 @@ package io.posthoggitops.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.util.Map;
 import picocli.CommandLine;
 
 /**
  * The CLI as users run it, in this JVM and without CDI: the same command line and error handling,
- * with environment variables from a map (the JVM's own cannot be set from inside it). A few
- * milliseconds per run instead of a Quarkus boot.
+ * with environment variables from a map (the JVM's own cannot be set from inside it) and, for
+ * commands that judge periods, a clock of the test's own. A few milliseconds per run instead of a
+ * Quarkus boot.
  */
 public final class InProcessCli {
 
@@ -23,6 +25,17 @@ public final class InProcessCli {
   private InProcessCli() {}
 
   public static Result run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = commandLine(env, Clock.systemUTC());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int exit = cl.execute(args);
+    return new Result(out.toString(), err.toString(), exit);
+  }
+
+  /** The command line itself, for a caller that sets its own streams. */
+  public static CommandLine commandLine(Map<String, String> env, Clock clock) {
     ProcessEnvironment environment =
         new ProcessEnvironment() {
           @Override
@@ -42,17 +55,14 @@ public final class InProcessCli {
               apply.environment = environment;
             } else if (made instanceof ExportCommand export) {
               export.environment = environment;
+            } else if (made instanceof LifecycleCommand lifecycle) {
+              lifecycle.environment = environment;
+              lifecycle.clock = clock;
             }
             return made;
           }
         };
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl =
-        CommandLineProducer.withErrorHandling(new CommandLine(PosthogGitopsCommand.class, factory));
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Result(out.toString(), err.toString(), exit);
+    return CommandLineProducer.withErrorHandling(
+        new CommandLine(PosthogGitopsCommand.class, factory));
   }
 }

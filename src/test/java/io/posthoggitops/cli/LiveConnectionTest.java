@@ -19,7 +19,15 @@ class LiveConnectionTest {
 
   private static final ProjectConfig CONFIG =
       new ProjectConfig(
-          "https://eu.posthog.com", "11", "conn-file", false, List.of(), 120, Map.of(), null);
+          "https://eu.posthog.com",
+          "11",
+          "conn-file",
+          false,
+          false,
+          List.of(),
+          120,
+          Map.of(),
+          null);
 
   private static GlobalOptions parse(String... args) {
     PosthogGitopsCommand top = new PosthogGitopsCommand();

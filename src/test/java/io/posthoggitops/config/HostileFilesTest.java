@@ -82,6 +82,26 @@ class HostileFilesTest {
   }
 
   @Test
+  void deepNestingAndManyAliasesAreRefusedInWordsThatSayWhatToChange() throws IOException {
+    Files.writeString(
+        decl.resolve("deep.yaml"),
+        "kind: Cohort\nname: deep\nfilters: " + "[".repeat(5000) + "]".repeat(5000) + "\n");
+    StringBuilder aliases = new StringBuilder("kind: Cohort\nname: aliases\na: &a [x]\nb: [");
+    aliases.append(String.join(", ", java.util.Collections.nCopies(60, "*a"))).append("]\n");
+    Files.writeString(decl.resolve("aliases.yaml"), aliases.toString());
+
+    InProcessCli.Result result = validate(decl);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.stderr())
+        .contains("decl/deep.yaml:1:1: invalid YAML: lists and mappings are nested more than 50")
+        .contains("Flatten the document.")
+        .contains("decl/aliases.yaml:1:1: invalid YAML: more than 50 aliases to lists or mappings")
+        .doesNotContain("Exception")
+        .doesNotContain("good.yaml");
+  }
+
+  @Test
   void aFileLargerThanTheLimitIsNotReadAndTheOthersAreChecked() throws IOException {
     Path big = decl.resolve("big.yaml");
     try (var file = new java.io.RandomAccessFile(big.toFile(), "rw")) {

@@ -33,6 +33,7 @@ class ProjectConfigTest {
         project: 4242
         connection: conn-prod
         annotate: true
+        impact: true
         prune:
           ignore: ["FeatureFlag/legacy-*", "Cohort/*"]
         rate_limit_per_minute: 240
@@ -47,6 +48,7 @@ class ProjectConfigTest {
                 "https://us.posthog.com",
                 "4242",
                 "conn-prod",
+                true,
                 true,
                 List.of("FeatureFlag/legacy-*", "Cohort/*"),
                 240,

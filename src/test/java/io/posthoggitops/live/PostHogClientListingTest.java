@@ -223,6 +223,17 @@ class PostHogClientListingTest {
   }
 
   @Test
+  void aCountNoProjectHoldsIsAnErrorBeforeAnyOtherPageIsAskedFor() {
+    stubCohortPage(0, null, 1_000_000_000_000L, 1, 101);
+
+    assertThatThrownBy(() -> setup.client().list(TestKinds.COHORT))
+        .isInstanceOf(ApiException.class)
+        .hasMessageContaining("GET /api/projects/4242/cohorts/?limit=100&offset=0")
+        .hasMessageContaining("'count' is 1000000000000, more than the 200,000 objects");
+    api.verify(1, getRequestedFor(urlPathEqualTo("/api/projects/4242/cohorts/")));
+  }
+
+  @Test
   void aPageShorterThanCountIsAnErrorNotAShortList() {
     stubCohortPage(0, null, 150, 1, 101);
     stubCohortPage(100, null, 150, 101, 140);

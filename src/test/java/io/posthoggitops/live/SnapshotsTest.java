@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.TestKinds;
 import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.kinds.Kinds;
+import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
@@ -83,6 +84,32 @@ class SnapshotsTest {
   }
 
   @Test
+  void keepsOpenChangeRequestsAndWritesTheKeyOnlyWhenThereAreSome() {
+    LiveState plain = state();
+    ObjectNode request =
+        (ObjectNode) Fixtures.load("change_request.list.json").get("results").get(0);
+    LiveState withRequest =
+        new LiveState(
+            plain.apiUrl(),
+            plain.projectId(),
+            plain.projectName(),
+            plain.organizationFeatures(),
+            plain.objects(),
+            Set.of(),
+            List.of(ChangeRequest.of(request)));
+    Path file = dir.resolve("live.json");
+    Snapshots.write(withRequest, file);
+
+    LiveState read = Snapshots.read(file);
+
+    assertThat(Snapshots.toJson(plain)).doesNotContain("change_requests");
+    assertThat(read.changeRequests())
+        .extracting(ChangeRequest::id)
+        .containsExactly("3f9c2a54-8d1e-4c7b-9a60-2b7f0e5d1c88");
+    assertThat(Snapshots.toJson(read)).isEqualTo(Snapshots.toJson(withRequest));
+  }
+
+  @Test
   void anUnknownKindIsAnErrorNamingTheFile() throws IOException {
     Path file =
         Files.writeString(
@@ -114,5 +141,19 @@ class SnapshotsTest {
     assertThatThrownBy(() -> Snapshots.read(file))
         .hasMessageStartingWith(file + ":2:")
         .hasMessageContaining("does not parse");
+  }
+
+  @Test
+  void jsonNestedTooDeepIsAnErrorNamingTheFile() throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("deep.json"),
+            "{\"format_version\":1,\"project\":" + "[".repeat(3000) + "]".repeat(3000) + "}");
+
+    assertThatThrownBy(() -> Snapshots.read(file))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(file.toString())
+        .hasMessageContaining("not a snapshot, the JSON does not parse")
+        .hasMessageContaining("nesting depth");
   }
 }

@@ -3,6 +3,7 @@ package io.posthoggitops.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.impact.Impact;
 import io.posthoggitops.plan.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EnvironmentPlansViewTest {
 
   private static EnvironmentPlansView.Section section(String name, Plan plan) {
-    return new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan));
+    return new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan), Impact.NONE);
   }
 
   @Test

@@ -106,9 +106,9 @@ class ExportWriterTest {
     List<Path> files = ExportWriter.write(snapshot("newer.json"), Set.of(TestKinds.COHORT), dir);
     assertThat(files.stream().map(Path::toString))
         .contains(
-            "cohorts/enterprise-pilot-accounts-static-1188.yaml",
-            "cohorts/enterprise-pilot-accounts-static-1189.yaml");
-    assertThat(Files.readString(dir.resolve("cohorts/enterprise-pilot-accounts-static-1189.yaml")))
+            "cohorts/enterprise-pilot-accounts-static--1188.yaml",
+            "cohorts/enterprise-pilot-accounts-static--1189.yaml");
+    assertThat(Files.readString(dir.resolve("cohorts/enterprise-pilot-accounts-static--1189.yaml")))
         .startsWith("# PostHog Cohort id 1189")
         .contains("\nid: 1189\n");
     assertThat(Files.readString(dir.resolve("cohorts/beta-testers.yaml"))).doesNotContain("\nid:");
@@ -120,7 +120,7 @@ class ExportWriterTest {
     ExportWriter.write(state, Set.of(TestKinds.COHORT), dir);
     List<Declaration> pinned = new ArrayList<>();
     for (long id : new long[] {1188, 1189}) {
-      Path file = dir.resolve("cohorts/enterprise-pilot-accounts-static-" + id + ".yaml");
+      Path file = dir.resolve("cohorts/enterprise-pilot-accounts-static--" + id + ".yaml");
       pinned.addAll(TestDeclarations.read(file.toString(), Files.readString(file)));
     }
     LiveState twins =

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.posthoggitops.diff.ChangeDiffs;
+import io.posthoggitops.impact.Calls;
+import io.posthoggitops.impact.ChangeImpact;
+import io.posthoggitops.impact.Impact;
+import io.posthoggitops.model.Address;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
@@ -18,6 +24,21 @@ class PlanJsonTest {
     Plan read = PlanFiles.read(PlanFiles.write(plan, ChangeDiffs.of(plan)), "plan.json");
 
     assertThat(read).isEqualTo(plan);
+  }
+
+  @Test
+  void impactInASavedPlanIsShownButNeverReadBack() {
+    Plan plan = SamplePlans.illustrated();
+    Address deleted = plan.changes().get(3).address();
+    Impact impact =
+        new Impact(7, Map.of(deleted, new ChangeImpact(new Calls(12_345, 4_102), true, List.of())));
+
+    String written = PlanFiles.write(plan, ChangeDiffs.of(plan), impact);
+
+    assertThat(written).contains("\"still_called\" : true");
+    assertThat(PlanFiles.read(written, "plan.json")).isEqualTo(plan);
+    assertThat(PlanFiles.write(plan, ChangeDiffs.of(plan), Impact.NONE))
+        .isEqualTo(PlanFiles.write(plan, ChangeDiffs.of(plan)));
   }
 
   @Test

@@ -13,10 +13,12 @@ record Scenario(Path folder) {
   static final String BASE = "base";
   static final String LIVE = "live.json";
   static final String CONFIG = "posthog-gitops.yaml";
+  static final String POSTHOG = "posthog.json";
   private static final String PLAN = "expected-plan.txt";
   private static final String EXIT = "expected-exit.txt";
   private static final String STDERR = "expected-stderr.txt";
   private static final String ARGS = "args.txt";
+  private static final String REQUESTS = "expected-requests.txt";
 
   String name() {
     return folder.getFileName().toString();
@@ -28,6 +30,20 @@ record Scenario(Path folder) {
 
   boolean hasConfig() {
     return Files.isRegularFile(folder.resolve(CONFIG));
+  }
+
+  /**
+   * A live scenario: {@code posthog.json} says what a loopback PostHog answers besides the
+   * snapshot's objects, and the plan reads from it rather than from the snapshot.
+   */
+  boolean isLive() {
+    return Files.isRegularFile(folder.resolve(POSTHOG));
+  }
+
+  /** The requests a live scenario sends besides reading live state, one per line, in order. */
+  List<String> expectedRequests() throws IOException {
+    Path requests = folder.resolve(REQUESTS);
+    return Files.exists(requests) ? Files.readAllLines(requests) : List.of();
   }
 
   String expectedPlan() throws IOException {
@@ -57,10 +73,13 @@ record Scenario(Path folder) {
   }
 
   /** Writes the actual output as the new expectation ({@code -Dscenarios.update=true}). */
-  void record(String stdout, String stderr, int exitCode) throws IOException {
+  void record(String stdout, String stderr, int exitCode, List<String> requests)
+      throws IOException {
     Files.writeString(folder.resolve(PLAN), stdout);
     writeOrDelete(folder.resolve(EXIT), exitCode == 0 ? "" : exitCode + "\n");
     writeOrDelete(folder.resolve(STDERR), stderr);
+    writeOrDelete(
+        folder.resolve(REQUESTS), requests.stream().map(r -> r + "\n").reduce("", String::concat));
   }
 
   private static void writeOrDelete(Path file, String content) throws IOException {

@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every folder under {@code src/test/resources/scenarios/} is one plan: its stdout must equal
- * {@code expected-plan.txt}, its exit code {@code expected-exit.txt} (default 0), and every line of
- * {@code expected-stderr.txt} must appear on stderr (a line ending in {@code …} as a prefix).
- * {@code -Dscenarios.update=true} rewrites the expected files from the actual output instead of
- * comparing.
+ * {@code expected-plan.txt}, its exit code {@code expected-exit.txt} (default 0), every line of
+ * {@code expected-stderr.txt} must appear on stderr (a line ending in {@code …} as a prefix), and a
+ * live scenario must send exactly the requests of {@code expected-requests.txt} besides reading
+ * live state. {@code -Dscenarios.update=true} rewrites the expected files from the actual output
+ * instead of comparing.
  */
 class ScenarioTest {
 
@@ -47,7 +48,7 @@ class ScenarioTest {
     Scenario scenario = new Scenario(ROOT.resolve(name));
     ScenarioRun.Result result = ScenarioRun.run(scenario, work);
     if (UPDATE) {
-      scenario.record(result.stdout(), result.stderr(), result.exitCode());
+      scenario.record(result.stdout(), result.stderr(), result.exitCode(), result.requests());
       return;
     }
     assertThat(result.stdout())
@@ -56,6 +57,9 @@ class ScenarioTest {
     assertThat(result.exitCode())
         .as("exit code of %s (stderr: %s)", name, result.stderr())
         .isEqualTo(scenario.expectedExit());
+    assertThat(result.requests())
+        .as("requests of %s besides reading live state", name)
+        .isEqualTo(scenario.expectedRequests());
     List<String> stderrLines = result.stderr().lines().toList();
     for (String expected : scenario.expectedStderr()) {
       assertThat(stderrLines).as("stderr of %s", name).anyMatch(line -> matches(line, expected));

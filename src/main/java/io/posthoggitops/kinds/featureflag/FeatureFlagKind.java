@@ -10,7 +10,9 @@ import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kind.Listing;
 import io.posthoggitops.kind.ReferenceSlot;
 import io.posthoggitops.kind.ReferenceSlot.Purpose;
+import io.posthoggitops.kind.Usage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Feature flags ({@code feature_flags/}), identified by {@code key}. Release conditions may target
@@ -95,6 +97,8 @@ public final class FeatureFlagKind extends DescribedKind {
           new ForeignKey("flag", "/filters/holdout_groups"),
           new ForeignKey("flag", "/filters/holdout"));
 
+  private static final Usage USAGE = new FlagUsage();
+
   /** Declared after the tables it is built from, which static initialisation needs. */
   public static final FeatureFlagKind KIND = new FeatureFlagKind();
 
@@ -116,5 +120,16 @@ public final class FeatureFlagKind extends DescribedKind {
   @Override
   public List<ForeignKey> foreignKeys() {
     return FOREIGN;
+  }
+
+  @Override
+  public Optional<Usage> usage() {
+    return Optional.of(USAGE);
+  }
+
+  /** PostHog's approval policies gate enabling, disabling and rollout changes of flags. */
+  @Override
+  public String approvalResourceType() {
+    return "feature_flag";
   }
 }

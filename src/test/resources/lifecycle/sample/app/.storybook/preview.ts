@@ -1,0 +1,2 @@
+// Hidden folder: never read.
+export const parameters = { flag: posthog.isFeatureEnabled('storybook-only-flag') }

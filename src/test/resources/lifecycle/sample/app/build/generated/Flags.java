@@ -1,0 +1,2 @@
+// Build output: never read.
+class Flags { boolean on() { return posthog.getFeatureFlag("generated-flag") != null; } }

@@ -1,0 +1,2 @@
+// Flag keys used by the theme switcher.
+export const DARK_MODE_FLAG = 'dark-mode'
