@@ -1,5 +1,6 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.apply.ApplyProcess.Result;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.model.UserError;
 import java.util.List;
@@ -46,5 +47,26 @@ final class AllEnvironments {
       throw new UserError(
           what + " cannot be combined with --all-envs; " + instead + ".", ExitCode.USAGE);
     }
+  }
+
+  /**
+   * Why the later environments were not applied. Changes awaiting approval stop them too: a change
+   * reaches production only once staging holds it.
+   */
+  static String stopped(String name, Result result, List<String> rest) {
+    String notApplied = rest.isEmpty() ? "" : " Not applied: " + String.join(", ", rest) + ".";
+    if (result == Result.AWAITING_APPROVAL) {
+      return "stopped after environment "
+          + name
+          + ", whose changes await approval in PostHog."
+          + notApplied
+          + " Run the same command again once they are approved.";
+    }
+    return "error: stopped at environment "
+        + name
+        + "."
+        + notApplied
+        + " Fix it and run the same command again: environments already applied have nothing left"
+        + " to change.";
   }
 }

@@ -155,7 +155,7 @@ public class ApplyCommand implements Callable<Integer> {
       out.println();
       out.flush();
       if (!ENDED_WELL.contains(result)) {
-        err.println(stopped(name, result, names.subList(i + 1, names.size())));
+        err.println(AllEnvironments.stopped(name, result, names.subList(i + 1, names.size())));
         err.flush();
         return result;
       }
@@ -164,27 +164,6 @@ public class ApplyCommand implements Callable<Integer> {
       }
     }
     return overall;
-  }
-
-  /**
-   * Why the later environments were not applied. Changes awaiting approval stop them too: a change
-   * reaches production only once staging holds it.
-   */
-  private static String stopped(String name, Result result, List<String> rest) {
-    String notApplied = rest.isEmpty() ? "" : " Not applied: " + String.join(", ", rest) + ".";
-    if (result == Result.AWAITING_APPROVAL) {
-      return "stopped after environment "
-          + name
-          + ", whose changes await approval in PostHog."
-          + notApplied
-          + " Run the same command again once they are approved.";
-    }
-    return "error: stopped at environment "
-        + name
-        + "."
-        + notApplied
-        + " Fix it and run the same command again: environments already applied have nothing left"
-        + " to change.";
   }
 
   private static final Set<Result> ENDED_WELL =

@@ -79,7 +79,7 @@ final class EnvironmentOverlay {
     ObjectNode override = selected == null ? null : overrides.get(selected);
     if (override != null) {
       String from = FieldPath.member("/" + ENVIRONMENTS, selected);
-      merge(merged, override, "", from, keys, values, positions);
+      OverrideMerge.merge(merged, override, "", from, keys, values, positions);
     }
     return Optional.of(
         new View(new ParsedDocument(merged, document.start(), keys, values), positions));
@@ -198,49 +198,5 @@ final class EnvironmentOverlay {
                         + "."
                     : "; the config file names " + String.join(", ", known) + "."));
     return false;
-  }
-
-  /**
-   * Merges {@code override} into {@code target} key by key; a value that is not a mapping on both
-   * sides replaces the old one whole, and its positions replace the old ones.
-   */
-  private static void merge(
-      ObjectNode target,
-      ObjectNode override,
-      String at,
-      String from,
-      Map<String, SourceLocation> keys,
-      Map<String, SourceLocation> values,
-      Set<SourceLocation> positions) {
-    for (Map.Entry<String, JsonNode> entry : override.properties()) {
-      String pointer = FieldPath.member(at, entry.getKey());
-      String source = FieldPath.member(from, entry.getKey());
-      JsonNode old = target.get(entry.getKey());
-      if (old instanceof ObjectNode oldObject && entry.getValue() instanceof ObjectNode newObject) {
-        merge(oldObject, newObject, pointer, source, keys, values, positions);
-      } else {
-        target.set(entry.getKey(), entry.getValue().deepCopy());
-        relocate(keys, source, pointer, positions);
-        relocate(values, source, pointer, positions);
-      }
-    }
-  }
-
-  /** Replaces the positions at and under {@code pointer} by those written at {@code source}. */
-  private static void relocate(
-      Map<String, SourceLocation> locations,
-      String source,
-      String pointer,
-      Set<SourceLocation> positions) {
-    locations.keySet().removeIf(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
-    Map<String, SourceLocation> moved = new HashMap<>();
-    locations.forEach(
-        (p, location) -> {
-          if (p.equals(source) || p.startsWith(source + "/")) {
-            moved.put(pointer + p.substring(source.length()), location);
-            positions.add(location);
-          }
-        });
-    locations.putAll(moved);
   }
 }

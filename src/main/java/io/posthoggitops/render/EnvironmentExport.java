@@ -1,10 +1,8 @@
 package io.posthoggitops.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ChangeAction;
-import io.posthoggitops.kind.FieldSpec;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.Address;
@@ -24,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +108,7 @@ public final class EnvironmentExport {
       insert(source, "only", "only: [" + String.join(", ", others) + "]\n");
     } else if (change.action() == ChangeAction.UPDATE) {
       LiveObject object = liveObject(change);
-      ObjectNode override = override(change, source, exported(object));
+      ObjectNode override = EnvironmentOverrides.of(change, source, exported(object));
       if (!override.isEmpty()) {
         ObjectNode block = JSON.objectNode();
         block.putObject("environments").set(environment, override);
@@ -130,57 +127,6 @@ public final class EnvironmentExport {
         .filter(o -> o.key().equals(key))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("a planned update names a live object"));
-  }
-
-  /**
-   * The fields whose compared values differ, as export writes them there; a mapping also clears
-   * (with null) what the document has and the live object does not, since overrides merge.
-   */
-  private static ObjectNode override(Change change, Declaration source, ObjectNode exported) {
-    Set<String> fields = new LinkedHashSet<>();
-    change.before().fieldNames().forEachRemaining(fields::add);
-    change.after().fieldNames().forEachRemaining(fields::add);
-    ObjectNode override = JSON.objectNode();
-    for (String field : fields) {
-      JsonNode before = change.before().get(field);
-      JsonNode after = change.after().get(field);
-      if (before != null && before.equals(after)) {
-        continue;
-      }
-      JsonNode value = exported.has(field) ? exported.get(field) : absent(source.kind(), field);
-      JsonNode written = source.fields().get(field);
-      override.set(
-          field,
-          written instanceof ObjectNode w && value instanceof ObjectNode v
-              ? clearing(w, v)
-              : value);
-    }
-    return override;
-  }
-
-  /** What export leaves out of a field: its default, or null for one that has none. */
-  private static JsonNode absent(Kind kind, String field) {
-    FieldSpec spec = kind.spec().fields().get(field);
-    return spec != null && spec.defaultValue() != null
-        ? spec.defaultValue().deepCopy()
-        : JSON.nullNode();
-  }
-
-  private static ObjectNode clearing(ObjectNode written, ObjectNode value) {
-    ObjectNode result = value.deepCopy();
-    written
-        .properties()
-        .forEach(
-            member -> {
-              JsonNode mine = result.get(member.getKey());
-              if (mine == null) {
-                result.putNull(member.getKey());
-              } else if (member.getValue() instanceof ObjectNode w
-                  && mine instanceof ObjectNode v) {
-                result.set(member.getKey(), clearing(w, v));
-              }
-            });
-    return result;
   }
 
   /** Queues {@code text} at the end of the document, unless it already has the key. */
