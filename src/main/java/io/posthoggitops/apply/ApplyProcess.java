@@ -4,6 +4,7 @@ import io.posthoggitops.live.PostHogApi;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.plan.PlanDigest;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.PlanSummary;
 import io.posthoggitops.render.PlanTextView;
 import java.io.PrintWriter;
@@ -23,6 +24,8 @@ public final class ApplyProcess {
     NO_CHANGES,
     NOT_APPROVED,
     STALE_PLAN,
+    /** A saved plan whose every change PostHog already holds: nothing to write. */
+    ALREADY_APPLIED,
     EDITED_PLAN,
     INTERRUPTED,
     APPLIED,
@@ -108,7 +111,17 @@ public final class ApplyProcess {
     }
     if (check != null) {
       StalePlanCheck.Verdict verdict = check.verify(plan, api);
-      if (isStale(verdict.stale())) {
+      if (verdict.alreadyApplied(plan)) {
+        out.println(
+            "The saved plan "
+                + PlanDigest.shown(plan)
+                + " ("
+                + Counted.of(plan.changes().size(), "change")
+                + ") is already applied: PostHog already holds its result; nothing was written.");
+        out.flush();
+        return Result.ALREADY_APPLIED;
+      }
+      if (isStale(verdict)) {
         return Result.STALE_PLAN;
       }
       if (isEdited(verdict.edited())) {
@@ -133,13 +146,17 @@ public final class ApplyProcess {
     return true;
   }
 
-  private boolean isStale(List<StalePlanCheck.Stale> stale) {
-    if (stale.isEmpty()) {
+  /** Stale, or applied in part only: either way a new plan is needed (docs/commands/apply.md). */
+  private boolean isStale(StalePlanCheck.Verdict verdict) {
+    if (verdict.stale().isEmpty() && verdict.inEffect().isEmpty()) {
       return false;
     }
     err.println(
         "error: the saved plan is stale: PostHog changed since it was made; nothing was written.");
-    stale.forEach(s -> err.println("  " + s.line()));
+    verdict.stale().forEach(s -> err.println("  " + s.line()));
+    verdict.inEffect().stream()
+        .map(c -> new StalePlanCheck.Stale(c, "already as this plan makes it (applied before)"))
+        .forEach(s -> err.println("  " + s.line()));
     err.println("Make a new plan (posthog-gitops plan --out FILE), review it, and apply that one.");
     err.flush();
     return true;

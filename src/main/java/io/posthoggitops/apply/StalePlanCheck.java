@@ -80,10 +80,17 @@ public final class StalePlanCheck {
   }
 
   /**
-   * What a saved plan's check found: resources PostHog has moved since the plan (stale), and
-   * changes whose requests are not the ones their sides make (the file was edited after review).
+   * What a saved plan's check found: resources PostHog has moved since the plan (stale), changes
+   * whose requests are not the ones their sides make (the file was edited after review), and
+   * changes PostHog already holds the result of (the plan, or that part of it, was applied before).
    */
-  public record Verdict(List<Stale> stale, List<Stale> edited) {}
+  public record Verdict(List<Stale> stale, List<Stale> edited, List<Change> inEffect) {
+
+    /** Every change is already in effect: applying the plan again would change nothing. */
+    public boolean alreadyApplied(Plan plan) {
+      return stale.isEmpty() && edited.isEmpty() && inEffect.size() == plan.changes().size();
+    }
+  }
 
   public List<Stale> staleResources(Plan plan, PostHogApi api) {
     return verify(plan, api).stale();
@@ -99,8 +106,14 @@ public final class StalePlanCheck {
     PendingRequests pending = PendingRequests.of(state);
     List<Stale> stale = new ArrayList<>();
     List<Stale> edited = new ArrayList<>();
+    List<Change> inEffect = new ArrayList<>();
     for (Change change : plan.changes()) {
-      Optional<String> why = check(change, state).or(() -> approvals(change, state, pending));
+      Optional<String> why = check(change, state);
+      if (why.isPresent() && isInEffect(change, state)) {
+        inEffect.add(change);
+        continue;
+      }
+      why = why.or(() -> approvals(change, state, pending));
       if (why.isPresent()) {
         stale.add(new Stale(change, why.get()));
         continue;
@@ -109,7 +122,28 @@ public final class StalePlanCheck {
       RebuiltRequests.disagreement(change, live, refs, replaced(plan, change))
           .ifPresent(problem -> edited.add(new Stale(change, problem)));
     }
-    return new Verdict(List.copyOf(stale), List.copyOf(edited));
+    return new Verdict(List.copyOf(stale), List.copyOf(edited), List.copyOf(inEffect));
+  }
+
+  /**
+   * Whether PostHog already holds what the change makes: the object deleted, or one of its identity
+   * (by id for an update) whose compared fields equal the change's {@code after}.
+   */
+  private boolean isInEffect(Change change, LiveState state) {
+    Optional<LiveObject> live =
+        change.action() == ChangeAction.CREATE
+            ? state.of(change.kind()).stream()
+                .filter(o -> change.identity().equals(o.identity()))
+                .findFirst()
+            : find(change, state);
+    if (change.action() == ChangeAction.DELETE) {
+      return live.isEmpty() || change.kind().isRetired(live.get().raw());
+    }
+    if (live.isEmpty() || change.after() == null || !change.after().isObject()) {
+      return false;
+    }
+    ObjectNode now = compared(canonical.of(live.get(), state), change.after());
+    return changedFields(change.after(), now).isEmpty();
   }
 
   private static Optional<LiveObject> find(Change change, LiveState state) {

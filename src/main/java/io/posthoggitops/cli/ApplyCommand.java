@@ -78,7 +78,7 @@ public class ApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
-    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
+    ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Interruption interruption = new Interruption();
@@ -101,7 +101,7 @@ public class ApplyCommand implements Callable<Integer> {
               plan,
               planFile.toString(),
               settings(config, plan),
-              ApplyCommand::view,
+              this::view,
               StalePlanCheck.withPlannerFingerprints());
     } else {
       result = applyFresh(global, config, interruption, plan -> {});
@@ -130,7 +130,7 @@ public class ApplyCommand implements Callable<Integer> {
     ApplyProcess process =
         new ApplyProcess(
             opened[0].api(), spec.commandLine().getOut(), err, Clock.systemUTC(), interruption);
-    return process.applyFresh(plan, settings(config, plan), ApplyCommand::view);
+    return process.applyFresh(plan, settings(config, plan), this::view);
   }
 
   /**
@@ -176,7 +176,7 @@ public class ApplyCommand implements Callable<Integer> {
 
   private static int exitCode(Result result) {
     return switch (result) {
-      case NO_CHANGES, APPLIED -> ExitCode.OK;
+      case NO_CHANGES, APPLIED, ALREADY_APPLIED -> ExitCode.OK;
       case NOT_APPROVED -> ExitCode.NOT_APPROVED;
       case STALE_PLAN -> ExitCode.STALE_PLAN;
       case FAILED, EDITED_PLAN, INTERRUPTED -> ExitCode.ERROR;
@@ -184,9 +184,8 @@ public class ApplyCommand implements Callable<Integer> {
     };
   }
 
-  private static String view(Plan plan) {
-    return PlanTextView.render(
-        plan, ChangeDiffs.of(plan), System.console() != null && System.getenv("NO_COLOR") == null);
+  private String view(Plan plan) {
+    return PlanTextView.render(plan, ChangeDiffs.of(plan), TerminalColour.wanted(environment::get));
   }
 
   private ApplyProcess.Settings settings(ProjectConfig config, Plan plan) {
@@ -216,6 +215,22 @@ public class ApplyCommand implements Callable<Integer> {
     return arg.matches("[A-Za-z0-9_@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 
+  /**
+   * How to make the saved plan. Never {@code plan --out} onto a YAML name: the user meant their
+   * declarations, and that command would overwrite them (docs/commands/apply.md).
+   */
+  private String makeOne() {
+    String name = String.valueOf(planFile.getFileName());
+    if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+      return "--plan takes the JSON file plan --out wrote, not YAML declarations. To apply"
+          + " declarations, give them as PATH: posthog-gitops apply "
+          + shellQuoted(planFile.toString())
+          + "; to save a plan first: posthog-gitops plan --out NEW-FILE";
+    }
+    return "check the path, or make it with posthog-gitops plan --out "
+        + shellQuoted(planFile.toString());
+  }
+
   private Plan readSavedPlan() {
     if (!planning.paths.isEmpty()
         || planning.base() != null
@@ -230,12 +245,7 @@ public class ApplyCommand implements Callable<Integer> {
     try {
       return PlanFiles.read(PlanFiles.readText(planFile), planFile.toString());
     } catch (NoSuchFileException e) {
-      throw new UserError(
-          "the saved plan "
-              + planFile
-              + " does not exist; check the path, or make it with posthog-gitops plan --out "
-              + planFile
-              + ".");
+      throw new UserError("the saved plan " + planFile + " does not exist; " + makeOne() + ".");
     } catch (IOException e) {
       throw new UserError("cannot read the saved plan " + planFile + ": " + e + ".");
     }

@@ -10,6 +10,7 @@ import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.EnvironmentExport;
 import io.posthoggitops.render.ExportWriter;
 import jakarta.inject.Inject;
@@ -33,12 +34,12 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Write the live PostHog state as YAML, one file per resource under",
-      "DIR/<kind>/<name>.yaml, and/or as a snapshot (raw JSON of every kind)",
-      "for 'plan --snapshot'. Live state is read once. YAML is written unless",
-      "only --snapshot-out is given; the files written are listed on stdout.",
-      "With --env NAME into a folder of declarations, only what that environment",
-      "holds differently is written, as environments: overrides and only:."
+      "Write the live PostHog state as YAML declarations and/or a snapshot.",
+      "YAML goes to one file per resource under DIR/<kind>/<name>.yaml; a snapshot (raw JSON of"
+          + " every kind) is for 'plan --snapshot'. Live state is read once. YAML is written"
+          + " unless only --snapshot-out is given; the files written are listed on stdout.",
+      "With --env NAME into a folder of declarations, only what that environment holds differently"
+          + " is written, as environments: overrides and only:."
     })
 public class ExportCommand implements Callable<Integer> {
 
@@ -78,7 +79,12 @@ public class ExportCommand implements Callable<Integer> {
       Snapshots.write(state, snapshotOut);
       spec.commandLine()
           .getErr()
-          .println("Wrote snapshot " + snapshotOut + " (" + objectCount(state) + " objects).");
+          .println(
+              "Wrote snapshot "
+                  + snapshotOut
+                  + " ("
+                  + Counted.of(objectCount(state), "object")
+                  + ").");
     }
     if (out != null || snapshotOut == null) {
       Path dir = out != null ? out : DEFAULT_OUT;
@@ -141,9 +147,9 @@ public class ExportCommand implements Callable<Integer> {
     }
     var err = spec.commandLine().getErr();
     err.printf(
-        "warning: %d file(s) under %s were not written by this export: their objects are gone from"
+        "warning: %s under %s %s not written by this export: their objects are gone from"
             + " PostHog or renamed, and plan would create them again. Delete them before committing:%n",
-        leftOver.size(), dir);
+        Counted.of(leftOver.size(), "file"), dir, leftOver.size() == 1 ? "was" : "were");
     leftOver.forEach(f -> err.println("  " + dir.resolve(f)));
   }
 

@@ -21,7 +21,7 @@ public class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "URL",
       description =
-          "API base URL before /api/... (env POSTHOG_GITOPS_API_URL; default https://api.maton.ai/posthog).")
+          "API base URL before /api/... (env POSTHOG_GITOPS_API_URL);%ndefault https://api.maton.ai/posthog.")
   String apiUrl;
 
   @Option(
@@ -42,7 +42,8 @@ public class GlobalOptions {
       names = "--config",
       scope = ScopeType.INHERIT,
       paramLabel = "FILE",
-      description = "Config file (default: posthog-gitops.yaml in the current directory).")
+      description =
+          "Config file (default: the posthog-gitops.yaml found from PATH, or from the current folder, up to the repository root).")
   Path config;
 
   @Option(

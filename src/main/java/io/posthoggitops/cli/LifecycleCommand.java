@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "lifecycle",
     mixinStandardHelpOptions = true,
     description = {
-      "List declared flags that are dead, fully rolled out or inactive, from PostHog's usage;",
-      "with --code, also declared flags no code names and keys code evaluates that none declares.",
+      "List declared flags that are dead, fully rolled out or inactive, from PostHog's usage.",
+      "With --code, also declared flags no code names and keys code evaluates that none declares.",
       "Nothing is written to PostHog."
     },
     footer = {

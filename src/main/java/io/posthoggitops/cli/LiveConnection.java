@@ -54,6 +54,7 @@ public final class LiveConnection {
             env.apply(ENV_PROJECT),
             config.project(),
             "@current");
+    requireProjectId(project, global.project() != null && !global.project().isBlank());
     String connection =
         first(
             global.connection(),
@@ -67,6 +68,21 @@ public final class LiveConnection {
             ? config.rateLimitPerMinute()
             : ConnectionSettings.DEFAULT_RATE_LIMIT;
     return new ConnectionSettings(stripSlash(apiUrl), project, connection, key, rateLimit);
+  }
+
+  /**
+   * A project is a positive number or {@code @current}; anything else would only be answered 404,
+   * so it is a usage error before any request. The config file's values are checked where it is
+   * read, so a bad one here came from the flag or the environment.
+   */
+  private static void requireProjectId(String project, boolean fromFlag) {
+    if (project.equals("@current") || project.matches("[1-9][0-9]{0,18}")) {
+      return;
+    }
+    throw new UserError(
+        "%s '%s' is not a project id; nothing was requested. Give the numeric id (PostHog shows it in the project settings and in its URLs, /project/ID), or @current for the key's current project."
+            .formatted(fromFlag ? "--project" : ENV_PROJECT, project),
+        ExitCode.USAGE);
   }
 
   /** A client for live commands; a missing key is a UserError naming MATON_API_KEY. */

@@ -109,7 +109,7 @@ public class PlanCommand implements Callable<Integer> {
   public Integer call() {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
-    ProjectConfig config = ConfigFile.load(global, spec.commandLine().getErr());
+    ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
     if (allEnvs) {
       return planAll(global, config, err);
     }
@@ -202,8 +202,9 @@ public class PlanCommand implements Callable<Integer> {
     };
   }
 
-  private static boolean colourWanted() {
-    return System.console() != null && System.getenv("NO_COLOR") == null;
+  /** Runs built without CDI (the offline scenario runner) have no environment bean: the JVM's. */
+  private boolean colourWanted() {
+    return TerminalColour.wanted(environment != null ? environment::get : System::getenv);
   }
 
   private void save(Plan plan, List<ResourceDiff> diffs, Impact impact) {

@@ -17,6 +17,7 @@ import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.PlanResult;
 import io.posthoggitops.plan.Planner;
 import io.posthoggitops.planfile.PlanFile;
+import io.posthoggitops.render.Counted;
 import io.posthoggitops.render.DiagnosticsView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The path from options to a plan, shared by {@code plan} and {@code apply}: load and validate the
@@ -90,17 +92,54 @@ public final class PlanPipeline {
     return LiveStateReader.read(opened.api(), opened.apiUrl());
   }
 
-  /** The documents under PATH, and those at {@code --base} that are gone now. */
-  private record Declarations(List<Declaration> current, List<Declaration> removed) {}
+  /**
+   * The documents under PATH, those at {@code --base} that are gone now, and the files that hold
+   * documents in any environment.
+   */
+  private record Declarations(
+      List<Declaration> current, List<Declaration> removed, List<String> files) {}
 
   /** The documents as environment {@code env} (or none) sees them (docs/format/environments.md). */
   private static Declarations declarations(
+      PlanningOptions options, ProjectConfig config, String env, PrintWriter err) {
+    Declarations declared = declarationsOrNone(options, config, env, err);
+    for (Path path : options.paths()) {
+      // A document only: another environment holds still makes the PATH one of declarations.
+      if (Stream.concat(
+              declared.files().stream(), declared.removed().stream().map(d -> d.location().file()))
+          .noneMatch(file -> isUnder(file, path))) {
+        throw new UserError(noDeclarations(path, options));
+      }
+    }
+    return declared;
+  }
+
+  /**
+   * A PATH that holds nothing to plan is a mistake (a mistyped folder), never "No changes"
+   * (docs/commands/plan.md).
+   */
+  private static String noDeclarations(Path path, PlanningOptions options) {
+    String where = options.pathsGiven() ? "" : " (the default PATH, from posthog-gitops.yaml)";
+    return "no YAML declarations under "
+        + path
+        + where
+        + "; nothing was requested. Give the folder or files that hold them as PATH"
+        + (options.pathsGiven() ? "" : ", or set paths: in the config file")
+        + "; to start from what PostHog holds, run posthog-gitops export --out NEW-FOLDER.";
+  }
+
+  private static boolean isUnder(String name, Path path) {
+    Path file = Path.of(name).toAbsolutePath().normalize();
+    return file.startsWith(path.toAbsolutePath().normalize());
+  }
+
+  private static Declarations declarationsOrNone(
       PlanningOptions options, ProjectConfig config, String env, PrintWriter err) {
     List<String> environments = List.copyOf(config.environments().keySet());
     LoadResult loaded = DeclarationLoader.load(options.paths(), environments, env);
     failOnErrors(loaded, "in declarations", err);
     if (options.base() == null) {
-      return new Declarations(loaded.declarations(), List.of());
+      return new Declarations(loaded.declarations(), List.of(), loaded.files());
     }
     LoadResult atBase =
         DeclarationLoader.loadTexts(
@@ -111,7 +150,9 @@ public final class PlanPipeline {
       failOnErrors(atBase, "in declarations at --base " + options.base(), err);
     }
     return new Declarations(
-        loaded.declarations(), removedSince(atBase.declarations(), loaded.declarations()));
+        loaded.declarations(),
+        removedSince(atBase.declarations(), loaded.declarations()),
+        loaded.files());
   }
 
   /** Documents at the base ref that nothing declares now, by identity or by pinned id. */
@@ -132,7 +173,8 @@ public final class PlanPipeline {
   static void failOnErrors(LoadResult loaded, String where, PrintWriter err) {
     long errors = DiagnosticsView.print(loaded.diagnostics(), err);
     if (errors > 0) {
-      throw new UserError("%s %s; nothing was requested.".formatted(count(errors, "error"), where));
+      throw new UserError(
+          "%s %s; nothing was requested.".formatted(Counted.of(errors, "error"), where));
     }
   }
 
@@ -158,7 +200,7 @@ public final class PlanPipeline {
     long errors = DiagnosticsView.print(result.diagnostics(), err);
     if (errors > 0) {
       throw new UserError(
-          "%s while planning; nothing was written.".formatted(count(errors, "error")));
+          "%s while planning; nothing was written.".formatted(Counted.of(errors, "error")));
     }
     return result.plan();
   }
@@ -175,10 +217,6 @@ public final class PlanPipeline {
         head.map(GitRepo.Head::commit).orElse(null),
         head.map(GitRepo.Head::dirty).orElse(false),
         global.env());
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static PrintWriter stderr() {

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
     name = "schema",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the JSON Schema (draft 2020-12) of the YAML format, for editors with",
-      "yaml-language-server. It comes from the same tables validate checks against;",
-      "validate remains the full check (references, rollout sums, cycles and",
-      "duplicates are beyond a schema)."
+      "Print the JSON Schema (draft 2020-12) of the YAML format, for editors.",
+      "For yaml-language-server and the like. It comes from the same tables validate checks"
+          + " against; validate remains the full check (references, rollout sums, cycles and"
+          + " duplicates are beyond a schema)."
     },
     footer = {
       "",

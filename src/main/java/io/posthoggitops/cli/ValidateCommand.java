@@ -2,7 +2,9 @@ package io.posthoggitops.cli;
 
 import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.model.Diagnostic;
+import io.posthoggitops.render.Counted;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,11 +19,10 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check YAML declarations offline: syntax, duplicate keys, unknown fields,",
-      "types, flag and variant keys, rollout sums, payloads, references, cycles",
-      "and duplicate identities, in every environment of the config file.",
-      "Every problem goes to stderr as FILE:LINE:COLUMN: message; nothing",
-      "touches the network."
+      "Check YAML declarations offline; nothing touches the network.",
+      "Checks syntax, duplicate keys, unknown fields, types, flag and variant keys, rollout sums,"
+          + " payloads, references, cycles and duplicate identities, in every environment of the config"
+          + " file. Every problem goes to stderr as FILE:LINE:COLUMN: message."
     },
     footer = {
       "",
@@ -36,7 +37,7 @@ public class ValidateCommand implements Callable<Integer> {
       paramLabel = "PATH",
       arity = "0..*",
       description =
-          "YAML files or folders (searched recursively for *.yaml and *.yml). Default: the current folder.")
+          "YAML files or folders, searched recursively for *.yaml and *.yml (default: as for plan).")
   List<Path> paths;
 
   @ParentCommand PosthogGitopsCommand parent;
@@ -45,12 +46,12 @@ public class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    List<Path> given = paths == null ? List.of() : paths;
+    ProjectConfig config = ConfigFile.load(parent.global, given, err);
+    List<Path> read = given.isEmpty() ? config.declarationPaths(Path.of("")) : given;
     // Every environment of the config file is checked as it sees the documents.
-    List<String> environments =
-        List.copyOf(ConfigFile.load(parent.global, err).environments().keySet());
     LoadResult result =
-        DeclarationLoader.validate(
-            paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths, environments);
+        DeclarationLoader.validate(read, List.copyOf(config.environments().keySet()));
     result.diagnostics().forEach(d -> err.println(d.format()));
     err.flush();
     if (result.hasErrors()) {
@@ -69,25 +70,21 @@ public class ValidateCommand implements Callable<Integer> {
     private ValidationSummary() {}
 
     static String passed(int documents, List<Diagnostic> diagnostics) {
-      String valid = plural(documents, "document") + " valid";
+      String valid = Counted.of(documents, "document") + " valid";
       return diagnostics.isEmpty()
           ? valid + "."
-          : valid + ", " + plural(diagnostics.size(), "warning") + ".";
+          : valid + ", " + Counted.of(diagnostics.size(), "warning") + ".";
     }
 
     static String failed(List<Diagnostic> diagnostics) {
       long errors = diagnostics.stream().filter(Diagnostic::isError).count();
       long warnings = diagnostics.size() - errors;
       long files = diagnostics.stream().map(d -> d.location().file()).distinct().count();
-      return plural(errors, "error")
-          + (warnings > 0 ? ", " + plural(warnings, "warning") : "")
+      return Counted.of(errors, "error")
+          + (warnings > 0 ? ", " + Counted.of(warnings, "warning") : "")
           + " in "
-          + plural(files, "file")
+          + Counted.of(files, "file")
           + ".";
-    }
-
-    private static String plural(long count, String noun) {
-      return count + " " + noun + (count == 1 ? "" : "s");
     }
   }
 }

@@ -22,6 +22,10 @@ final class ConfigShapes {
               new Scalar(ScalarKind.INTEGER, List.of(), 1.0, null),
               "Requests per rolling minute (default 480).")
           .member("environments", mapOf(shape("Environment")), "Named PostHog projects for --env.")
+          .member(
+              "paths",
+              listOf(STRING),
+              "Declarations folders, relative to this file's folder: the default PATH.")
           .build();
 
   private static final Map<String, ObjectShape> NESTED =

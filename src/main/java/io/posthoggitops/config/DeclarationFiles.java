@@ -11,21 +11,24 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The declaration files under the PATH arguments, read as text (docs/safety.md): every {@code
- * *.yaml}/{@code *.yml} below them in path order, except settings files. A symbolic link is read
- * only when it resolves inside one of the PATH roots, a file larger than {@link #MAX_BYTES} is not
- * read at all, and a file that is not UTF-8 is reported with the offset of its first bad byte. Each
- * of these is a problem at the file, and the other files are still read and checked.
+ * *.yaml}/{@code *.yml} below them in path order, except settings files, hidden files and folders,
+ * and build output. A symbolic link is read only when it resolves inside one of the PATH roots, a
+ * file larger than {@link #MAX_BYTES} is not read at all, and a file that is not UTF-8 is reported
+ * with the offset of its first bad byte. Each of these is a problem at the file, and the other
+ * files are still read and checked.
  */
 final class DeclarationFiles {
 
@@ -78,20 +81,42 @@ final class DeclarationFiles {
 
   /**
    * Walked from the folder's real path (a PATH may itself be a link), named under PATH as given;
-   * links below it are listed, not followed.
+   * links below it are listed, not followed. Hidden files and folders and build output below it are
+   * not read ({@link DeclarationLoader#skippedBelowPath}).
    */
   private static List<Path> filesUnder(Path directory) {
     Path real = realPath(directory);
-    try (Stream<Path> walk = Files.walk(real)) {
-      return walk.map(p -> directory.resolve(real.relativize(p)).normalize())
-          .filter(p -> isYaml(p) || Files.isSymbolicLink(p) && Files.isDirectory(p))
-          .filter(p -> !isConfigFile(p))
-          .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-          .sorted()
-          .toList();
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          real,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              return !dir.equals(real)
+                      && DeclarationLoader.skippedBelowPath(dir.getFileName().toString())
+                  ? FileVisitResult.SKIP_SUBTREE
+                  : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              if (!DeclarationLoader.skippedBelowPath(file.getFileName().toString())) {
+                found.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException | UncheckedIOException e) {
       throw new UserError(directory + ": cannot list files (" + e.getMessage() + ").");
     }
+    return found.stream()
+        .map(p -> directory.resolve(real.relativize(p)).normalize())
+        .filter(p -> isYaml(p) || Files.isSymbolicLink(p) && Files.isDirectory(p))
+        .filter(p -> !isConfigFile(p))
+        .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+        .sorted()
+        .toList();
   }
 
   private void read(Path file) {

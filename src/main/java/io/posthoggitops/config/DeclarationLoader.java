@@ -19,7 +19,19 @@ public final class DeclarationLoader {
   /** The config file's name; such files are settings, never resources. */
   public static final String CONFIG_FILE_NAME = "posthog-gitops.yaml";
 
+  /** Folders below a PATH that hold build output, never declarations. */
+  private static final Set<String> BUILD_OUTPUT = Set.of("target", "node_modules");
+
   private DeclarationLoader() {}
+
+  /**
+   * Whether a file or folder below a PATH is left unread: hidden ones ({@code .github/}, {@code
+   * .pre-commit-config.yaml}) and build output ({@code target/}, {@code node_modules/}). Named as
+   * PATH themselves, they are read (docs/commands/validate.md).
+   */
+  public static boolean skippedBelowPath(String name) {
+    return name.startsWith(".") || BUILD_OUTPUT.contains(name);
+  }
 
   /**
    * Loads every {@code *.yaml}/{@code *.yml} under the paths (files or directories, recursively;
@@ -126,7 +138,8 @@ public final class DeclarationLoader {
                           ? named(d, List.of(selected))
                           : d)
               .toList();
-      return new LoadResult(view.declarations(), diagnostics);
+      List<String> files = documents.stream().map(d -> d.start().file()).distinct().toList();
+      return new LoadResult(view.declarations(), diagnostics, files);
     }
 
     View view(List<String> environments, String selected) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param rateLimitPerMinute {@code rate_limit_per_minute}, or null for the default (480)
  * @param environments {@code environments:} by name, in file order
  * @param file the file read, or null when there is none
+ * @param paths {@code paths:}, the declarations folders relative to the file's folder; empty when
+ *     not set
  */
 public record ProjectConfig(
     String apiUrl,
@@ -30,30 +32,73 @@ public record ProjectConfig(
     List<String> pruneIgnore,
     Integer rateLimitPerMinute,
     Map<String, EnvironmentSettings> environments,
-    String file) {
+    String file,
+    List<String> paths) {
 
-  /** The config file read from the current directory when {@code --config} is not given. */
+  /** The config file's name, looked up as {@link ConfigLocation} says when not given. */
   public static final String DEFAULT_FILE = "posthog-gitops.yaml";
 
   public static ProjectConfig empty() {
-    return new ProjectConfig(null, null, null, false, false, List.of(), null, Map.of(), null);
+    return new ProjectConfig(
+        null, null, null, false, false, List.of(), null, Map.of(), null, List.of());
   }
 
   /**
-   * Reads {@code explicit} if given (a missing file is a UserError), else {@code
-   * posthog-gitops.yaml} in the current directory if present; the problems come back as
+   * Reads {@code explicit} if given (a missing file is a UserError), else the file {@link
+   * ConfigLocation} finds for {@code paths} from {@code cwd}, if any; the problems come back as
    * diagnostics.
    */
-  public static ConfigRead read(Path explicit) {
-    Path file = explicit != null ? explicit : Path.of(DEFAULT_FILE);
-    if (!Files.isRegularFile(file)) {
-      if (explicit != null) {
-        throw new UserError(
-            explicit + ": config file not found (given with --config); check the path.");
-      }
+  public static ConfigRead read(Path explicit, List<Path> paths, Path cwd) {
+    if (explicit != null) {
+      return read(explicit);
+    }
+    return read(
+        ConfigLocation.find(paths, cwd)
+            .map(f -> ConfigLocation.shown(f, Path.of("")))
+            .orElse(null));
+  }
+
+  /** Reads {@code file} (a missing one is a UserError); no file at all when null. */
+  public static ConfigRead read(Path file) {
+    if (file == null) {
       return new ConfigRead(empty(), List.of());
     }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": config file not found (given with --config); check the path.");
+    }
     return new ProjectConfigReader(file.toString()).read(readText(file));
+  }
+
+  /**
+   * The PATHs to read when none is given (docs/connecting.md#where-the-config-file-is-found): the
+   * {@code paths:} folders, else the config file's folder, else the current folder; named relative
+   * to {@code cwd}. A {@code paths:} folder that does not exist is a UserError.
+   */
+  public List<Path> declarationPaths(Path cwd) {
+    if (file == null) {
+      return List.of(Path.of("."));
+    }
+    Path folder = Path.of(file).toAbsolutePath().normalize().getParent();
+    if (paths.isEmpty()) {
+      return List.of(ConfigLocation.shown(folder, cwd));
+    }
+    return paths.stream()
+        .map(
+            p -> {
+              Path resolved = folder.resolve(p).normalize();
+              if (!Files.exists(resolved)) {
+                throw new UserError(
+                    file
+                        + ": paths: names '"
+                        + p
+                        + "', which does not exist in "
+                        + ConfigLocation.shown(folder, cwd)
+                        + "; paths: are relative to the config file's folder. Fix the entry, or"
+                        + " give the folders as PATH.");
+              }
+              return ConfigLocation.shown(resolved, cwd);
+            })
+        .toList();
   }
 
   /**

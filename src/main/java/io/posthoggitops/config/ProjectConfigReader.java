@@ -74,7 +74,8 @@ final class ProjectConfigReader {
             ? settings.get("rate_limit_per_minute").asInt()
             : null,
         environments(settings.path("environments")),
-        file);
+        file,
+        strings(settings.path("paths")));
   }
 
   /** Credential-looking keys at any level are reported and left out of the shape check. */

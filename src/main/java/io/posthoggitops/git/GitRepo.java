@@ -1,5 +1,6 @@
 package io.posthoggitops.git;
 
+import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.model.UserError;
 import java.io.File;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +133,13 @@ public final class GitRepo {
       tree.setFilter(filter(prefix));
       while (tree.next()) {
         String name = tree.getPathString();
-        if (CONFIG_FILE_NAMES.contains(tree.getNameString())) {
-          continue;
-        }
         String below =
             name.equals(prefix)
                 ? ""
                 : prefix.isEmpty() ? name : name.substring(prefix.length() + 1);
+        if (CONFIG_FILE_NAMES.contains(tree.getNameString()) || skipped(below)) {
+          continue;
+        }
         String display =
             below.isEmpty() ? given.toString() : given.resolve(below).normalize().toString();
         byte[] content = repo.open(tree.getObjectId(0)).getBytes();
@@ -145,6 +147,11 @@ public final class GitRepo {
       }
     }
     return files;
+  }
+
+  /** What the work tree's reading leaves out below a PATH is left out at the ref too. */
+  private static boolean skipped(String below) {
+    return Arrays.stream(below.split("/")).anyMatch(DeclarationLoader::skippedBelowPath);
   }
 
   private static TreeFilter filter(String prefix) {

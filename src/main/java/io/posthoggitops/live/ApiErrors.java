@@ -15,6 +15,14 @@ final class ApiErrors {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_BODY_CHARS = 300;
 
+  /** What to do when Maton holds several PostHog connections for the key and none was named. */
+  private static final String CHOOSE_CONNECTION =
+      "Maton has several PostHog connections for this key and none was chosen; pick one by setting"
+          + " MATON_CONNECTION (or --connection, or connection: in posthog-gitops.yaml) to its"
+          + " connection id. The ids are on the Maton dashboard, or listed by: curl -s"
+          + " 'https://ctrl.maton.ai/connections?app=posthog&status=ACTIVE' -H \"Authorization:"
+          + " Bearer $MATON_API_KEY\" (docs/connecting.md#several-maton-connections).";
+
   private final boolean viaMaton;
   private final String secret;
 
@@ -64,7 +72,9 @@ final class ApiErrors {
                   + unavailable(reply.status());
           default -> otherStatus(request, said, reply.status(), body);
         };
-    if (isMatonConnectionAnswer(reply.status(), body)) {
+    if (isConnectionRequired(reply.status(), body)) {
+      sentence = request + said + ": " + CHOOSE_CONNECTION;
+    } else if (isMatonConnectionAnswer(reply.status(), body)) {
       sentence =
           request
               + said
@@ -167,6 +177,17 @@ final class ApiErrors {
     return request + said + ": " + fix + " and run again.";
   }
 
+  /**
+   * Maton's answer when the key has several connections for the app and the request named none: its
+   * code {@code connection_required}, which no PostHog answer carries, on any 4xx.
+   */
+  private static boolean isConnectionRequired(int status, ErrorBody body) {
+    return status >= 400
+        && status < 500
+        && !body.isPostHogEnvelope()
+        && body.raw.contains("connection_required");
+  }
+
   /** Maton answers 400 (or 404) with its own body when the key has no connection for the app. */
   private boolean isMatonConnectionAnswer(int status, ErrorBody body) {
     return viaMaton
@@ -191,7 +212,12 @@ final class ApiErrors {
       return new ErrorBody(null, null, null, raw);
     }
 
+    /** The first message field; Maton nests its own as {@code {"error": {"message": …}}}. */
     private static String firstText(JsonNode node) {
+      JsonNode error = node.get("error");
+      if (error != null && error.isObject() && firstText(error) != null) {
+        return firstText(error);
+      }
       for (String field : new String[] {"detail", "message", "error"}) {
         String value = textOf(node, field);
         if (value != null) {

@@ -116,6 +116,14 @@ public final class Snapshots {
           file
               + ": not a snapshot: expected a JSON object with format_version, project and objects.");
     }
+    if (root.has("digest") && root.has("changes") && !root.has("objects")) {
+      throw new UserError(
+          file
+              + ": this is a saved plan (written by plan --out), not a snapshot; apply it with"
+              + " posthog-gitops apply --plan "
+              + file
+              + ", or write a snapshot with posthog-gitops export --snapshot-out NEW-FILE.");
+    }
     if (root.path("format_version").asInt(-1) != FORMAT_VERSION) {
       throw new UserError(
           file

@@ -94,8 +94,20 @@ final class Deletions {
     owned.ownedBy(o).ifPresent(child -> delete(child, source, reason));
   }
 
-  /** A {@code KIND/IDENTITY} glob: {@code *} any run of characters, {@code ?} one. */
+  /**
+   * A {@code KIND/IDENTITY} glob: {@code *} any run of characters, {@code ?} one; the kind in any
+   * case, as everywhere else kinds are named ({@code featureflag/legacy-*}), the identity exactly.
+   */
   static Pattern glob(String glob) {
+    int slash = glob.indexOf('/');
+    if (slash < 0) {
+      return Pattern.compile(regex(glob));
+    }
+    return Pattern.compile(
+        "(?i:" + regex(glob.substring(0, slash)) + ")/" + regex(glob.substring(slash + 1)));
+  }
+
+  private static String regex(String glob) {
     StringBuilder regex = new StringBuilder();
     for (char c : glob.toCharArray()) {
       switch (c) {
@@ -104,6 +116,6 @@ final class Deletions {
         default -> regex.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(regex.toString());
+    return regex.toString();
   }
 }

@@ -103,19 +103,24 @@ public final class PlanMarkdownView {
     return line;
   }
 
+  /** {@code 1 more change not shown here.}, {@code 3 more changes …}. */
+  private static String cutLine(int left) {
+    return Counted.of(left, "more change") + " not shown here.\n";
+  }
+
   /** The diff blocks that fit in {@code budget}, then the unmanaged line and the cut line. */
   private static String details(
       Plan plan, List<ResourceDiff> diffs, Impact impact, int budget, String unmanaged) {
     List<Change> changes = plan.changes();
     StringBuilder out = new StringBuilder();
-    String cutLineRoom = changes.size() + " more changes not shown here.\n";
+    String cutLineRoom = cutLine(changes.size());
     for (int i = 0; i < changes.size(); i++) {
       String block = detailsBlock(plan, changes.get(i), diffs.get(i), impact);
       boolean last = i == changes.size() - 1;
       int needed = out.length() + block.length() + (last ? 0 : cutLineRoom.length());
       if (needed > budget) {
         out.append(unmanaged);
-        return out.append(changes.size() - i).append(" more changes not shown here.\n").toString();
+        return out.append(cutLine(changes.size() - i)).toString();
       }
       out.append(block);
     }

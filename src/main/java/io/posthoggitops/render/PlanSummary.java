@@ -49,6 +49,7 @@ public final class PlanSummary {
   public static String unmanagedLine(Plan plan) {
     return plan.unmanaged() == 0
         ? null
-        : "Unmanaged: %d live objects not declared here (left alone).".formatted(plan.unmanaged());
+        : "Unmanaged: %s not declared here (left alone)."
+            .formatted(Counted.of(plan.unmanaged(), "live object"));
   }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The terminal view: a header naming project and API, one block per change ({@code +}/{@code
  * ~}/{@code -}, the resource, where it comes from, its diff), the summary and unmanaged lines.
- * Colour is the caller's decision (a terminal, {@code NO_COLOR} unset).
+ * Colour is the caller's decision (a terminal, {@code NO_COLOR} empty or unset, not {@code
+ * TERM=dumb}).
  */
 public final class PlanTextView {
 

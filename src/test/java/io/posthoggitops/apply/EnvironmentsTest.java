@@ -288,6 +288,16 @@ class EnvironmentsTest {
   }
 
   @Test
+  void aFolderOfAnotherEnvironmentsDocumentsIsNotAnEmptyPath() throws IOException {
+    Path stagingOnly = folder("staging-only", flagYaml("debug-panel", 100) + "only: [staging]\n");
+
+    InProcessCli.Result plan = cli("plan", stagingOnly.toString(), "--env", "production");
+
+    assertThat(plan.exitCode()).as(plan.output()).isZero();
+    assertThat(plan.stdout()).contains("No changes. PostHog matches the declared state.");
+  }
+
+  @Test
   void theExampleIsValidInEveryEnvironment() {
     InProcessCli.Result validate =
         InProcessCli.run(

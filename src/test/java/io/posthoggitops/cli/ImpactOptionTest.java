@@ -47,7 +47,8 @@ class ImpactOptionTest {
     ImpactOption option = new ImpactOption();
     option.impact = flag;
     ProjectConfig config =
-        new ProjectConfig(null, null, null, false, inConfig, List.of(), null, Map.of(), null);
+        new ProjectConfig(
+            null, null, null, false, inConfig, List.of(), null, Map.of(), null, List.of());
     return option.estimate(
         config,
         PLANNED,

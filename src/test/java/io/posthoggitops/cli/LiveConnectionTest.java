@@ -27,7 +27,8 @@ class LiveConnectionTest {
           List.of(),
           120,
           Map.of(),
-          null);
+          null,
+          List.of());
 
   private static GlobalOptions parse(String... args) {
     PosthogGitopsCommand top = new PosthogGitopsCommand();

@@ -116,4 +116,28 @@ class DeclarationLoaderTest {
         .isInstanceOf(UserError.class)
         .hasMessageContaining(missing.toString());
   }
+
+  @Test
+  void hiddenFilesAndFoldersAndBuildOutputBelowAPathAreNotRead(@TempDir Path dir) throws Exception {
+    String flag = "kind: FeatureFlag\nkey: %s\n";
+    Files.writeString(dir.resolve("flag.yaml"), flag.formatted("kept"));
+    for (String junk :
+        List.of(
+            ".github/workflows/plan.yml",
+            ".pre-commit-config.yaml",
+            "target/classes/application.yaml",
+            "web/node_modules/pkg/config.yml")) {
+      Path file = dir.resolve(junk);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, "on: push\n");
+    }
+    Files.writeString(dir.resolve("target/flag.yaml"), flag.formatted("built"));
+
+    assertThat(DeclarationLoader.load(List.of(dir)).declarations())
+        .extracting(d -> d.address().toString())
+        .containsExactly("FeatureFlag/kept");
+    assertThat(DeclarationLoader.load(List.of(dir.resolve("target"))).declarations())
+        .extracting(d -> d.address().toString())
+        .containsExactly("FeatureFlag/built");
+  }
 }

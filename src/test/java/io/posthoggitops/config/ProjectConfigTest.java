@@ -37,6 +37,7 @@ class ProjectConfigTest {
         prune:
           ignore: ["FeatureFlag/legacy-*", "Cohort/*"]
         rate_limit_per_minute: 240
+        paths: [posthog, shared/flags]
         """);
 
     ConfigRead read = ProjectConfig.read(file);
@@ -53,7 +54,8 @@ class ProjectConfigTest {
                 List.of("FeatureFlag/legacy-*", "Cohort/*"),
                 240,
                 Map.of(),
-                file.toString()));
+                file.toString(),
+                List.of("posthog", "shared/flags")));
   }
 
   @Test

@@ -64,6 +64,21 @@ class GitRepoTest {
   }
 
   @Test
+  void leavesOutAtARefWhatTheWorkTreeLeavesOut() throws Exception {
+    try (Git git = Git.open(repo.toFile())) {
+      write(".github/workflows/plan.yml", "on: push\n");
+      write("target/classes/application.yaml", "quarkus: {}\n");
+      write(".pre-commit-config.yaml", "repos: []\n");
+      commit(git, "third");
+    }
+
+    assertThat(GitRepo.yamlFilesAt("main", List.of(repo)).keySet())
+        .allMatch(name -> name.startsWith(repo.resolve("flags") + "/") || name.contains("/other/"))
+        .hasSize(3);
+    assertThat(GitRepo.yamlFilesAt("main", List.of(repo.resolve("target")))).hasSize(1);
+  }
+
+  @Test
   void resolvesBranchNamesAndRelativeRefs() {
     assertThat(GitRepo.yamlFilesAt("main~1", List.of(repo.resolve("flags")))).hasSize(3);
     assertThat(GitRepo.yamlFilesAt("main", List.of(repo.resolve("flags")))).hasSize(2);

@@ -113,8 +113,27 @@ class ErrorMessagesTest {
 
     assertThat(projectAnswers(aResponse().withStatus(400).withBody(body)).getMessage())
         .isEqualTo(
-            "GET /api/projects/@current/ failed with 400 ({\"message\":\"No active connection found for app posthog\"}): "
+            "GET /api/projects/@current/ failed with 400 (No active connection found for app posthog): "
                 + "Maton has no usable PostHog connection for this key; create one in Maton, or set MATON_CONNECTION (or --connection) to the connection id.");
+  }
+
+  @Test
+  void matonsConnectionRequiredSaysHowToPickOneOfSeveral() {
+    setup.viaMatonHost();
+    String body =
+        "{\"error\":{\"code\":\"connection_required\",\"message\":\"Multiple connections"
+            + " found for app posthog\"}}";
+
+    assertThat(projectAnswers(aResponse().withStatus(400).withBody(body)).getMessage())
+        .isEqualTo(
+            "GET /api/projects/@current/ failed with 400 (Multiple connections found for app"
+                + " posthog): Maton has several PostHog connections for this key and none was"
+                + " chosen; pick one by setting MATON_CONNECTION (or --connection, or connection:"
+                + " in posthog-gitops.yaml) to its connection id. The ids are on the Maton"
+                + " dashboard, or listed by: curl -s"
+                + " 'https://ctrl.maton.ai/connections?app=posthog&status=ACTIVE' -H"
+                + " \"Authorization: Bearer $MATON_API_KEY\""
+                + " (docs/connecting.md#several-maton-connections).");
   }
 
   @Test
