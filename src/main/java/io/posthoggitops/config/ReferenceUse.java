@@ -6,9 +6,21 @@ import io.posthoggitops.model.Address;
 import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.SourceLocation;
 
-/** A reference by name, e.g. {@code {cohort: Beta testers}}, and where it is written. */
+/**
+ * A reference by name, e.g. {@code {cohort: Beta testers}}, and where it is written: the value at
+ * {@code pointer} in {@code document}, looked up only for a message.
+ */
 record ReferenceUse(
-    Declaration from, Kind target, String name, SourceLocation location, Purpose purpose) {
+    Declaration from,
+    Kind target,
+    String name,
+    ParsedDocument document,
+    String pointer,
+    Purpose purpose) {
+
+  SourceLocation location() {
+    return document.value(pointer);
+  }
 
   Address address() {
     return new Address(target, name);

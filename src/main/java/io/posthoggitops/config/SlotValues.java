@@ -45,7 +45,8 @@ final class SlotValues {
                         doc.declaration(),
                         target,
                         name,
-                        doc.read().document().value(pointer),
+                        doc.read().document(),
+                        pointer,
                         slot.purpose())),
             () ->
                 doc.errorAtValue(

@@ -33,6 +33,9 @@ final class YamlScalars {
     if (TRUES.contains(text) || FALSES.contains(text)) {
       return NODES.booleanNode(TRUES.contains(text));
     }
+    if (!numberStart(text.charAt(0))) {
+      return NODES.textNode(text); // most scalars: no patterns to match
+    }
     String digits = text.replace("_", "");
     if (INTEGER.matcher(text).matches()) {
       BigInteger value = new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
@@ -42,6 +45,11 @@ final class YamlScalars {
       return NODES.numberNode(Double.parseDouble(digits));
     }
     return NODES.textNode(text);
+  }
+
+  /** Whether a number can start with the character: a digit, a sign or a decimal point. */
+  private static boolean numberStart(char c) {
+    return c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.';
   }
 
   /** The smallest node that holds the value, as Jackson's own reader picks it. */

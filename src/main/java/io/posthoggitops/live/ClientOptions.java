@@ -18,7 +18,8 @@ public record ClientOptions(
     Consumer<String> warnings,
     int concurrency) {
 
-  public static final int DEFAULT_CONCURRENCY = 4;
+  /** As many requests in flight as Terraform's default parallelism (docs/performance.md). */
+  public static final int DEFAULT_CONCURRENCY = 10;
 
   public static ClientOptions standard(boolean verbose) {
     return standard(verbose, JdkHttpTransport.DEFAULT_TIMEOUT);

@@ -31,14 +31,14 @@ public final class LiveStateReader {
     Set<String> features = api.organizationFeatures();
     Map<Kind, List<LiveObject>> objects = new LinkedHashMap<>();
     Set<Kind> unavailable = new HashSet<>();
-    for (Kind kind : Kinds.all()) {
-      try {
-        objects.put(kind, toLiveObjects(kind, api.list(kind)));
-      } catch (UnavailableKindException e) {
-        objects.put(kind, List.of());
-        unavailable.add(kind);
-      }
-    }
+    api.listAll(Kinds.all())
+        .forEach(
+            (kind, raws) -> {
+              objects.put(kind, raws.map(r -> toLiveObjects(kind, r)).orElse(List.of()));
+              if (raws.isEmpty()) {
+                unavailable.add(kind);
+              }
+            });
     return new LiveState(
         apiUrl,
         project.id(),

@@ -3,7 +3,10 @@ package io.posthoggitops.live;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.ApiReader;
 import io.posthoggitops.kind.Kind;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +30,27 @@ public interface PostHogApi extends ApiReader {
    */
   @Override
   List<ObjectNode> list(Kind kind);
+
+  /**
+   * {@link #list} of each kind, in the order given; empty for an optional kind this PostHog does
+   * not serve. This default lists one kind after another; a client may list them at once.
+   */
+  default Map<Kind, Optional<List<ObjectNode>>> listAll(List<Kind> kinds) {
+    Map<Kind, Optional<List<ObjectNode>>> all = new LinkedHashMap<>();
+    for (Kind kind : kinds) {
+      all.put(kind, listIfServed(kind));
+    }
+    return all;
+  }
+
+  /** {@link #list}, or empty when an optional kind's list answers 404. */
+  default Optional<List<ObjectNode>> listIfServed(Kind kind) {
+    try {
+      return Optional.of(list(kind));
+    } catch (UnavailableKindException e) {
+      return Optional.empty();
+    }
+  }
 
   /**
    * The project's open change requests ({@code pending} or {@code approved}), newest first, all

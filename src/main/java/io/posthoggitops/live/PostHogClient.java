@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +26,7 @@ public final class PostHogClient implements PostHogApi {
   private final JsonReplies replies;
   private final Pager pager;
   private final ExecutorService pool;
+  private final ExecutorService listers;
   private final ClientOptions options;
   private final String project;
   private volatile ProjectInfo resolved;
@@ -33,6 +35,7 @@ public final class PostHogClient implements PostHogApi {
       ConnectionSettings settings, HttpTransport transport, ClientOptions options) {
     this.replies = JsonReplies.over(settings, transport, options);
     this.pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+    this.listers = Executors.newCachedThreadPool(daemonThreads());
     this.pager = new Pager(replies, pool);
     this.options = options;
     this.project = settings.project();
@@ -100,6 +103,22 @@ public final class PostHogClient implements PostHogApi {
       }
       throw e;
     }
+  }
+
+  /**
+   * The kinds are listed at once, each on a thread of its own that hands its pages and per-object
+   * GETs to the request pool; the transport keeps at most {@link ClientOptions#concurrency()}
+   * requests in flight in all. The first failure, in the order of {@code kinds}, is thrown.
+   */
+  @Override
+  public Map<Kind, Optional<List<ObjectNode>>> listAll(List<Kind> kinds) {
+    project();
+    List<Optional<List<ObjectNode>>> listed = Concurrently.map(listers, kinds, this::listIfServed);
+    Map<Kind, Optional<List<ObjectNode>>> all = new LinkedHashMap<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      all.put(kinds.get(i), listed.get(i));
+    }
+    return all;
   }
 
   /**

@@ -3,6 +3,7 @@ package io.posthoggitops.live;
 import io.posthoggitops.live.HttpTransport.HttpReply;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -19,6 +20,7 @@ final class RequestRunner {
   private final RateLimiter limiter;
   private final ApiErrors errors;
   private final String host;
+  private final Semaphore inFlight;
 
   RequestRunner(
       HttpTransport transport,
@@ -33,6 +35,7 @@ final class RequestRunner {
     this.limiter = limiter;
     this.errors = errors;
     this.host = host;
+    this.inFlight = new Semaphore(options.concurrency());
   }
 
   /**
@@ -99,12 +102,24 @@ final class RequestRunner {
     pause(() -> limiter.acquire());
     long start = options.time().nowMillis();
     try {
-      HttpReply reply = transport.send(method, path, headers, body);
+      HttpReply reply = send(method, path, body);
       log(method, path, String.valueOf(reply.status()), start, attempt);
       return new Outcome(reply, null);
     } catch (IOException e) {
       log(method, path, "no answer (" + e.getClass().getSimpleName() + ")", start, attempt);
       return new Outcome(null, e);
+    } finally {
+      limiter.completed();
+    }
+  }
+
+  /** One send, with at most {@link ClientOptions#concurrency()} in flight across all threads. */
+  private HttpReply send(String method, String path, String body) throws IOException {
+    inFlight.acquireUninterruptibly();
+    try {
+      return transport.send(method, path, headers, body);
+    } finally {
+      inFlight.release();
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,23 +43,41 @@ final class ChangeOrder {
   }
 
   /**
-   * Kahn's algorithm, always taking the earliest ready change so ties keep input order. With {@code
-   * dependentsFirst}, a change waits for the changes that reference it instead.
+   * Kahn's algorithm, always taking the earliest ready change so ties keep input order; when a
+   * cycle leaves nothing ready, the earliest change left goes next. With {@code dependentsFirst}, a
+   * change waits for the changes that reference it instead. The ready changes are kept in a heap
+   * and each placed change releases only its own dependents, so large plans order in n log n.
    */
   private static List<PlannedChange> topological(
       List<PlannedChange> changes, boolean dependentsFirst) {
     List<Set<Integer>> waitsFor = waits(changes, dependentsFirst);
+    List<List<Integer>> releases = new ArrayList<>();
+    int[] waiting = new int[changes.size()];
     TreeSet<Integer> left = new TreeSet<>();
+    PriorityQueue<Integer> ready = new PriorityQueue<>();
     for (int i = 0; i < changes.size(); i++) {
+      releases.add(new ArrayList<>());
       left.add(i);
+    }
+    for (int i = 0; i < changes.size(); i++) {
+      waiting[i] = waitsFor.get(i).size();
+      for (int j : waitsFor.get(i)) {
+        releases.get(j).add(i);
+      }
+      if (waiting[i] == 0) {
+        ready.add(i);
+      }
     }
     List<PlannedChange> placed = new ArrayList<>();
     while (!left.isEmpty()) {
-      int next =
-          left.stream().filter(i -> waitsFor.get(i).isEmpty()).findFirst().orElse(left.first());
+      int next = ready.isEmpty() ? left.first() : ready.poll();
       left.remove(next);
       placed.add(changes.get(next));
-      waitsFor.forEach(w -> w.remove(next));
+      for (int dependent : releases.get(next)) {
+        if (--waiting[dependent] == 0 && left.contains(dependent)) {
+          ready.add(dependent);
+        }
+      }
     }
     return placed;
   }

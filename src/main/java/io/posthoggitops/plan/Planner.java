@@ -61,9 +61,9 @@ public final class Planner {
     ApprovalVerdicts approvals =
         new ApprovalVerdicts(PendingRequests.of(live), owned, reconciler::holds);
     List<PlannedChange> changes = new ArrayList<>();
-    matches.stream()
-        .filter(m -> !m.declaration().tombstone())
-        .forEach(m -> approvals.decide(m, reconciler.reconcile(m)).ifPresent(changes::add));
+    reconciler.reconcileAll(
+        matches.stream().filter(m -> !m.declaration().tombstone()).toList(),
+        (m, change) -> approvals.decide(m, change).ifPresent(changes::add));
     Deletions deletions = deletions(input, matches, refs, owned);
     deletions.deletes().forEach(d -> approvals.decideDelete(d).ifPresent(changes::add));
 

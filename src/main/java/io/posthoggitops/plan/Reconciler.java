@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * One declaration against its live object: missing → create, compared fields differ → update, else
@@ -20,6 +21,9 @@ import java.util.Set;
  * refuses (an experiment moving back).
  */
 final class Reconciler {
+  /** Matches whose canonical forms are computed at once. */
+  private static final int BATCH = 256;
+
   private final References refs;
   private final Set<String> features;
   private final List<Diagnostic> diagnostics;
@@ -35,16 +39,45 @@ final class Reconciler {
     this.diagnostics = diagnostics;
   }
 
-  Optional<PlannedChange> reconcile(Match match) {
+  /**
+   * Hands each match, in order, with its change if it needs one, to {@code decide}. The canonical
+   * forms and their comparison read only the match and the references, and are most of a plan's
+   * work: they are computed in parallel, a batch at a time so only one batch of forms is held at
+   * once, and everything else in order.
+   */
+  void reconcileAll(List<Match> matches, BiConsumer<Match, Optional<PlannedChange>> decide) {
+    for (int from = 0; from < matches.size(); from += BATCH) {
+      List<Match> batch = matches.subList(from, Math.min(from + BATCH, matches.size()));
+      List<Forms> forms = batch.parallelStream().map(this::forms).toList();
+      for (int i = 0; i < batch.size(); i++) {
+        decide.accept(batch.get(i), reconcile(batch.get(i), forms.get(i)));
+      }
+    }
+  }
+
+  /** Both canonical forms of a match and their compared parts; no live side for a create. */
+  private record Forms(ObjectNode desired, ObjectNode live, ComparedFields.Pair compared) {}
+
+  private Forms forms(Match match) {
     Declaration d = match.declaration();
     ObjectNode desired = Canonical.fromDeclaration(d, refs);
+    if (!match.isLive()) {
+      return new Forms(desired, null, null);
+    }
+    ObjectNode live = Canonical.fromLive(match.live(), refs);
+    return new Forms(
+        desired, live, ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), features));
+  }
+
+  private Optional<PlannedChange> reconcile(Match match, Forms forms) {
+    Declaration d = match.declaration();
+    ObjectNode desired = forms.desired();
     noteUnstored(d);
     if (!match.isLive()) {
       return Optional.of(PlannedChange.create(d.address(), desired, d.location()));
     }
-    ObjectNode live = Canonical.fromLive(match.live(), refs);
-    ComparedFields.Pair compared =
-        ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), features);
+    ObjectNode live = forms.live();
+    ComparedFields.Pair compared = forms.compared();
     compared.notStored().forEach(field -> notStored.add(field + " of " + d.address()));
     if (compared.same()) {
       return Optional.empty();

@@ -130,15 +130,17 @@ class ActionScriptsTest {
 
     assertThat(good.exitCode()).as(good.stdout()).isZero();
     Path installed = dir.resolve("cache/posthog-gitops/0.1.0");
-    assertThat(Files.readAllBytes(installed.resolve("posthog-gitops.jar"))).isEqualTo(JAR);
-    assertThat(Files.readString(installed.resolve("bin/posthog-gitops")))
-        .isEqualTo(
-            "#!/bin/sh\nexec java -XX:TieredStopAtLevel=1 -jar \""
-                + installed.resolve("posthog-gitops.jar")
-                + "\" \"$@\"\n");
+    assertThat(Files.readAllBytes(installed.resolve("lib/posthog-gitops.jar"))).isEqualTo(JAR);
+    assertThat(installed.resolve("bin/posthog-gitops"))
+        .isExecutable()
+        .hasSameBinaryContentAs(ACTION.resolve("bin/posthog-gitops"));
+    // The stand-in jar runs nothing, so no class-data archive: a warning, and the install goes on.
+    assertThat(good.stdout())
+        .contains("::warning title=posthog-gitops::no class-data archive was written");
+    assertThat(installed.resolve("lib/posthog-gitops.jsa")).doesNotExist();
     assertThat(good.path()).isEqualTo(installed.resolve("bin") + "\n");
     assertThat(good.outputs())
-        .containsEntry("jar", installed.resolve("posthog-gitops.jar").toString());
+        .containsEntry("jar", installed.resolve("lib/posthog-gitops.jar").toString());
   }
 
   @Test

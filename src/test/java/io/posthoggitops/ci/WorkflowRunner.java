@@ -245,8 +245,8 @@ final class WorkflowRunner {
     }
     if (action.equals("actions/cache")) {
       Path dir = Path.of(with.get("path"));
-      Files.createDirectories(dir);
-      Files.copy(jar, dir.resolve("posthog-gitops.jar"), StandardCopyOption.REPLACE_EXISTING);
+      Files.createDirectories(dir.resolve("lib"));
+      Files.copy(jar, dir.resolve("lib/posthog-gitops.jar"), StandardCopyOption.REPLACE_EXISTING);
       return new Outcome(0, "", "", Map.of("cache-hit", "true"));
     }
     if (action.equals("actions/upload-artifact")) {
