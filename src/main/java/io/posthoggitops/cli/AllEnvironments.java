@@ -21,6 +21,18 @@ final class AllEnvironments {
       throw new UserError(
           "--env and --all-envs cannot be combined; drop one of them.", ExitCode.USAGE);
     }
+    refuse(
+        global.project != null,
+        "--project",
+        "each environment's project comes from "
+            + ProjectConfig.DEFAULT_FILE
+            + "; give one with --env NAME --project ID");
+    refuse(
+        global.connection != null,
+        "--connection",
+        "set each environment's connection: in "
+            + ProjectConfig.DEFAULT_FILE
+            + ", or MATON_CONNECTION for all of them");
     if (config.environments().isEmpty()) {
       throw new UserError(
           command

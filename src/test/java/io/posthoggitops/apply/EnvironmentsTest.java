@@ -277,6 +277,21 @@ class EnvironmentsTest {
   }
 
   @Test
+  void allEnvsTakesNoProjectOrConnectionThatWouldOverrideEveryEnvironments() {
+    InProcessCli.Result project = cli("--project", "4242", "plan", flags.toString(), "--all-envs");
+    InProcessCli.Result connection =
+        cli("apply", flags.toString(), "--all-envs", "--connection", "conn-1", "--approve");
+
+    assertThat(project.exitCode()).isEqualTo(64);
+    assertThat(project.stderr())
+        .contains("--project cannot be combined with --all-envs; each environment's project comes");
+    assertThat(connection.exitCode()).isEqualTo(64);
+    assertThat(connection.stderr()).contains("--connection cannot be combined with --all-envs");
+    assertThat(staging.requests()).isEmpty();
+    assertThat(production.requests()).isEmpty();
+  }
+
+  @Test
   void anUnknownEnvironmentIsRefusedBeforeAnythingIsRead() {
     InProcessCli.Result plan = cli("plan", flags.toString(), "--env", "prod");
 
