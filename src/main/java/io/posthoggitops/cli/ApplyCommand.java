@@ -10,6 +10,7 @@ import io.posthoggitops.git.GitRepo;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.EnvironmentPlansView;
 import io.posthoggitops.render.PlanTextView;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -17,7 +18,11 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,6 +69,12 @@ public class ApplyCommand implements Callable<Integer> {
           "Add a PostHog annotation after an apply that changed something (as annotate: true in the config file).")
   boolean annotate;
 
+  @Option(
+      names = "--all-envs",
+      description =
+          "Apply every environment of the config file in its order; stop at the first that fails.")
+  boolean allEnvs;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
@@ -75,11 +86,16 @@ public class ApplyCommand implements Callable<Integer> {
       SignalTrap.install(interruption, err);
     }
     Result result;
-    if (planFile != null) {
+    if (allEnvs) {
+      AllEnvironments.refuse(
+          planFile != null, "--plan", "apply each saved plan with its own --plan FILE");
+      result = applyAll(global, config, interruption);
+    } else if (planFile != null) {
       Plan plan = readSavedPlan();
+      GlobalOptions target = SavedPlanEnvironment.target(global, config, plan, planFile);
       ApplyProcess process =
           new ApplyProcess(
-              connect(global, config).api(), out, err, Clock.systemUTC(), interruption);
+              connect(target, config).api(), out, err, Clock.systemUTC(), interruption);
       result =
           process.applySaved(
               plan,
@@ -88,19 +104,70 @@ public class ApplyCommand implements Callable<Integer> {
               this::view,
               StalePlanCheck.withPlannerFingerprints());
     } else {
-      LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
-      Plan plan =
-          PlanPipeline.run(
-              global, planning, config, () -> opened[0] = connect(global, config), null, err);
-      err.print(PlanTextView.warnings(plan));
-      ApplyProcess process =
-          new ApplyProcess(opened[0].api(), out, err, Clock.systemUTC(), interruption);
-      result = process.applyFresh(plan, settings(config, plan), this::view);
+      result = applyFresh(global, config, interruption, plan -> {});
     }
     return result == Result.INTERRUPTED
         ? SignalTrap.exitCode(interruption.requested().orElse("SIGINT"))
         : exitCode(result);
   }
+
+  /**
+   * Plans PATH afresh and applies it; {@code planned} is told the plan first (to head an
+   * environment's output with its project).
+   */
+  private Result applyFresh(
+      GlobalOptions global,
+      ProjectConfig config,
+      Interruption interruption,
+      Consumer<Plan> planned) {
+    PrintWriter err = spec.commandLine().getErr();
+    LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
+    Plan plan =
+        PlanPipeline.run(
+            global, planning, config, () -> opened[0] = connect(global, config), null, err);
+    planned.accept(plan);
+    err.print(PlanTextView.warnings(plan));
+    ApplyProcess process =
+        new ApplyProcess(
+            opened[0].api(), spec.commandLine().getOut(), err, Clock.systemUTC(), interruption);
+    return process.applyFresh(plan, settings(config, plan), this::view);
+  }
+
+  /**
+   * Each environment in the configured order, planned and applied before the next is read; the
+   * first that fails, is stale, is interrupted or leaves changes awaiting approval stops the rest.
+   */
+  private Result applyAll(GlobalOptions global, ProjectConfig config, Interruption interruption) {
+    List<String> names = AllEnvironments.names(config, global, "apply");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Result overall = Result.NO_CHANGES;
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      Consumer<Plan> heading =
+          plan -> {
+            out.println(EnvironmentPlansView.banner(name, plan));
+            out.flush();
+          };
+      Result result =
+          AllEnvironments.in(
+              name, () -> applyFresh(global.forEnvironment(name), config, interruption, heading));
+      out.println();
+      out.flush();
+      if (!ENDED_WELL.contains(result)) {
+        err.println(AllEnvironments.stopped(name, result, names.subList(i + 1, names.size())));
+        err.flush();
+        return result;
+      }
+      if (result == Result.NOT_APPROVED || overall == Result.NO_CHANGES) {
+        overall = result; // one not approved makes the whole not approved
+      }
+    }
+    return overall;
+  }
+
+  private static final Set<Result> ENDED_WELL =
+      EnumSet.of(Result.NO_CHANGES, Result.APPLIED, Result.NOT_APPROVED);
 
   /** Opened only once the declarations are valid: an invalid file costs no request. */
   private LiveConnection.Opened connect(GlobalOptions global, ProjectConfig config) {

@@ -1,20 +1,28 @@
 package io.posthoggitops.cli;
 
+import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.live.LiveStateReader;
 import io.posthoggitops.live.Snapshots;
+import io.posthoggitops.model.Declaration;
 import io.posthoggitops.model.LiveState;
+import io.posthoggitops.model.UserError;
+import io.posthoggitops.plan.Plan;
 import io.posthoggitops.render.Counted;
+import io.posthoggitops.render.EnvironmentExport;
 import io.posthoggitops.render.ExportWriter;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,7 +37,9 @@ import picocli.CommandLine.Spec;
       "Write the live PostHog state as YAML declarations and/or a snapshot.",
       "YAML goes to one file per resource under DIR/<kind>/<name>.yaml; a snapshot (raw JSON of"
           + " every kind) is for 'plan --snapshot'. Live state is read once. YAML is written"
-          + " unless only --snapshot-out is given; the files written are listed on stdout."
+          + " unless only --snapshot-out is given; the files written are listed on stdout.",
+      "With --env NAME into a folder of declarations, only what that environment holds differently"
+          + " is written, as environments: overrides and only:."
     })
 public class ExportCommand implements Callable<Integer> {
 
@@ -78,12 +88,57 @@ public class ExportCommand implements Callable<Integer> {
     }
     if (out != null || snapshotOut == null) {
       Path dir = out != null ? out : DEFAULT_OUT;
+      if (global.env() != null && holdsYaml(dir)) {
+        return exportDifferences(global, config, state, selected, dir);
+      }
       List<Path> written = ExportWriter.write(state, selected, dir);
       written.forEach(file -> spec.commandLine().getOut().println(dir.resolve(file)));
       warnLeftOver(ExportWriter.leftOver(dir, selected, written), dir);
     }
     spec.commandLine().getOut().flush();
     return ExitCode.OK;
+  }
+
+  /**
+   * {@code --env NAME} into a folder of declarations: only what this environment's project holds
+   * differently is written, as {@code environments:} overrides and {@code only:}
+   * (docs/format/environments.md).
+   */
+  private int exportDifferences(
+      GlobalOptions global, ProjectConfig config, LiveState state, Set<Kind> selected, Path dir) {
+    var err = spec.commandLine().getErr();
+    List<String> names = List.copyOf(config.environments().keySet());
+    PlanningOptions planning = new PlanningOptions();
+    planning.paths = List.of(dir);
+    Plan plan = PlanPipeline.run(global, planning, config, state, err);
+    List<Declaration> declared =
+        DeclarationLoader.load(List.of(dir), names, global.env()).declarations();
+    EnvironmentExport.Result result =
+        EnvironmentExport.write(plan, declared, state, global.env(), names, selected, dir);
+    result.written().forEach(spec.commandLine().getOut()::println);
+    spec.commandLine().getOut().flush();
+    result.byHand().forEach(line -> err.println("warning: " + line));
+    err.println(
+        (result.written().isEmpty()
+                ? "No differences: the declarations in " + dir + " already describe environment "
+                : "Wrote the differences of environment ")
+            + global.env()
+            + (result.written().isEmpty() ? "." : " into " + dir + ".")
+            + " Check every environment with: posthog-gitops plan --all-envs "
+            + dir);
+    err.flush();
+    return ExitCode.OK;
+  }
+
+  private static boolean holdsYaml(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.anyMatch(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"));
+    } catch (IOException e) {
+      throw new UserError("cannot read " + dir + ": " + e.getMessage() + ".");
+    }
   }
 
   private void warnLeftOver(List<Path> leftOver, Path dir) {

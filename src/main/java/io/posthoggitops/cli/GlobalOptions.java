@@ -73,6 +73,20 @@ public class GlobalOptions {
       description = "Show stack traces with errors.")
   boolean errors;
 
+  /** These options with {@code --env name}, for running each environment of {@code --all-envs}. */
+  GlobalOptions forEnvironment(String name) {
+    GlobalOptions copy = new GlobalOptions();
+    copy.apiUrl = apiUrl;
+    copy.project = project;
+    copy.connection = connection;
+    copy.config = config;
+    copy.env = name;
+    copy.timeout = timeout;
+    copy.verbose = verbose;
+    copy.errors = errors;
+    return copy;
+  }
+
   /** {@code --timeout} as given, or null. */
   public String timeout() {
     return timeout;

@@ -7,6 +7,7 @@ import io.posthoggitops.impact.Impact;
 import io.posthoggitops.model.UserError;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
+import io.posthoggitops.render.EnvironmentPlansView;
 import io.posthoggitops.render.PlanJsonView;
 import io.posthoggitops.render.PlanMarkdownView;
 import io.posthoggitops.render.PlanTextView;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -97,11 +99,20 @@ public class PlanCommand implements Callable<Integer> {
           "Plan against a snapshot written by export --snapshot-out instead of the API (offline).")
   Path snapshot;
 
+  @Option(
+      names = "--all-envs",
+      description =
+          "Plan every environment of the config file, in its order: one section each, then a total.")
+  boolean allEnvs;
+
   @Override
   public Integer call() {
     GlobalOptions global = parent.global;
     PrintWriter err = spec.commandLine().getErr();
     ProjectConfig config = planning.loadConfig(global, spec.commandLine().getErr());
+    if (allEnvs) {
+      return planAll(global, config, err);
+    }
     PlanPipeline.Planned planned =
         PlanPipeline.planned(
             global,
@@ -134,6 +145,53 @@ public class PlanCommand implements Callable<Integer> {
     }
     stdout.flush();
     return detailedExitCode && plan.hasDrift() ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  private int planAll(GlobalOptions global, ProjectConfig config, PrintWriter err) {
+    List<String> names = AllEnvironments.names(config, global, "plan");
+    AllEnvironments.refuse(out != null, "--out", "save one plan per environment with --env NAME");
+    AllEnvironments.refuse(snapshot != null, "--snapshot", "a snapshot is of one project");
+    AllEnvironments.refuse(
+        format == Format.JSON, "--format json", "use --env NAME for one saved-plan document");
+    List<EnvironmentPlansView.Section> sections = new ArrayList<>();
+    for (String name : names) {
+      GlobalOptions selected = global.forEnvironment(name);
+      sections.add(AllEnvironments.in(name, () -> section(name, selected, config, err)));
+    }
+    err.flush();
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.print(
+        format == Format.TEXT
+            ? EnvironmentPlansView.text(sections, colourWanted())
+            : EnvironmentPlansView.markdown(sections));
+    stdout.flush();
+    boolean drift = sections.stream().anyMatch(s -> s.plan().hasDrift());
+    return detailedExitCode && drift ? ExitCode.CHANGES : ExitCode.OK;
+  }
+
+  /** One environment of --all-envs: its plan, and its impact when asked for. */
+  private EnvironmentPlansView.Section section(
+      String name, GlobalOptions selected, ProjectConfig config, PrintWriter err) {
+    PlanPipeline.Planned planned =
+        PlanPipeline.planned(
+            selected,
+            planning,
+            config,
+            () -> LiveConnection.open(selected, config, environment::get),
+            null,
+            err);
+    Plan plan = planned.plan();
+    err.print(PlanTextView.warnings(plan));
+    Impact impact =
+        impactOption.estimate(
+            config,
+            planned,
+            null,
+            () ->
+                LiveConnection.advisory(
+                    selected, config, environment::get, plan.metadata().projectId()),
+            err);
+    return new EnvironmentPlansView.Section(name, plan, ChangeDiffs.of(plan), impact);
   }
 
   private String view(Plan plan, List<ResourceDiff> diffs, Impact impact) {

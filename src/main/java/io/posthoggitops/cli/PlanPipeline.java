@@ -64,7 +64,8 @@ public final class PlanPipeline {
       Supplier<LiveConnection.Opened> api,
       Path snapshot,
       PrintWriter err) {
-    Declarations declared = declarations(options, err);
+    config.environment(global.env()); // an unknown --env is refused before anything is read
+    Declarations declared = declarations(options, config, global.env(), err);
     LiveState live = snapshot != null ? Snapshots.read(snapshot) : read(api.get());
     String origin = snapshot != null ? "snapshot:" + snapshot : live.apiUrl();
     return new Planned(plan(global, options, config, declared, live, origin, err), live);
@@ -73,22 +74,40 @@ public final class PlanPipeline {
   /** Plans against already-read live state (used by apply for re-planning). */
   public static Plan run(
       GlobalOptions global, PlanningOptions options, ProjectConfig config, LiveState live) {
-    PrintWriter err = stderr();
-    return plan(global, options, config, declarations(options, err), live, live.apiUrl(), err);
+    return run(global, options, config, live, stderr());
+  }
+
+  /** Plans against already-read live state, problems printed to {@code err}. */
+  static Plan run(
+      GlobalOptions global,
+      PlanningOptions options,
+      ProjectConfig config,
+      LiveState live,
+      PrintWriter err) {
+    Declarations declared = declarations(options, config, global.env(), err);
+    return plan(global, options, config, declared, live, live.apiUrl(), err);
   }
 
   private static LiveState read(LiveConnection.Opened opened) {
     return LiveStateReader.read(opened.api(), opened.apiUrl());
   }
 
-  /** The documents under PATH, and those at {@code --base} that are gone now. */
-  private record Declarations(List<Declaration> current, List<Declaration> removed) {}
+  /**
+   * The documents under PATH, those at {@code --base} that are gone now, and the files that hold
+   * documents in any environment.
+   */
+  private record Declarations(
+      List<Declaration> current, List<Declaration> removed, List<String> files) {}
 
-  private static Declarations declarations(PlanningOptions options, PrintWriter err) {
-    Declarations declared = declarationsOrNone(options, err);
+  /** The documents as environment {@code env} (or none) sees them (docs/format/environments.md). */
+  private static Declarations declarations(
+      PlanningOptions options, ProjectConfig config, String env, PrintWriter err) {
+    Declarations declared = declarationsOrNone(options, config, env, err);
     for (Path path : options.paths()) {
-      if (Stream.concat(declared.current().stream(), declared.removed().stream())
-          .noneMatch(d -> isUnder(d, path))) {
+      // A document only: another environment holds still makes the PATH one of declarations.
+      if (Stream.concat(
+              declared.files().stream(), declared.removed().stream().map(d -> d.location().file()))
+          .noneMatch(file -> isUnder(file, path))) {
         throw new UserError(noDeclarations(path, options));
       }
     }
@@ -109,26 +128,31 @@ public final class PlanPipeline {
         + "; to start from what PostHog holds, run posthog-gitops export --out NEW-FOLDER.";
   }
 
-  private static boolean isUnder(Declaration declaration, Path path) {
-    Path file = Path.of(declaration.location().file()).toAbsolutePath().normalize();
+  private static boolean isUnder(String name, Path path) {
+    Path file = Path.of(name).toAbsolutePath().normalize();
     return file.startsWith(path.toAbsolutePath().normalize());
   }
 
-  private static Declarations declarationsOrNone(PlanningOptions options, PrintWriter err) {
-    LoadResult loaded = DeclarationLoader.load(options.paths());
+  private static Declarations declarationsOrNone(
+      PlanningOptions options, ProjectConfig config, String env, PrintWriter err) {
+    List<String> environments = List.copyOf(config.environments().keySet());
+    LoadResult loaded = DeclarationLoader.load(options.paths(), environments, env);
     failOnErrors(loaded, "in declarations", err);
     if (options.base() == null) {
-      return new Declarations(loaded.declarations(), List.of());
+      return new Declarations(loaded.declarations(), List.of(), loaded.files());
     }
     LoadResult atBase =
-        DeclarationLoader.loadTexts(GitRepo.yamlFilesAt(options.base(), options.paths()));
+        DeclarationLoader.loadTexts(
+            GitRepo.yamlFilesAt(options.base(), options.paths()), environments, env);
     if (atBase.hasErrors()) {
       // Warnings at the base ref were shown when it was current; errors block the deletes it
       // implies.
       failOnErrors(atBase, "in declarations at --base " + options.base(), err);
     }
     return new Declarations(
-        loaded.declarations(), removedSince(atBase.declarations(), loaded.declarations()));
+        loaded.declarations(),
+        removedSince(atBase.declarations(), loaded.declarations()),
+        loaded.files());
   }
 
   /** Documents at the base ref that nothing declares now, by identity or by pinned id. */

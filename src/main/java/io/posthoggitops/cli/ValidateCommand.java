@@ -2,6 +2,7 @@ package io.posthoggitops.cli;
 
 import io.posthoggitops.config.DeclarationLoader;
 import io.posthoggitops.config.LoadResult;
+import io.posthoggitops.config.ProjectConfig;
 import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.render.Counted;
 import java.io.PrintWriter;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Check YAML declarations offline; nothing touches the network.",
       "Checks syntax, duplicate keys, unknown fields, types, flag and variant keys, rollout sums,"
-          + " payloads, references, cycles and duplicate identities. Every problem goes to stderr"
-          + " as FILE:LINE:COLUMN: message."
+          + " payloads, references, cycles and duplicate identities, in every environment of the config"
+          + " file. Every problem goes to stderr as FILE:LINE:COLUMN: message."
     },
     footer = {
       "",
@@ -46,11 +47,11 @@ public class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> given = paths == null ? List.of() : paths;
-    List<Path> read =
-        given.isEmpty()
-            ? ConfigFile.load(parent.global, given, err).declarationPaths(Path.of(""))
-            : given;
-    LoadResult result = DeclarationLoader.load(read);
+    ProjectConfig config = ConfigFile.load(parent.global, given, err);
+    List<Path> read = given.isEmpty() ? config.declarationPaths(Path.of("")) : given;
+    // Every environment of the config file is checked as it sees the documents.
+    LoadResult result =
+        DeclarationLoader.validate(read, List.copyOf(config.environments().keySet()));
     result.diagnostics().forEach(d -> err.println(d.format()));
     err.flush();
     if (result.hasErrors()) {

@@ -45,7 +45,6 @@ final class DeclarationReader {
               + ".");
       return Optional.empty();
     }
-    rejectEnvironmentKeys(root);
     Optional<Kind> kind = kind(root);
     if (kind.isEmpty()) {
       return Optional.empty();
@@ -186,23 +185,5 @@ final class DeclarationReader {
       }
     }
     return names;
-  }
-
-  /**
-   * Per-environment documents are refused rather than ignored: ignoring them would apply a
-   * staging-only document to production.
-   */
-  private void rejectEnvironmentKeys(ObjectNode root) {
-    for (String key : List.of("environments", "only")) {
-      if (root.has(key)) {
-        findings.error(
-            document.key("/" + key),
-            "`"
-                + key
-                + "` is not supported: per-environment documents"
-                + " need environment support, which this version does not have; keep one folder per"
-                + " environment and run validate/plan on that folder instead.");
-      }
-    }
   }
 }

@@ -86,6 +86,11 @@ final class FormatShapes {
             "ignore_changes",
             listOf(oneOf(spec.fields().keySet().toArray(String[]::new))),
             "Fields left to the PostHog UI; never compared.")
+        .member(
+            "environments",
+            mapOf(ANY_MAPPING),
+            "Field overrides per environment of the config file, deep-merged over this document.")
+        .member("only", listOf(STRING), "The environments this document exists in (default: all).")
         .build();
   }
 

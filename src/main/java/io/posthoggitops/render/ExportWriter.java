@@ -65,8 +65,7 @@ public final class ExportWriter {
                   Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
       for (LiveObject o : objects) {
-        ObjectNode canonical = Canonical.forExport(o, refs);
-        dropUnstored(kind, canonical, state.organizationFeatures());
+        ObjectNode canonical = exported(o, refs, state.organizationFeatures());
         Pin pin =
             o.identity() == null || o.identity().isBlank()
                 ? Pin.BLANK_IDENTITY
@@ -81,6 +80,13 @@ public final class ExportWriter {
     files.forEach(folder::write);
     folder.checkWritten(files);
     return List.copyOf(files.keySet());
+  }
+
+  /** The live object's fields as export writes them. */
+  static ObjectNode exported(LiveObject o, ReferenceTable refs, Set<String> features) {
+    ObjectNode canonical = Canonical.forExport(o, refs);
+    dropUnstored(o.kind(), canonical, features);
+    return canonical;
   }
 
   /** PostHog answers fields it does not store as empty; exporting them would only warn. */
@@ -143,12 +149,17 @@ public final class ExportWriter {
       doc.set("id", o.id().json());
     }
     doc.setAll(canonical);
+    String comment =
+        "# PostHog %s id %s%s\n"
+            .formatted(o.kind().name(), o.id(), pin.comment.formatted(o.kind().name()));
+    return comment + yaml(doc);
+  }
+
+  /** A mapping as YAML in export's style, ending in a newline. */
+  static String yaml(ObjectNode doc) {
     try {
       String yaml = YAML.writeValueAsString(doc).replace("\r\n", "\n");
-      String comment =
-          "# PostHog %s id %s%s\n"
-              .formatted(o.kind().name(), o.id(), pin.comment.formatted(o.kind().name()));
-      return comment + (yaml.endsWith("\n") ? yaml : yaml + "\n");
+      return yaml.endsWith("\n") ? yaml : yaml + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree always serialises", e);
     }

@@ -37,8 +37,22 @@ public final class PlanMarkdownView {
    * summary, an impact column, and a line in each diff block (docs/impact.md#in-the-plan).
    */
   public static String render(Plan plan, List<ResourceDiff> diffs, Impact impact) {
+    return MARKER
+        + "\n"
+        + body(plan, diffs, impact, MAX_CHARS - MARKER.length() - 1, MAX_TABLE_CHARS);
+  }
+
+  /**
+   * The comment without its marker, within {@code maxChars}: one environment's part of a comment
+   * that shows several ({@link EnvironmentPlansView}).
+   */
+  static String section(Plan plan, List<ResourceDiff> diffs, Impact impact, int maxChars) {
+    return body(plan, diffs, impact, maxChars, Math.min(MAX_TABLE_CHARS, maxChars / 2));
+  }
+
+  private static String body(
+      Plan plan, List<ResourceDiff> diffs, Impact impact, int maxChars, int maxTableChars) {
     StringBuilder head = new StringBuilder();
-    head.append(MARKER).append('\n');
     head.append(summary(plan)).append("\n\n");
     head.append(ImpactMarkdown.head(plan, impact));
     plan.warnings().forEach(w -> head.append("> ⚠️ ").append(MarkdownText.cell(w)).append('\n'));
@@ -46,15 +60,14 @@ public final class PlanMarkdownView {
       head.append('\n');
     }
     if (plan.hasChanges()) {
-      head.append(
-              ChangeTable.render(plan.changes(), diffs, impact, MAX_TABLE_ROWS, MAX_TABLE_CHARS))
+      head.append(ChangeTable.render(plan.changes(), diffs, impact, MAX_TABLE_ROWS, maxTableChars))
           .append('\n');
     }
     head.append(approvals(plan));
     String unmanaged =
         PlanSummary.unmanagedLine(plan) == null ? "" : PlanSummary.unmanagedLine(plan) + "\n";
     return head
-        + details(plan, diffs, impact, MAX_CHARS - head.length() - unmanaged.length(), unmanaged);
+        + details(plan, diffs, impact, maxChars - head.length() - unmanaged.length(), unmanaged);
   }
 
   /**

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class FakePostHogServer implements AutoCloseable, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PROJECT = "/api/projects/4242/";
-
   private final FakePostHog api;
+  private final long projectId;
+  private final String projectName;
+  private final String projectPath;
   private final HttpServer server;
   private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
   private volatile Consumer<String> beforeAnswer = path -> {};
@@ -51,12 +52,25 @@ public final class FakePostHogServer implements AutoCloseable, AfterEachCallback
     this(new FakePostHog(), port);
   }
 
+  /** A PostHog whose one project has this id and name (several stand for several projects). */
+  public FakePostHogServer(long projectId, String projectName) throws IOException {
+    this(new FakePostHog(), 0, projectId, projectName);
+  }
+
   FakePostHogServer(FakePostHog api) throws IOException {
     this(api, 0);
   }
 
   private FakePostHogServer(FakePostHog api, int port) throws IOException {
+    this(api, port, 4242, "Acme Web");
+  }
+
+  private FakePostHogServer(FakePostHog api, int port, long projectId, String projectName)
+      throws IOException {
     this.api = api;
+    this.projectId = projectId;
+    this.projectName = projectName;
+    this.projectPath = "/api/projects/" + projectId + "/";
     // Without it each answer waits ~40 ms on Nagle's algorithm and delayed ACKs; the JDK's server
     // reads it once, when the first server starts.
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -209,8 +223,8 @@ public final class FakePostHogServer implements AutoCloseable, AfterEachCallback
 
   private JsonNode answer(String method, String path, String query, byte[] sent)
       throws IOException {
-    if (path.equals("/api/projects/@current/") || path.equals(PROJECT)) {
-      return JSON.createObjectNode().put("id", 4242).put("name", "Acme Web");
+    if (path.equals("/api/projects/@current/") || path.equals(projectPath)) {
+      return JSON.createObjectNode().put("id", projectId).put("name", projectName);
     }
     if (path.equals("/api/organizations/@current/")) {
       ObjectNode org = JSON.createObjectNode();
@@ -218,10 +232,10 @@ public final class FakePostHogServer implements AutoCloseable, AfterEachCallback
           .forEach(f -> org.withArray("available_product_features").addObject().put("key", f));
       return org;
     }
-    if (!path.startsWith(PROJECT)) {
+    if (!path.startsWith(projectPath)) {
       throw new ApiException(404, "Not found.", null, "HTTP 404 for " + path);
     }
-    String rest = path.substring(PROJECT.length());
+    String rest = path.substring(projectPath.length());
     synchronized (api) {
       if ("GET".equals(method) && query != null && query.startsWith("search=")) {
         return api.get(rest + "?" + query);

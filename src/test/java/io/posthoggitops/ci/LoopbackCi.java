@@ -73,6 +73,13 @@ final class LoopbackCi {
    */
   WorkflowRunner.Job run(String workflow, String job, Path workspace, JsonNode event)
       throws IOException {
+    return run(workflow, job, workspace, event, Map.of());
+  }
+
+  /** As above, with {@code inputs} given to the workflow besides the API URL. */
+  WorkflowRunner.Job run(
+      String workflow, String job, Path workspace, JsonNode event, Map<String, Object> inputs)
+      throws IOException {
     Path file = Files.createTempFile("event", ".json");
     Files.writeString(file, event.toString());
     Map<String, String> env = new HashMap<>();
@@ -87,10 +94,38 @@ final class LoopbackCi {
     Map<String, Object> contexts =
         Map.of(
             "github", Map.of("event", event, "token", TOKEN, "repository", "acme/flags"),
-            "inputs", Map.of("api-url", posthog.baseUrl()),
+            "inputs", withApiUrl(inputs),
             "secrets", Map.of("MATON_API_KEY", KEY),
             "vars", Map.of("POSTHOG_PROJECT_ID", "5"));
     return runner.run(REPOSITORY.resolve(".github/workflows").resolve(workflow), job, contexts);
+  }
+
+  private Map<String, Object> withApiUrl(Map<String, Object> inputs) {
+    Map<String, Object> all = new HashMap<>(inputs);
+    all.put("api-url", posthog.baseUrl());
+    return all;
+  }
+
+  /** The event of pull request #7 on top of {@code baseSha}, as GitHub writes it. */
+  static JsonNode pullRequest(String baseSha) {
+    return JSON.createObjectNode()
+        .put("number", 7)
+        .set(
+            "pull_request",
+            JSON.createObjectNode()
+                .put("number", 7)
+                .set("base", JSON.createObjectNode().put("sha", baseSha)));
+  }
+
+  /** A second empty project, {@code id}, beside project 5. */
+  void addProject(int id, String name) {
+    posthog.stubFor(
+        get(urlPathMatching("/api/projects/" + id + "/.*"))
+            .atPriority(9)
+            .willReturn(okJson(EMPTY)));
+    posthog.stubFor(
+        get(urlEqualTo("/api/projects/" + id + "/"))
+            .willReturn(okJson("{\"id\":" + id + ",\"name\":\"" + name + "\"}")));
   }
 
   /** Neither fake secret in any step's output; the token only in GitHub's Authorization header. */

@@ -159,14 +159,7 @@ class PlanWorkflowIT {
   }
 
   private WorkflowRunner.Job plan(RevCommit base) throws IOException {
-    JsonNode event =
-        JSON.createObjectNode()
-            .put("number", 7)
-            .set(
-                "pull_request",
-                JSON.createObjectNode()
-                    .put("number", 7)
-                    .set("base", JSON.createObjectNode().put("sha", base.getName())));
+    JsonNode event = LoopbackCi.pullRequest(base.getName());
     return ci.run("posthog-plan.yml", "plan", workspace, event);
   }
 }

@@ -22,8 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FormatSchemaTest {
 
   static Stream<Path> exampleFiles() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("examples/flags"))) {
-      return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList().stream();
+    try (Stream<Path> flags = Files.walk(Path.of("examples/flags"));
+        Stream<Path> environments = Files.walk(Path.of("examples/environments/posthog"))) {
+      return Stream.concat(flags, environments)
+          .filter(p -> p.toString().endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * One case per check: each folder of {@code src/test/resources/validation/} holds YAML files and
  * {@code expected.txt}, the exact {@code FILE:LINE:COLUMN: message} lines validation must print
- * ({@code {kinds}} for the list of kinds). A new case is a new folder.
+ * ({@code {kinds}} for the list of kinds), checked in every environment {@code environments.txt}
+ * names, if any. A new case is a new folder.
  */
 class ValidationCorpusTest {
 
@@ -49,11 +50,21 @@ class ValidationCorpusTest {
             .toList();
 
     List<String> actual =
-        DeclarationLoader.loadTexts(yamlFilesOf(folder)).diagnostics().stream()
+        DeclarationLoader.validateTexts(yamlFilesOf(folder), environmentsOf(folder))
+            .diagnostics()
+            .stream()
             .map(Diagnostic::format)
             .toList();
 
     assertThat(actual).containsExactlyElementsOf(expected);
+  }
+
+  /** The config file's environments for the case: {@code environments.txt}, one name a line. */
+  private static List<String> environmentsOf(Path folder) throws IOException {
+    Path names = folder.resolve("environments.txt");
+    return Files.exists(names)
+        ? Files.readAllLines(names).stream().filter(l -> !l.isBlank()).toList()
+        : List.of();
   }
 
   private static Map<String, String> yamlFilesOf(Path folder) throws IOException {
