@@ -24,10 +24,6 @@ import io.posthoggitops.plan.PlanInput;
 import io.posthoggitops.plan.PlanMetadata;
 import io.posthoggitops.plan.Planner;
 import io.posthoggitops.planfile.PlanFiles;
-import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +31,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The apply command end to end, in-process, against a WireMock PostHog that changes state. */
-@QuarkusMainTest
-@TestProfile(LiveCliTest.DebugProfile.class)
+/**
+ * The apply command end to end, in-process (as {@link InProcessCli} runs it), against a WireMock
+ * PostHog that changes state.
+ */
 class ApplyCommandTest {
   private static final String P = "/api/projects/4242/";
   private static final String EMPTY =
@@ -85,7 +81,6 @@ class ApplyCommandTest {
   @BeforeEach
   void emptyProject() throws IOException {
     api.resetAll();
-    System.setProperty(TestEnvironment.PREFIX + "MATON_API_KEY", LiveCliTest.KEY);
     api.stubFor(get(urlEqualTo(P)).willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
     api.stubFor(
         get(urlEqualTo("/api/organizations/@current/"))
@@ -98,12 +93,7 @@ class ApplyCommandTest {
     Files.writeString(dir.resolve("posthog-gitops.yaml"), "annotate: true\n");
   }
 
-  @AfterEach
-  void clearKey() {
-    System.clearProperty(TestEnvironment.PREFIX + "MATON_API_KEY");
-  }
-
-  private LaunchResult apply(QuarkusMainLauncher launcher, String... more) {
+  private InProcessCli.Result apply(String... more) {
     java.util.List<String> args =
         new java.util.ArrayList<>(
             java.util.List.of(
@@ -115,15 +105,18 @@ class ApplyCommandTest {
                 "--config",
                 dir.resolve("posthog-gitops.yaml").toString()));
     args.addAll(java.util.List.of(more));
-    return launcher.launch(args.toArray(String[]::new));
+    InProcessCli.Result result =
+        InProcessCli.run(Map.of("MATON_API_KEY", LiveCliTest.KEY), args.toArray(String[]::new));
+    return new InProcessCli.Result(
+        result.stdout().stripTrailing(), result.stderr().stripTrailing(), result.exitCode());
   }
 
   @Test
-  void showsThePlanAndWritesNothingWithoutApprove(QuarkusMainLauncher launcher) {
-    LaunchResult result = apply(launcher, dir.resolve("pilot.yaml").toString());
+  void showsThePlanAndWritesNothingWithoutApprove() {
+    InProcessCli.Result result = apply(dir.resolve("pilot.yaml").toString());
 
-    assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(ExitCode.NOT_APPROVED);
-    assertThat(result.getOutput())
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.NOT_APPROVED);
+    assertThat(result.stdout())
         .contains("+ Cohort \"Pilot users\"", "Plan: 2 to create, 0 to update, 0 to delete.")
         .endsWith(
             "Nothing was written. To apply this plan, run:\n  posthog-gitops apply --api-url "
@@ -138,8 +131,7 @@ class ApplyCommandTest {
   }
 
   @Test
-  void appliesThroughA429AndA502AfterCommitWithoutDuplicatesThenAnnotates(
-      QuarkusMainLauncher launcher) {
+  void appliesThroughA429AndA502AfterCommitWithoutDuplicatesThenAnnotates() {
     api.stubFor(
         post(urlPathEqualTo(P + "cohorts/"))
             .inScenario("cohort")
@@ -172,10 +164,10 @@ class ApplyCommandTest {
     api.stubFor(
         post(urlPathEqualTo(P + "annotations/")).willReturn(okJson("{\"id\":1}").withStatus(201)));
 
-    LaunchResult result = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
+    InProcessCli.Result result = apply(dir.resolve("pilot.yaml").toString(), "--approve");
 
-    assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(ExitCode.OK);
-    assertThat(result.getOutput())
+    assertThat(result.exitCode()).as(result.stderr()).isEqualTo(ExitCode.OK);
+    assertThat(result.stdout())
         .isEqualTo(
             "+ created Cohort \"Pilot users\" (id 901)\n"
                 + "+ created FeatureFlag \"pilot-banner\" (id 5001)\nApply complete: 2 created, 0 updated, 0 deleted.");
@@ -192,12 +184,11 @@ class ApplyCommandTest {
                 matchingJsonPath(
                     "$.content",
                     equalTo("posthog-gitops apply: 2 created, 0 updated, 0 deleted"))));
-    assertThat(result.getOutput() + result.getErrorOutput()).doesNotContain(LiveCliTest.KEY);
+    assertThat(result.stdout() + result.stderr()).doesNotContain(LiveCliTest.KEY);
   }
 
   @Test
-  void annotateOnTheCommandLineAnnotatesWithoutTheConfigFileSayingSo(QuarkusMainLauncher launcher)
-      throws IOException {
+  void annotateOnTheCommandLineAnnotatesWithoutTheConfigFileSayingSo() throws IOException {
     Files.writeString(dir.resolve("posthog-gitops.yaml"), "annotate: false\n");
     api.stubFor(
         post(urlPathEqualTo(P + "cohorts/"))
@@ -208,19 +199,18 @@ class ApplyCommandTest {
     api.stubFor(
         post(urlPathEqualTo(P + "annotations/")).willReturn(okJson("{\"id\":1}").withStatus(201)));
 
-    LaunchResult plain = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
+    InProcessCli.Result plain = apply(dir.resolve("pilot.yaml").toString(), "--approve");
     api.verify(0, postRequestedFor(urlPathEqualTo(P + "annotations/")));
-    LaunchResult annotated =
-        apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve", "--annotate");
+    InProcessCli.Result annotated =
+        apply(dir.resolve("pilot.yaml").toString(), "--approve", "--annotate");
 
-    assertThat(plain.exitCode()).as(plain.getErrorOutput()).isEqualTo(ExitCode.OK);
-    assertThat(annotated.exitCode()).as(annotated.getErrorOutput()).isEqualTo(ExitCode.OK);
+    assertThat(plain.exitCode()).as(plain.stderr()).isEqualTo(ExitCode.OK);
+    assertThat(annotated.exitCode()).as(annotated.stderr()).isEqualTo(ExitCode.OK);
     api.verify(1, postRequestedFor(urlPathEqualTo(P + "annotations/")));
   }
 
   @Test
-  void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite(QuarkusMainLauncher launcher)
-      throws IOException {
+  void refusesASavedPlanWhoseCreateNowExistsWithExitFourAndNoWrite() throws IOException {
     Path plan = dir.resolve("plan.json");
     Plan planned = plannedAgainstAnEmptyProject();
     Files.writeString(plan, PlanFiles.write(planned, ChangeDiffs.of(planned)));
@@ -230,10 +220,10 @@ class ApplyCommandTest {
                 okJson(
                     "{\"count\":1,\"next\":null,\"previous\":null,\"results\":[{\"id\":912,\"name\":\"Pilot users\"}]}")));
 
-    LaunchResult result = apply(launcher, "--plan", plan.toString(), "--approve");
+    InProcessCli.Result result = apply("--plan", plan.toString(), "--approve");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.STALE_PLAN);
-    assertThat(result.getErrorOutput())
+    assertThat(result.stderr())
         .contains("the saved plan is stale")
         .contains(
             "+ Cohort \"Pilot users\": now exists in PostHog (id 912), created since the plan was made");
@@ -260,7 +250,7 @@ class ApplyCommandTest {
   }
 
   @Test
-  void stopsAtARefusedWriteWithTheAccountAndExitOne(QuarkusMainLauncher launcher) {
+  void stopsAtARefusedWriteWithTheAccountAndExitOne() {
     api.stubFor(
         post(urlPathEqualTo(P + "cohorts/"))
             .willReturn(
@@ -269,10 +259,10 @@ class ApplyCommandTest {
                     .withBody(
                         "{\"type\":\"validation_error\",\"code\":\"invalid_input\",\"detail\":\"Invalid filters.\",\"attr\":\"filters__properties\"}")));
 
-    LaunchResult result = apply(launcher, dir.resolve("pilot.yaml").toString(), "--approve");
+    InProcessCli.Result result = apply(dir.resolve("pilot.yaml").toString(), "--approve");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.getOutput())
+    assertThat(result.stdout())
         .contains("Failed (1):\n  + create Cohort \"Pilot users\"")
         .contains("    detail: Invalid filters.\n    attr: filters__properties")
         .contains("Not attempted (1):\n  + create FeatureFlag \"pilot-banner\"");
