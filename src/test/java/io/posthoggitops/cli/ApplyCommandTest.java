@@ -105,10 +105,8 @@ class ApplyCommandTest {
                 "--config",
                 dir.resolve("posthog-gitops.yaml").toString()));
     args.addAll(java.util.List.of(more));
-    InProcessCli.Result result =
-        InProcessCli.run(Map.of("MATON_API_KEY", LiveCliTest.KEY), args.toArray(String[]::new));
-    return new InProcessCli.Result(
-        result.stdout().stripTrailing(), result.stderr().stripTrailing(), result.exitCode());
+    return InProcessCli.run(Map.of("MATON_API_KEY", LiveCliTest.KEY), args.toArray(String[]::new))
+        .trimmed();
   }
 
   @Test

@@ -20,6 +20,11 @@ public final class InProcessCli {
     public String output() {
       return stdout + stderr;
     }
+
+    /** The streams without their trailing line ends, as a launched process's lines read. */
+    public Result trimmed() {
+      return new Result(stdout.stripTrailing(), stderr.stripTrailing(), exitCode);
+    }
   }
 
   private InProcessCli() {}

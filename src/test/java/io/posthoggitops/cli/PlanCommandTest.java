@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.posthoggitops.plan.Plan;
 import io.posthoggitops.planfile.PlanFiles;
 import io.posthoggitops.render.PlanSummary;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The plan command end to end, offline against the committed example snapshot. */
-@QuarkusMainTest
 class PlanCommandTest {
 
   private static final String EXAMPLES = "examples/flags";
@@ -22,11 +19,11 @@ class PlanCommandTest {
 
   @Test
   void plansTheExamplesAgainstTheSnapshotSavesTheJsonPlanAndExitsTwoWithDetailedExitcode(
-      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+      @TempDir Path dir) throws Exception {
     Path out = dir.resolve("plan.json");
 
-    LaunchResult result =
-        launcher.launch(
+    InProcessCli.Result result =
+        launch(
             "plan",
             EXAMPLES,
             "--snapshot",
@@ -36,7 +33,7 @@ class PlanCommandTest {
             out.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.CHANGES);
-    assertThat(result.getOutput())
+    assertThat(result.stdout())
         .startsWith(
             "posthog-gitops plan · project 4242 (Acme Web) via snapshot:examples/snapshot.json · 7 changes")
         .contains("~ FeatureFlag \"one-page-checkout\" (id 4821)")
@@ -61,9 +58,9 @@ class PlanCommandTest {
   }
 
   @Test
-  void writesAMarkdownCommentWithTheMarkerFirst(QuarkusMainLauncher launcher) {
-    LaunchResult result =
-        launcher.launch(
+  void writesAMarkdownCommentWithTheMarkerFirst() {
+    InProcessCli.Result result =
+        launch(
             "plan",
             EXAMPLES,
             "--snapshot",
@@ -74,7 +71,7 @@ class PlanCommandTest {
             "FeatureFlag/new-onboarding");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.getOutput())
+    assertThat(result.stdout())
         .startsWith(
             "<!-- posthog-gitops-plan -->\n**Plan: 0 to create, 1 to update, 0 to delete.**")
         .contains(
@@ -83,17 +80,21 @@ class PlanCommandTest {
   }
 
   @Test
-  void invalidDeclarationsStopBeforeAnyRequestWithExitOne(
-      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+  void invalidDeclarationsStopBeforeAnyRequestWithExitOne(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "kind: FeatureFlag\nkey: bad key\nfilters: {groups: []}\n");
 
-    LaunchResult result = launcher.launch("plan", bad.toString());
+    InProcessCli.Result result = launch("plan", bad.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.getErrorOutput())
+    assertThat(result.stderr())
         .contains(bad + ":2:")
         .contains("nothing was requested")
         .doesNotContain("MATON_API_KEY");
+  }
+
+  /** The CLI as users run it, in this JVM, with no environment variables set. */
+  private static InProcessCli.Result launch(String... args) {
+    return InProcessCli.run(Map.of(), args).trimmed();
   }
 }

@@ -6,15 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The validate and schema commands as a user runs them: exit codes, stdout/stderr, no network. */
-@QuarkusMainTest
 class ValidateAndSchemaCommandTest {
 
   private static final String BROKEN =
@@ -38,23 +35,22 @@ class ValidateAndSchemaCommandTest {
   }
 
   @Test
-  void validatesTheExamplesWithExitZeroAndSendsNoRequest(QuarkusMainLauncher launcher) {
-    LaunchResult result =
-        launcher.launch("validate", "--api-url", apiUrl(), "--project", "4242", "examples/flags");
+  void validatesTheExamplesWithExitZeroAndSendsNoRequest() {
+    InProcessCli.Result result =
+        launch("validate", "--api-url", apiUrl(), "--project", "4242", "examples/flags");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-    assertThat(result.getOutput()).contains("18 documents valid.");
-    assertThat(result.getErrorOutput()).doesNotContain("warning");
+    assertThat(result.stdout()).contains("18 documents valid.");
+    assertThat(result.stderr()).doesNotContain("warning");
     assertThat(api.getAllServeEvents()).isEmpty();
   }
 
   @Test
-  void reportsEveryProblemOfABrokenFileWithItsPositionAndSendsNoRequest(
-      QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("--api-url", apiUrl(), "validate", BROKEN);
+  void reportsEveryProblemOfABrokenFileWithItsPositionAndSendsNoRequest() {
+    InProcessCli.Result result = launch("--api-url", apiUrl(), "validate", BROKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR);
-    assertThat(result.getErrorOutput())
+    assertThat(result.stderr())
         .contains(
             BROKEN
                 + ":12:7: unknown field `rolout_percentage` in `filters.groups[0]`; did you mean `rollout_percentage`?")
@@ -62,26 +58,31 @@ class ValidateAndSchemaCommandTest {
             BROKEN + ":47:9: `status` must be one of draft, running, stopped, not `launched`.")
         .contains(BROKEN + ":37:33: warning: Action `Signed up` is not declared")
         .contains("17 errors, 1 warning in 1 file.");
-    assertThat(result.getOutput()).isEmpty();
+    assertThat(result.stdout()).isEmpty();
     assertThat(api.getAllServeEvents()).isEmpty();
   }
 
   @Test
-  void rejectsAnUnknownFlagAsAUsageError(QuarkusMainLauncher launcher) {
-    LaunchResult result = launcher.launch("validate", "--strict", "examples/flags");
+  void rejectsAnUnknownFlagAsAUsageError() {
+    InProcessCli.Result result = launch("validate", "--strict", "examples/flags");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(result.getErrorOutput()).contains("--strict");
+    assertThat(result.stderr()).contains("--strict");
   }
 
   @Test
-  void printsTheJsonSchemaOnStdout(QuarkusMainLauncher launcher) throws Exception {
-    LaunchResult result = launcher.launch("schema");
+  void printsTheJsonSchemaOnStdout() throws Exception {
+    InProcessCli.Result result = launch("schema");
 
     assertThat(result.exitCode()).isEqualTo(ExitCode.OK);
-    JsonNode schema = new ObjectMapper().readTree(result.getOutput());
+    JsonNode schema = new ObjectMapper().readTree(result.stdout());
     assertThat(schema.path("$schema").asText())
         .isEqualTo("https://json-schema.org/draft/2020-12/schema");
     assertThat(schema.path("$defs").has("FlagGroup")).isTrue();
+  }
+
+  /** The CLI as users run it, in this JVM, with no environment variables set. */
+  private static InProcessCli.Result launch(String... args) {
+    return InProcessCli.run(Map.of(), args).trimmed();
   }
 }
