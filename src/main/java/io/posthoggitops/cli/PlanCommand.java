@@ -113,28 +113,12 @@ public class PlanCommand implements Callable<Integer> {
     if (allEnvs) {
       return planAll(global, config, err);
     }
-    PlanPipeline.Planned planned =
-        PlanPipeline.planned(
-            global,
-            planning,
-            config,
-            () -> LiveConnection.open(global, config, environment::get),
-            snapshot,
-            err);
-    Plan plan = planned.plan();
-    err.print(PlanTextView.warnings(plan));
+    EnvironmentPlansView.Section planned = section(global.env(), global, config, snapshot, err);
     err.flush();
-    Impact impact =
-        impactOption.estimate(
-            config,
-            planned,
-            snapshot,
-            () ->
-                LiveConnection.advisory(
-                    global, config, environment::get, plan.metadata().projectId()),
-            err);
+    Plan plan = planned.plan();
+    List<ResourceDiff> diffs = planned.diffs();
+    Impact impact = planned.impact();
     PrintWriter stdout = spec.commandLine().getOut();
-    List<ResourceDiff> diffs = ChangeDiffs.of(plan);
     stdout.print(view(plan, diffs, impact));
     if (out != null) {
       save(plan, diffs, impact);
@@ -156,7 +140,7 @@ public class PlanCommand implements Callable<Integer> {
     List<EnvironmentPlansView.Section> sections = new ArrayList<>();
     for (String name : names) {
       GlobalOptions selected = global.forEnvironment(name);
-      sections.add(AllEnvironments.in(name, () -> section(name, selected, config, err)));
+      sections.add(AllEnvironments.in(name, () -> section(name, selected, config, null, err)));
     }
     err.flush();
     PrintWriter stdout = spec.commandLine().getOut();
@@ -169,16 +153,19 @@ public class PlanCommand implements Callable<Integer> {
     return detailedExitCode && drift ? ExitCode.CHANGES : ExitCode.OK;
   }
 
-  /** One environment of --all-envs: its plan, and its impact when asked for. */
+  /**
+   * The plan of one environment ({@code name}, null without environments) against {@code snapshot}
+   * or the API, its diffs, and its impact when asked for; warnings go to {@code err}.
+   */
   private EnvironmentPlansView.Section section(
-      String name, GlobalOptions selected, ProjectConfig config, PrintWriter err) {
+      String name, GlobalOptions selected, ProjectConfig config, Path snapshot, PrintWriter err) {
     PlanPipeline.Planned planned =
         PlanPipeline.planned(
             selected,
             planning,
             config,
             () -> LiveConnection.open(selected, config, environment::get),
-            null,
+            snapshot,
             err);
     Plan plan = planned.plan();
     err.print(PlanTextView.warnings(plan));
@@ -186,7 +173,7 @@ public class PlanCommand implements Callable<Integer> {
         impactOption.estimate(
             config,
             planned,
-            null,
+            snapshot,
             () ->
                 LiveConnection.advisory(
                     selected, config, environment::get, plan.metadata().projectId()),
