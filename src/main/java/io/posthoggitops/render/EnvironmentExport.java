@@ -19,6 +19,7 @@ import io.posthoggitops.plan.ReferenceTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -195,16 +196,27 @@ public final class EnvironmentExport {
               .filter(o -> !addresses.contains(o.address()) && !pinned.contains(o.key()))
               .toList();
       Map<LiveObject, String> names = ExportFileNames.assign(alone);
+      Map<LiveObject, ExportWriter.Pin> pins = ExportWriter.Pin.of(alone);
       for (LiveObject o : alone) {
         Path file = Path.of(kind.folderName(), names.get(o) + ".yaml");
-        if (taken.contains(file) || Files.exists(dir.resolve(file))) {
-          file = Path.of(kind.folderName(), names.get(o) + "-" + environment + ".yaml");
+        if (inUse(file, dir, taken)) {
+          // a plain file name never holds "--", so this one is another object's only by choice
+          file = Path.of(kind.folderName(), names.get(o) + "--" + environment + ".yaml");
         }
-        String document = ExportWriter.document(o, exported(o), ExportWriter.Pin.NONE);
+        if (inUse(file, dir, taken)) {
+          throw new UserError(
+              "export --env %s would write %s for %s, which holds other declarations; nothing was written. Move that file, then export again."
+                  .formatted(environment, dir.resolve(file), o.address()));
+        }
+        String document = ExportWriter.document(o, exported(o), pins.get(o));
         files.put(file, document + "only: [" + environment + "]\n");
       }
     }
     return files;
+  }
+
+  private static boolean inUse(Path file, Path dir, Set<Path> taken) {
+    return taken.contains(file) || Files.exists(dir.resolve(file), LinkOption.NOFOLLOW_LINKS);
   }
 
   private static List<String> lines(Path file) {

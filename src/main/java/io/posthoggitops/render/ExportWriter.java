@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,20 +60,13 @@ public final class ExportWriter {
               .filter(o -> !owned.owns(o))
               .sorted(Comparator.comparing(LiveObject::id))
               .toList();
-      Map<String, Long> perIdentity =
-          objects.stream()
-              .collect(
-                  Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
       Map<LiveObject, String> names = ExportFileNames.assign(objects);
+      Map<LiveObject, Pin> pins = Pin.of(objects);
       for (LiveObject o : objects) {
         ObjectNode canonical = exported(o, refs, state.organizationFeatures());
-        Pin pin =
-            o.identity() == null || o.identity().isBlank()
-                ? Pin.BLANK_IDENTITY
-                : perIdentity.get(String.valueOf(o.identity())) > 1
-                    ? Pin.SHARED_IDENTITY
-                    : Pin.NONE;
-        files.put(Path.of(kind.folderName(), names.get(o) + ".yaml"), document(o, canonical, pin));
+        files.put(
+            Path.of(kind.folderName(), names.get(o) + ".yaml"),
+            document(o, canonical, pins.get(o)));
       }
     }
     ExportFolder folder = new ExportFolder(dir);
@@ -135,6 +129,23 @@ public final class ExportWriter {
 
     Pin(String comment) {
       this.comment = comment;
+    }
+
+    /** Each object's pin among {@code objects}, all of one kind. */
+    static Map<LiveObject, Pin> of(List<LiveObject> objects) {
+      Map<String, Long> perIdentity =
+          objects.stream()
+              .collect(
+                  Collectors.groupingBy(o -> String.valueOf(o.identity()), Collectors.counting()));
+      Map<LiveObject, Pin> pins = new HashMap<>();
+      for (LiveObject o : objects) {
+        pins.put(
+            o,
+            o.identity() == null || o.identity().isBlank()
+                ? BLANK_IDENTITY
+                : perIdentity.get(String.valueOf(o.identity())) > 1 ? SHARED_IDENTITY : NONE);
+      }
+      return pins;
     }
   }
 

@@ -349,6 +349,11 @@ class EnvironmentsTest {
             + "{\"properties\":{\"type\":\"OR\",\"values\":[{\"type\":\"AND\",\"values\":"
             + "[{\"type\":\"person\",\"key\":\"email\",\"operator\":\"icontains\","
             + "\"value\":\"@pilot.example\"}]}]}}}");
+    production.add(
+        "cohorts",
+        "{\"id\":9002,\"name\":\"\",\"is_static\":false,\"filters\":{\"properties\":"
+            + "{\"type\":\"AND\",\"values\":[{\"type\":\"person\",\"key\":\"plan\","
+            + "\"operator\":\"exact\",\"value\":[\"pro\"]}]}}}");
     Path repo = dir.resolve("repo");
     assertThat(cli("export", "--env", "staging", "--out", repo.toString()).exitCode()).isZero();
 
@@ -358,7 +363,14 @@ class EnvironmentsTest {
     assertThat(export.stderr()).doesNotContain("warning:");
     assertThat(export.stdout().lines().map(line -> Path.of(line).getFileName().toString()))
         .containsExactlyInAnyOrder(
-            "dark-mode.yaml", "beta-reports.yaml", "legacy-search.yaml", "production-pilots.yaml");
+            "dark-mode.yaml",
+            "beta-reports.yaml",
+            "legacy-search.yaml",
+            "production-pilots.yaml",
+            "unnamed--9002.yaml");
+    assertThat(Files.readString(repo.resolve("cohorts/unnamed--9002.yaml")))
+        .contains("\nid: 9002\n")
+        .endsWith("only: [production]\n");
     assertThat(Files.readString(repo.resolve("feature-flags/dark-mode.yaml")))
         .contains("environments:\n  production:\n    filters:\n      groups:\n")
         .contains("          rollout_percentage: 20\n      payloads: null\n");
