@@ -247,7 +247,12 @@ public class ApplyCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserError("the saved plan " + planFile + " does not exist; " + makeOne() + ".");
     } catch (IOException e) {
-      throw new UserError("cannot read the saved plan " + planFile + ": " + e + ".");
+      throw new UserError(
+          "cannot read the saved plan "
+              + planFile
+              + ": "
+              + e.getMessage()
+              + "; check that the file is readable.");
     }
   }
 }

@@ -137,7 +137,12 @@ public class ExportCommand implements Callable<Integer> {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.anyMatch(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"));
     } catch (IOException e) {
-      throw new UserError("cannot read " + dir + ": " + e.getMessage() + ".");
+      throw new UserError(
+          "cannot read "
+              + dir
+              + ": "
+              + e.getMessage()
+              + "; check that the --out folder is readable.");
     }
   }
 

@@ -108,7 +108,11 @@ final class DeclarationFiles {
             }
           });
     } catch (IOException | UncheckedIOException e) {
-      throw new UserError(directory + ": cannot list files (" + e.getMessage() + ").");
+      throw new UserError(
+          directory
+              + ": cannot list files ("
+              + e.getMessage()
+              + "); check the folder's permissions.");
     }
     return found.stream()
         .map(p -> directory.resolve(real.relativize(p)).normalize())
@@ -214,7 +218,8 @@ final class DeclarationFiles {
     try {
       return path.toRealPath();
     } catch (IOException e) {
-      throw new UserError(path + ": cannot be read (" + e.getMessage() + ").");
+      throw new UserError(
+          path + ": cannot be read (" + e.getMessage() + "); check the file's permissions.");
     }
   }
 

@@ -116,7 +116,11 @@ public final class CodeScan {
           });
     } catch (IOException e) {
       throw new UserError(
-          "--code " + folder + ": cannot read the folder (" + e.getMessage() + ").");
+          "--code "
+              + folder
+              + ": cannot read the folder ("
+              + e.getMessage()
+              + "); check its permissions, or give another --code folder.");
     }
     files.sort((a, b) -> a.toString().compareTo(b.toString()));
     return files;

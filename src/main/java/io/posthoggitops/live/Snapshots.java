@@ -152,7 +152,9 @@ public final class Snapshots {
     for (JsonNode item : list) {
       if (!item.isObject() || IdFormat.UUID.parse(item.get("id")).isEmpty()) {
         throw new UserError(
-            file + ": not a snapshot: change_requests holds an entry whose id is not a UUID.");
+            file
+                + ": not a snapshot: change_requests holds an entry whose id is not a UUID; write it"
+                + " again with posthog-gitops export --snapshot-out NEW-FILE.");
       }
       requests.add(ChangeRequest.of((ObjectNode) item));
     }
