@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,23 +61,39 @@ final class DeclarationFiles {
       roots.add(realPath(path));
     }
     DeclarationFiles files = new DeclarationFiles(roots);
-    for (Path file : candidates(paths)) {
+    for (Candidate file : candidates(paths)) {
       files.read(file);
     }
     return new Read(files.texts, files.problems, files.order);
   }
 
-  /** The YAML files under the paths, each directory's files sorted by path for a stable order. */
-  private static List<Path> candidates(List<Path> paths) {
-    List<Path> files = new ArrayList<>();
-    for (Path path : paths) {
-      if (Files.isDirectory(path)) {
-        files.addAll(filesUnder(path));
-      } else if (!isConfigFile(path)) {
-        files.add(path);
+  /**
+   * A file to read, with what the listing already knows of it (not following links), so a large
+   * folder costs one status call per file.
+   */
+  private record Candidate(Path path, boolean link, long size) {
+    static Candidate of(Path path) {
+      try {
+        BasicFileAttributes attributes =
+            Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return new Candidate(path, attributes.isSymbolicLink(), attributes.size());
+      } catch (IOException e) {
+        return new Candidate(path, false, -1); // reading it reports why
       }
     }
-    return files.stream().distinct().toList();
+  }
+
+  /** The YAML files under the paths, each directory's files sorted by path for a stable order. */
+  private static List<Candidate> candidates(List<Path> paths) {
+    Map<Path, Candidate> files = new LinkedHashMap<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        filesUnder(path).forEach(c -> files.putIfAbsent(c.path(), c));
+      } else if (!isConfigFile(path)) {
+        files.putIfAbsent(path, Candidate.of(path));
+      }
+    }
+    return List.copyOf(files.values());
   }
 
   /**
@@ -84,9 +101,9 @@ final class DeclarationFiles {
    * links below it are listed, not followed. Hidden files and folders and build output below it are
    * not read ({@link DeclarationLoader#skippedBelowPath}).
    */
-  private static List<Path> filesUnder(Path directory) {
+  private static List<Candidate> filesUnder(Path directory) {
     Path real = realPath(directory);
-    List<Path> found = new ArrayList<>();
+    List<Candidate> found = new ArrayList<>();
     try {
       Files.walkFileTree(
           real,
@@ -101,8 +118,17 @@ final class DeclarationFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-              if (!DeclarationLoader.skippedBelowPath(file.getFileName().toString())) {
-                found.add(file);
+              String name = file.getFileName().toString();
+              if (DeclarationLoader.skippedBelowPath(name)
+                  || name.equals(DeclarationLoader.CONFIG_FILE_NAME)) {
+                return FileVisitResult.CONTINUE;
+              }
+              Path named = directory.resolve(real.relativize(file)).normalize();
+              // Links are listed, not followed: one to a folder is reported when it is read.
+              if (attributes.isSymbolicLink()
+                  ? isYaml(named) || Files.isDirectory(file)
+                  : attributes.isRegularFile() && isYaml(named)) {
+                found.add(new Candidate(named, attributes.isSymbolicLink(), attributes.size()));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -114,19 +140,15 @@ final class DeclarationFiles {
               + e.getMessage()
               + "); check the folder's permissions.");
     }
-    return found.stream()
-        .map(p -> directory.resolve(real.relativize(p)).normalize())
-        .filter(p -> isYaml(p) || Files.isSymbolicLink(p) && Files.isDirectory(p))
-        .filter(p -> !isConfigFile(p))
-        .filter(p -> Files.isSymbolicLink(p) || Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-        .sorted()
-        .toList();
+    found.sort(Comparator.comparing(Candidate::path));
+    return found;
   }
 
-  private void read(Path file) {
+  private void read(Candidate candidate) {
+    Path file = candidate.path();
     String name = file.toString();
     order.add(name);
-    if (Files.isSymbolicLink(file) && Files.isDirectory(file)) {
+    if (candidate.link() && Files.isDirectory(file)) {
       if (!insideRoots(file)) {
         problems.add(
             Diagnostic.warning(
@@ -135,7 +157,7 @@ final class DeclarationFiles {
       }
       return; // a link to a folder inside PATH: its files are listed under their own names
     }
-    if (Files.isSymbolicLink(file) && !insideRoots(file)) {
+    if (candidate.link() && !insideRoots(file)) {
       problems.add(
           Diagnostic.error(
               SourceLocation.unknown(name),
@@ -144,16 +166,16 @@ final class DeclarationFiles {
       return;
     }
     try {
-      long size = Files.size(file);
+      long size = candidate.link() || candidate.size() < 0 ? Files.size(file) : candidate.size();
       if (size > MAX_BYTES) {
-        problems.add(
-            Diagnostic.error(
-                SourceLocation.unknown(name),
-                "the file holds %d bytes, more than the %d MiB a declaration file may hold; it was not read. Split it into several files."
-                    .formatted(size, MAX_BYTES / 1024 / 1024)));
+        tooLarge(name, size);
         return;
       }
       byte[] bytes = Files.readAllBytes(file);
+      if (bytes.length > MAX_BYTES) { // it grew after it was listed
+        tooLarge(name, bytes.length);
+        return;
+      }
       decode(name, bytes);
     } catch (IOException | UncheckedIOException e) {
       problems.add(
@@ -162,11 +184,26 @@ final class DeclarationFiles {
     }
   }
 
+  private void tooLarge(String name, long size) {
+    problems.add(
+        Diagnostic.error(
+            SourceLocation.unknown(name),
+            "the file holds %d bytes, more than the %d MiB a declaration file may hold; it was not read. Split it into several files."
+                .formatted(size, MAX_BYTES / 1024 / 1024)));
+  }
+
   /**
    * The text of a UTF-8 file (a leading byte-order mark dropped), or a problem at its first bad
    * byte.
    */
   private void decode(String name, byte[] bytes) {
+    // The JDK's own decoding is much faster; it replaces bad bytes with U+FFFD, so only a text
+    // holding that character is decoded again strictly to find out whether a byte was bad.
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      texts.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
+      return;
+    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -187,7 +224,7 @@ final class DeclarationFiles {
                   .formatted(offset, bytes[offset] & 0xff)));
       return;
     }
-    String text = out.flip().toString();
+    text = out.flip().toString();
     texts.put(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
   }
 

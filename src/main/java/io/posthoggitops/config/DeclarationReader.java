@@ -56,8 +56,12 @@ final class DeclarationReader {
     if (identity.isEmpty()) {
       return Optional.empty();
     }
-    ObjectNode fields = root.deepCopy();
-    fields.remove(KindSpec.COMMON_KEYS);
+    // The values are shared with the parsed document, not copied: nothing writes to either after
+    // parsing, and a large folder's documents are then held once.
+    ObjectNode fields = root.objectNode();
+    root.properties().stream()
+        .filter(field -> !KindSpec.COMMON_KEYS.contains(field.getKey()))
+        .forEach(field -> fields.set(field.getKey(), field.getValue()));
     return Optional.of(
         new Declaration(
             kind.get(),

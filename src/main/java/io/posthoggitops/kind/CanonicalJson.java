@@ -40,6 +40,9 @@ public final class CanonicalJson {
 
   /** {@code 50.0} becomes {@code 50}; other numbers keep their exact decimal value. */
   public static JsonNode number(JsonNode node) {
+    if (node.isInt() || node.isLong()) {
+      return node; // already canonical, and immutable
+    }
     BigDecimal value = node.decimalValue().stripTrailingZeros();
     if (value.scale() <= 0 && value.precision() - value.scale() < 19) {
       return NODES.numberNode(value.longValueExact());

@@ -21,6 +21,9 @@ public final class JsonEquality {
       return isAbsent(a) && isAbsent(b);
     }
     if (a.isNumber() && b.isNumber()) {
+      if ((a.isInt() || a.isLong()) && (b.isInt() || b.isLong())) {
+        return a.longValue() == b.longValue();
+      }
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
     if (a.isArray() && b.isArray()) {

@@ -89,7 +89,7 @@ public final class Snapshots {
             "%s holds more than the %d MiB a snapshot may hold; it was not read. Check that it is the file export --snapshot-out wrote."
                 .formatted(file, MAX_BYTES / 1024 / 1024));
       }
-      root = JSON.readTree(Files.readString(file));
+      root = JSON.readTree(file.toFile()); // parsed as bytes, never held whole as text
     } catch (NoSuchFileException e) {
       throw new UserError(
           file

@@ -150,6 +150,23 @@ class HostileFilesTest {
   }
 
   @Test
+  void theReplacementCharacterWrittenAsUtf8IsTextButTheSameMarkFromABadByteIsNot()
+      throws IOException {
+    Files.writeString(
+        decl.resolve("marked.yaml"),
+        "kind: Cohort\nname: Unknown \uFFFD owners\nfilters: {properties: {type: AND, values: []}}\n");
+    byte[] bad = "kind: Cohort\nname: Bad \uFFFD x\n".getBytes(StandardCharsets.UTF_8);
+    bad[bad.length - 3] = (byte) 0xff; // after the real mark, a byte that starts no character
+    Files.write(decl.resolve("bad.yaml"), bad);
+
+    InProcessCli.Result result = validate(decl);
+
+    assertThat(result.stderr())
+        .contains("decl/bad.yaml:2:14: the file is not UTF-8: byte 26 (0xff)")
+        .doesNotContain("marked.yaml");
+  }
+
+  @Test
   void aLinkToAFileOutsideThePathIsRefusedWithoutShowingWhatItPointsAt() throws IOException {
     Path secret =
         Files.writeString(dir.resolve("credentials.yaml"), "kind: sk_live_TOPSECRET_31337\n");
