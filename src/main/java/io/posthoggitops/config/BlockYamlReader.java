@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.FieldPath;
+import io.posthoggitops.kind.JsonNodes;
 import io.posthoggitops.model.SourceLocation;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import java.util.Set;
  */
 final class BlockYamlReader {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = JsonNodes.FACTORY;
   private static final int MAX_DEPTH = 32;
 
   /** SnakeYAML reads a key of at most 1,024 characters on one line. */

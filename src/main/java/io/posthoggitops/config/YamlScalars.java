@@ -2,6 +2,7 @@ package io.posthoggitops.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.posthoggitops.kind.JsonNodes;
 import java.math.BigInteger;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class YamlScalars {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = JsonNodes.FACTORY;
   private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
   private static final Set<String> TRUES = Set.of("true", "True", "TRUE");
   private static final Set<String> FALSES = Set.of("false", "False", "FALSE");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.FieldPath;
+import io.posthoggitops.kind.JsonNodes;
 import io.posthoggitops.model.Diagnostic;
 import io.posthoggitops.model.SourceLocation;
 import java.io.StringReader;
@@ -35,7 +36,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class YamlTreeReader {
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final JsonNodeFactory NODES = JsonNodes.FACTORY;
   private static final int MAX_DEPTH = 64;
 
   /**

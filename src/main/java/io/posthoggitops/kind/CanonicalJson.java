@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
 
 /**
  * Value-level rules of the canonical form that hold for every kind: numbers compare numerically,
  * nested keys sit in one fixed order, tags are sets, JSON held in strings is parsed.
  */
 public final class CanonicalJson {
-  public static final ObjectMapper JSON = new ObjectMapper();
-  public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  public static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodes.FACTORY);
+  public static final JsonNodeFactory NODES = JsonNodes.FACTORY;
 
   /** Nested keys that read best first; the rest follow alphabetically. */
   private static final List<String> LEADING_KEYS =
@@ -73,18 +76,28 @@ public final class CanonicalJson {
     return node.deepCopy();
   }
 
-  private static List<String> orderedKeys(JsonNode object) {
-    List<String> ordered = new ArrayList<>();
-    for (String key : LEADING_KEYS) {
-      if (object.has(key)) {
-        ordered.add(key);
-      }
+  /** Each leading key's place; the others come after them. */
+  private static final Map<String, Integer> LEADING_RANK = new HashMap<>();
+
+  static {
+    for (int i = 0; i < LEADING_KEYS.size(); i++) {
+      LEADING_RANK.put(LEADING_KEYS.get(i), i);
     }
-    TreeSet<String> rest = new TreeSet<>();
-    object.properties().forEach(e -> rest.add(e.getKey()));
-    rest.removeAll(LEADING_KEYS);
-    ordered.addAll(rest);
-    return ordered;
+  }
+
+  /** The leading keys first, in their order, then the others alphabetically. */
+  private static final Comparator<String> KEY_ORDER =
+      Comparator.<String>comparingInt(k -> LEADING_RANK.getOrDefault(k, LEADING_KEYS.size()))
+          .thenComparing(Comparator.naturalOrder());
+
+  private static String[] orderedKeys(JsonNode object) {
+    String[] keys = new String[object.size()];
+    int i = 0;
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      keys[i++] = names.next();
+    }
+    Arrays.sort(keys, KEY_ORDER);
+    return keys;
   }
 
   /** The value a JSON-encoded string holds, or the string itself when it is not JSON. */

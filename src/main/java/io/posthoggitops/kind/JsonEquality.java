@@ -17,6 +17,9 @@ public final class JsonEquality {
 
   /** Whether two values are the same. */
   public static boolean same(JsonNode a, JsonNode b) {
+    if (a == b) {
+      return true;
+    }
     if (isAbsent(a) || isAbsent(b)) {
       return isAbsent(a) && isAbsent(b);
     }
@@ -88,7 +91,8 @@ public final class JsonEquality {
 
   private static boolean sameMembers(JsonNode a, JsonNode b) {
     for (Map.Entry<String, JsonNode> entry : a.properties()) {
-      if (!b.has(entry.getKey()) || !same(entry.getValue(), b.get(entry.getKey()))) {
+      JsonNode other = b.get(entry.getKey()); // null only where b lacks the key
+      if (other == null || !same(entry.getValue(), other)) {
         return false;
       }
     }

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.config.ConnectionSettings;
+import io.posthoggitops.kind.JsonNodes;
 
 /** Sends a request through the {@link RequestRunner} and parses the answer as a JSON object. */
 final class JsonReplies {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodes.FACTORY);
 
   private final RequestRunner runner;
   private final ApiErrors errors;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.IdFormat;
+import io.posthoggitops.kind.JsonNodes;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kinds.Kinds;
 import io.posthoggitops.model.ChangeRequest;
@@ -35,7 +36,7 @@ import java.util.TreeSet;
 public final class Snapshots {
 
   public static final int FORMAT_VERSION = 1;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().setNodeFactory(JsonNodes.FACTORY);
 
   private Snapshots() {}
 

@@ -22,8 +22,8 @@ final class ComparedFields {
   private ComparedFields() {}
 
   /**
-   * A compared pair, both copies of the canonical objects, and the declared values PostHog did not
-   * store (not compared).
+   * A compared pair, cut from the canonical objects, and the declared values PostHog did not store
+   * (not compared).
    */
   record Pair(ObjectNode desired, ObjectNode live, List<String> notStored) {
     boolean same() {
@@ -32,6 +32,9 @@ final class ComparedFields {
   }
 
   /**
+   * The compared parts of two canonical forms, cut from the forms themselves: they are the caller's
+   * fresh copies, which it does not use afterwards.
+   *
    * @param features the organisation's product features
    */
   static Pair of(
@@ -40,8 +43,8 @@ final class ComparedFields {
       ObjectNode live,
       Collection<String> ignored,
       Set<String> features) {
-    ObjectNode d = desired.deepCopy();
-    ObjectNode l = live.deepCopy();
+    ObjectNode d = desired;
+    ObjectNode l = live;
     for (FieldSpec field : kind.spec().fields().values()) {
       boolean declaredOnly = field.defaultValue() == null && !field.required();
       boolean unstored =

@@ -55,31 +55,33 @@ final class Reconciler {
     }
   }
 
-  /** Both canonical forms of a match and their compared parts; no live side for a create. */
-  private record Forms(ObjectNode desired, ObjectNode live, ComparedFields.Pair compared) {}
+  /**
+   * A create's canonical form, or a live match's compared parts and whether they are the same; the
+   * canonical live form a change's fingerprint needs is computed again for the few that change.
+   */
+  private record Forms(ObjectNode desired, ComparedFields.Pair compared, boolean same) {}
 
   private Forms forms(Match match) {
     Declaration d = match.declaration();
     ObjectNode desired = Canonical.fromDeclaration(d, refs);
     if (!match.isLive()) {
-      return new Forms(desired, null, null);
+      return new Forms(desired, null, false);
     }
     ObjectNode live = Canonical.fromLive(match.live(), refs);
-    return new Forms(
-        desired, live, ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), features));
+    ComparedFields.Pair compared =
+        ComparedFields.of(d.kind(), desired, live, d.ignoreChanges(), features);
+    return new Forms(null, compared, compared.same());
   }
 
   private Optional<PlannedChange> reconcile(Match match, Forms forms) {
     Declaration d = match.declaration();
-    ObjectNode desired = forms.desired();
     noteUnstored(d);
     if (!match.isLive()) {
-      return Optional.of(PlannedChange.create(d.address(), desired, d.location()));
+      return Optional.of(PlannedChange.create(d.address(), forms.desired(), d.location()));
     }
-    ObjectNode live = forms.live();
     ComparedFields.Pair compared = forms.compared();
     compared.notStored().forEach(field -> notStored.add(field + " of " + d.address()));
-    if (compared.same()) {
+    if (forms.same()) {
       return Optional.empty();
     }
     for (Problem problem : d.kind().refusedUpdate(compared.live(), compared.desired())) {
@@ -87,7 +89,12 @@ final class Reconciler {
     }
     return Optional.of(
         PlannedChange.update(
-            match.live(), d.address(), compared.live(), compared.desired(), d.location(), live));
+            match.live(),
+            d.address(),
+            compared.live(),
+            compared.desired(),
+            d.location(),
+            Canonical.fromLive(match.live(), refs)));
   }
 
   /** Whether {@code proposed} (a live object as a change request would leave it) is declared. */
