@@ -1,8 +1,11 @@
 package io.posthoggitops.kind;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,6 +30,29 @@ public final class JsonNodes extends JsonNodeFactory {
   private final transient ConcurrentHashMap<String, TextNode> texts = new ConcurrentHashMap<>();
 
   private JsonNodes() {}
+
+  /**
+   * A deep copy of {@code node} made of this factory's nodes (Jackson's own {@code deepCopy} makes
+   * hash-table objects); values, which are immutable, are shared.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T extends JsonNode> T copy(T node) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode out = FACTORY.objectNode();
+      for (Map.Entry<String, JsonNode> member : object.properties()) {
+        out.set(member.getKey(), copy(member.getValue()));
+      }
+      return (T) out;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = FACTORY.arrayNode(array.size());
+      for (JsonNode item : array) {
+        out.add(copy(item));
+      }
+      return (T) out;
+    }
+    return node;
+  }
 
   @Override
   public ObjectNode objectNode() {

@@ -3,6 +3,8 @@ package io.posthoggitops.kind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,29 +27,44 @@ public final class ReferenceWalk {
 
   /** Visits the slots' values in {@code document} (an object of top-level fields). */
   public static void each(List<ReferenceSlot> slots, ObjectNode document, Visitor visitor) {
-    for (Map.Entry<String, List<ReferenceSlot>> field : byField(slots).entrySet()) {
-      JsonNode value = document.get(field.getKey());
+    for (Field field : fields(slots)) {
+      JsonNode value = document.get(field.name());
       if (value == null) {
         continue;
       }
-      String pointer = "/" + FieldPath.escape(field.getKey());
-      for (ReferenceSlot slot : field.getValue()) {
-        if (slot.isWholeField()) {
-          visitor.visit(document, slot, pointer);
-        }
+      for (ReferenceSlot slot : field.whole()) {
+        visitor.visit(document, slot, field.pointer());
       }
-      List<ReferenceSlot> leaves =
-          field.getValue().stream().filter(s -> !s.isWholeField()).toList();
-      if (!leaves.isEmpty()) {
-        walk(value, At.root(pointer), leaves, visitor);
+      if (!field.leaves().isEmpty()) {
+        walk(value, At.root(field.pointer()), field.leaves(), visitor);
       }
     }
   }
 
-  private static Map<String, List<ReferenceSlot>> byField(List<ReferenceSlot> slots) {
+  /** The slots of one top-level field: those that are the field's value, and those under it. */
+  private record Field(
+      String name, String pointer, List<ReferenceSlot> whole, List<ReferenceSlot> leaves) {}
+
+  /** Each kind's slots grouped by field once: documents are walked several times each. */
+  private static final Map<List<ReferenceSlot>, List<Field>> FIELDS =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
+  private static List<Field> fields(List<ReferenceSlot> slots) {
+    return FIELDS.computeIfAbsent(slots, ReferenceWalk::byField);
+  }
+
+  private static List<Field> byField(List<ReferenceSlot> slots) {
     Map<String, List<ReferenceSlot>> byField = new LinkedHashMap<>();
     slots.forEach(s -> byField.computeIfAbsent(s.field(), f -> new ArrayList<>()).add(s));
-    return byField;
+    return byField.entrySet().stream()
+        .map(
+            e ->
+                new Field(
+                    e.getKey(),
+                    "/" + FieldPath.escape(e.getKey()),
+                    e.getValue().stream().filter(ReferenceSlot::isWholeField).toList(),
+                    e.getValue().stream().filter(s -> !s.isWholeField()).toList()))
+        .toList();
   }
 
   private static void walk(JsonNode node, At at, List<ReferenceSlot> slots, Visitor visitor) {
@@ -58,8 +75,8 @@ public final class ReferenceWalk {
           break;
         }
       }
-      List<Map.Entry<String, JsonNode>> members = new ArrayList<>(object.properties());
-      for (Map.Entry<String, JsonNode> member : members) {
+      // The visitor has rewritten this object, if at all; its members are walked as they are now.
+      for (Map.Entry<String, JsonNode> member : object.properties()) {
         walk(member.getValue(), new At(at, member.getKey(), -1), slots, visitor);
       }
     } else if (node != null && node.isArray()) {

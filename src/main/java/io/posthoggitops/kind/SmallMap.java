@@ -110,8 +110,14 @@ final class SmallMap extends AbstractMap<String, JsonNode> {
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
+      if (members[2 * i] == key) {
+        return i; // keys read from JSON and YAML, and names in code, are interned
+      }
+    }
+    int hash = key.hashCode();
+    for (int i = 0; i < size; i++) {
       Object k = members[2 * i];
-      if (k == key || k.equals(key)) {
+      if (k.hashCode() == hash && k.equals(key)) {
         return i;
       }
     }

@@ -6,6 +6,7 @@ import io.posthoggitops.kind.CanonicalForm;
 import io.posthoggitops.kind.CanonicalJson;
 import io.posthoggitops.kind.FieldSpec;
 import io.posthoggitops.kind.ForeignKey;
+import io.posthoggitops.kind.JsonNodes;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kinds.Kinds;
@@ -36,7 +37,7 @@ public final class Canonical {
    */
   public static ObjectNode fromDeclaration(Declaration declaration, References refs) {
     Kind kind = declaration.kind();
-    ObjectNode fields = declaration.fields().deepCopy();
+    ObjectNode fields = JsonNodes.copy(declaration.fields());
     kind.form().desired(fields);
     kind.form().normalise(fields);
     if (refs != null) {
@@ -48,7 +49,7 @@ public final class Canonical {
   /** A live object in canonical form; ids in references become names through {@code refs}. */
   public static ObjectNode fromLive(LiveObject live, References refs) {
     Kind kind = live.kind();
-    ObjectNode raw = live.raw().deepCopy();
+    ObjectNode raw = JsonNodes.copy(live.raw());
     kind.form().live(raw);
     kind.form().normalise(raw);
     ReferenceNodes.toNames(kind, raw, refs);
