@@ -20,10 +20,11 @@ import java.util.Set;
  * Reads the plain block YAML that {@code export} writes, and most people write, without SnakeYAML's
  * general scanner (most of the CPU of a large plan, docs/performance.md): one document of block
  * mappings and sequences, keys of letters, digits and {@code _$.-/} or quoted on one line, plain or
- * quoted one-line scalars, {@code []} and {@code {}}, comments. Anything else (a second document, a
- * block or multi-line scalar, a flow collection, an anchor, alias or tag, a tab, a duplicate key,
- * an empty value, a syntax error) is left to {@link YamlTreeReader}'s SnakeYAML path, so this one
- * never has to judge YAML it does not read: what it returns is what that path returns.
+ * quoted one-line scalars, literal block scalars as values, {@code []} and {@code {}}, comments.
+ * Anything else (a second document, another block or multi-line scalar, a flow collection, an
+ * anchor, alias or tag, a tab, a duplicate key, an empty value, a syntax error) is left to {@link
+ * YamlTreeReader}'s SnakeYAML path, so this one never has to judge YAML it does not read: what it
+ * returns is what that path returns.
  */
 final class BlockYamlReader {
 
@@ -265,6 +266,8 @@ final class BlockYamlReader {
           throw NOT_BLOCK_YAML;
         }
         value = block(member, next, indents[next], depth + 1);
+      } else if (at(line, v) == '|') {
+        value = literal(member, line, v, c);
       } else {
         value = new Parsed(inline(member, line, v), nextContent(line + 1));
       }
@@ -306,6 +309,65 @@ final class BlockYamlReader {
       }
       line = value.next;
     }
+  }
+
+  /**
+   * A literal block scalar, {@code |} or {@code |-}, as a mapping's value (how {@code export}
+   * writes text of several lines): the lines below that are indented more than the key at column
+   * {@code parent}, less the first one's indentation. Any other shape of block scalar (folded, kept
+   * or with an indentation indicator, blank lines before its text or with spaces past its
+   * indentation, a last line without a line break) is left to SnakeYAML.
+   */
+  private Parsed literal(String pointer, int l, int v, int parent) {
+    noteValue(pointer, l, v);
+    boolean strip = at(l, v + 1) == '-';
+    int after = v + (strip ? 2 : 1);
+    if (at(l, skipSpaces(l, after)) != '\n') {
+      throw NOT_BLOCK_YAML;
+    }
+    StringBuilder out = new StringBuilder();
+    int indent = -1;
+    int blank = 0;
+    int line = l + 1;
+    for (; line < indents.length; line++) {
+      int length = lineEnd(line) - starts[line];
+      int spaces = 0;
+      while (spaces < length && text.charAt(starts[line] + spaces) == ' ') {
+        spaces++;
+      }
+      if (spaces == length) { // a blank line: kept only between lines of text
+        if (indent < 0 || length > indent) {
+          throw NOT_BLOCK_YAML;
+        }
+        blank++;
+        continue;
+      }
+      if (indent < 0) {
+        if (spaces <= parent) {
+          throw NOT_BLOCK_YAML; // an empty scalar
+        }
+        indent = spaces;
+      } else if (spaces < indent) {
+        break;
+      } else {
+        out.append("\n".repeat(blank + 1));
+      }
+      blank = 0;
+      if (line + 1 == indents.length) {
+        throw NOT_BLOCK_YAML; // the text's last line, without a line break
+      }
+      out.append(text, starts[line] + indent, lineEnd(line));
+      if (out.length() > YamlTreeReader.MAX_SCALAR) {
+        throw NOT_BLOCK_YAML;
+      }
+    }
+    if (indent < 0) {
+      throw NOT_BLOCK_YAML;
+    }
+    if (!strip) {
+      out.append('\n');
+    }
+    return new Parsed(NODES.textNode(out.toString()), nextContent(line));
   }
 
   /** A key's text and the column of the {@code :} after it. */

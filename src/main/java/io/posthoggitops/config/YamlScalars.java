@@ -37,6 +37,10 @@ final class YamlScalars {
     if (!numberStart(text.charAt(0))) {
       return NODES.textNode(text); // most scalars: no patterns to match
     }
+    int small = smallInteger(text);
+    if (small != Integer.MIN_VALUE) {
+      return NODES.numberNode(small); // most numbers: a few digits, no pattern to match
+    }
     String digits = text.replace("_", "");
     if (INTEGER.matcher(text).matches()) {
       BigInteger value = new BigInteger(digits.startsWith("+") ? digits.substring(1) : digits);
@@ -46,6 +50,27 @@ final class YamlScalars {
       return NODES.numberNode(Double.parseDouble(digits));
     }
     return NODES.textNode(text);
+  }
+
+  /**
+   * The value of {@code 0} or of at most nine digits without a leading zero, optionally after
+   * {@code -}, or {@code Integer.MIN_VALUE} for any other text.
+   */
+  private static int smallInteger(String text) {
+    int from = text.charAt(0) == '-' ? 1 : 0;
+    int length = text.length() - from;
+    if (length < 1 || length > 9 || length > 1 && text.charAt(from) == '0') {
+      return Integer.MIN_VALUE;
+    }
+    int value = 0;
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return Integer.MIN_VALUE;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return from == 1 ? -value : value;
   }
 
   /** Whether a number can start with the character: a digit, a sign or a decimal point. */

@@ -34,13 +34,26 @@ class BlockYamlReaderTest {
           "$feature/x: 1\nkey.with-dots_and/slash: 2\n",
           "text: ünïcödé · ✓\n",
           "a:\n\n  b: 1\n\n\nc: 2\n",
-          "k: yes\nl: on\nm: 1_000\nn: 0x1F\no: 1e3\np: .5\nq: ~\n");
+          "k: yes\nl: on\nm: 1_000\nn: 0x1F\no: 1e3\np: .5\nq: ~\n",
+          "a: |\n  block\n",
+          "tiles:\n  - text: |-\n      ## Heading\n      Second line.\n    color: blue\n",
+          "a: |\n  one\n\n    indented # not a comment\n  # nor this\n\nb: 2\n",
+          "a:\n  b: |-   \n    x: 1\n    - y\n# after\n  c: 3\n",
+          "n: 0\nm: -12\no: 123456789\np: 1234567890\nq: 007\nr: -0\ns: +5\n");
 
   private static final List<String> LEFT_TO_SNAKEYAML =
       List.of(
           "a: 1\n---\nb: 2\n",
-          "a: |\n  block\n",
           "a: >\n  folded\n",
+          "a: |+\n  kept\n\n",
+          "a: |2\n   indicated\n",
+          "a: | # comment\n  x\n",
+          "a: |\n\n  leading blank\n",
+          "a: |\n  x\n     \n  y\n",
+          "a: |\nb: 1\n",
+          "a: |\n  no line break",
+          "- |\n  in a list\n",
+          "a: |\n    x\n  y\n",
           "a: plain\n  continued\n",
           "a: \"quoted\n  on two lines\"\n",
           "a: &x 1\nb: *x\n",
@@ -108,6 +121,47 @@ class BlockYamlReaderTest {
     for (String text : LEFT_TO_SNAKEYAML) {
       assertThat(BlockYamlReader.read("t.yaml", text)).as(text).isEmpty();
     }
+  }
+
+  /**
+   * Literal block scalars in every arrangement of blank, comment-like and more indented lines, and
+   * what follows them: each is read here to SnakeYAML's tree and positions, or left to it.
+   */
+  @Test
+  void literalBlockScalarsAreReadAsSnakeYamlReadsThemOrLeftToIt() {
+    List<String> headers = List.of("|", "|-", "|+", "| ", "|-  ");
+    List<String> bodies =
+        List.of(
+            "  x\n",
+            "  x\n  y\n",
+            "  x\n\n  y\n",
+            "  x\n \n  y\n",
+            "  x\n    deeper\n  back\n",
+            "    deep\n  shallow\n",
+            "  # hash\n  x: 1\n",
+            "  x\n\n\n",
+            "  x\n  ",
+            "  x");
+    List<String> tails = List.of("", "b: 2\n", "# c\nb: 2\n", " b: 2\n", "- 3\n");
+    int readHere = 0;
+    for (String header : headers) {
+      for (String body : bodies) {
+        for (String tail : tails) {
+          for (String prefix : List.of("", "top:\n  - ")) {
+            String text =
+                prefix + "a: " + header + "\n" + indent(body, prefix) + indent(tail, prefix);
+            if (sameAsSnakeYaml("t.yaml", text)) {
+              readHere++;
+            }
+          }
+        }
+      }
+    }
+    assertThat(readHere).isGreaterThan(50);
+  }
+
+  private static String indent(String lines, String prefix) {
+    return prefix.isEmpty() ? lines : lines.replaceAll("(?m)^(?=.)", "    ");
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.posthoggitops.kind.CanonicalForm;
 import io.posthoggitops.kind.CanonicalJson;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Cohorts: PostHog re-serialises filter leaves with {@code negation: false} and adds compiled
@@ -12,6 +13,9 @@ import java.util.List;
  * The legacy {@code groups} field is a server field: {@code filters} is what counts.
  */
 final class CohortForm implements CanonicalForm {
+
+  private static final Pattern COUNT = Pattern.compile("-?[0-9]{1,9}");
+
   /** Counts of a behavioural leaf, which PostHog reads from numeric strings as numbers. */
   private static final List<String> COUNTS =
       List.of("time_value", "operator_value", "seq_time_value", "total_periods", "min_periods");
@@ -62,7 +66,7 @@ final class CohortForm implements CanonicalForm {
     }
     for (String count : COUNTS) {
       JsonNode value = leaf.get(count);
-      if (value != null && value.isTextual() && value.asText().matches("-?[0-9]{1,9}")) {
+      if (value != null && value.isTextual() && COUNT.matcher(value.asText()).matches()) {
         leaf.put(count, Integer.parseInt(value.asText()));
       }
     }
