@@ -11,16 +11,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The members of a JSON object, in insertion order, held in one array while they are few (most
- * objects in a project have fewer than ten) and in a {@link LinkedHashMap} past {@link #SMALL}. A
- * large plan holds hundreds of thousands of objects for its whole run: an array per object instead
- * of a hash table and an entry per member is what keeps it in a small heap and its garbage
- * collections short (docs/performance.md).
+ * The members of a JSON object, in insertion order, held in one array while they are few (a
+ * resource has a few dozen fields, most objects in it fewer than ten) and in a {@link
+ * LinkedHashMap} past {@link #SMALL}. A large plan holds hundreds of thousands of objects for its
+ * whole run: an array per object instead of a hash table and an entry per member is what keeps it
+ * in a small heap and its garbage collections short (docs/performance.md).
  */
 final class SmallMap extends AbstractMap<String, JsonNode> {
 
-  /** The most members held in the array; past it, lookups by hash keep large objects linear. */
-  static final int SMALL = 12;
+  /**
+   * The most members held in the array: a PostHog object's top level fits. Past it, lookups by hash
+   * keep building a large object linear.
+   */
+  static final int SMALL = 32;
 
   /** Keys at even indexes, their values after them. */
   private Object[] members = new Object[8];
