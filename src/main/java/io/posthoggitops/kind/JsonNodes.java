@@ -38,11 +38,11 @@ public final class JsonNodes extends JsonNodeFactory {
   @SuppressWarnings("unchecked")
   public static <T extends JsonNode> T copy(T node) {
     if (node instanceof ObjectNode object) {
-      ObjectNode out = FACTORY.objectNode();
+      SmallMap members = SmallMap.withRoom(object.size());
       for (Map.Entry<String, JsonNode> member : object.properties()) {
-        out.set(member.getKey(), copy(member.getValue()));
+        members.append(member.getKey(), copy(member.getValue()));
       }
-      return (T) out;
+      return (T) new ObjectNode(FACTORY, members);
     }
     if (node instanceof ArrayNode array) {
       ArrayNode out = FACTORY.arrayNode(array.size());

@@ -112,19 +112,37 @@ final class SmallMap extends AbstractMap<String, JsonNode> {
   }
 
   private int indexOf(Object key) {
-    for (int i = 0; i < size; i++) {
-      if (members[2 * i] == key) {
-        return i; // keys read from JSON and YAML, and names in code, are interned
-      }
-    }
-    int hash = key.hashCode();
+    int hash = key.hashCode(); // a string's hash is computed once and kept
     for (int i = 0; i < size; i++) {
       Object k = members[2 * i];
-      if (k.hashCode() == hash && k.equals(key)) {
+      if (k == key || k.hashCode() == hash && k.equals(key)) {
         return i;
       }
     }
     return -1;
+  }
+
+  /** Adds a member known not to be here yet (a copy of another object's members). */
+  void append(String key, JsonNode value) {
+    if (large != null || size == SMALL) {
+      put(key, value);
+      return;
+    }
+    if (2 * size == members.length) {
+      members = Arrays.copyOf(members, members.length * 2);
+    }
+    members[2 * size] = key;
+    members[2 * size + 1] = value;
+    size++;
+  }
+
+  /** An empty map with room for {@code members} members. */
+  static SmallMap withRoom(int members) {
+    SmallMap map = new SmallMap();
+    if (members > 4 && members <= SMALL) {
+      map.members = new Object[2 * members];
+    }
+    return map;
   }
 
   private String key(int i) {

@@ -11,8 +11,10 @@ import io.posthoggitops.kinds.experiment.ExperimentKind;
 import io.posthoggitops.kinds.featureflag.FeatureFlagKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +41,12 @@ public final class Kinds {
 
   /** The kind of a YAML {@code kind:} value, spelled exactly. */
   public static Optional<Kind> named(String name) {
-    return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+    for (Kind kind : ALL) { // loops, not streams, in the lookups a large plan makes per object
+      if (kind.name().equals(name)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The kind of a name given on the command line, in any case ({@code featureflag}). */
@@ -49,7 +56,12 @@ public final class Kinds {
 
   /** The kind references call {@code word}, as in {@code {cohort: NAME}}. */
   public static Optional<Kind> byReferenceWord(String word) {
-    return ALL.stream().filter(k -> Objects.equals(k.referenceWord(), word)).findFirst();
+    for (Kind kind : ALL) {
+      if (Objects.equals(kind.referenceWord(), word)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The kind's place in dependency order. */
@@ -69,9 +81,12 @@ public final class Kinds {
 
   /** The kind owning objects of {@code owned}, if one does, with its ownership. */
   public static Optional<Kind> ownerOf(Kind owned) {
-    return ALL.stream()
-        .filter(k -> k.ownership().map(o -> o.owned() == owned).orElse(false))
-        .findFirst();
+    for (Kind kind : ALL) {
+      if (kind.ownership().map(o -> o.owned() == owned).orElse(false)) {
+        return Optional.of(kind);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -79,6 +94,13 @@ public final class Kinds {
    * other kinds say they write into it.
    */
   public static List<ForeignKey> foreignKeysOf(Kind kind) {
+    return FOREIGN_KEYS.computeIfAbsent(kind, Kinds::collectForeignKeys);
+  }
+
+  /** Each kind's foreign keys, collected once: the planner asks for them per object. */
+  private static final Map<Kind, List<ForeignKey>> FOREIGN_KEYS = new ConcurrentHashMap<>();
+
+  private static List<ForeignKey> collectForeignKeys(Kind kind) {
     List<ForeignKey> keys = new ArrayList<>(kind.foreignKeys());
     if (kind.referenceWord() != null) {
       ALL.stream()
@@ -86,6 +108,6 @@ public final class Kinds {
           .filter(key -> key.targetWord().equals(kind.referenceWord()))
           .forEach(keys::add);
     }
-    return keys;
+    return List.copyOf(keys);
   }
 }

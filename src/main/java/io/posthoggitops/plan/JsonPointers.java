@@ -1,7 +1,10 @@
 package io.posthoggitops.plan;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Reading, setting and removing one member of a JSON tree by JSON pointer. */
 final class JsonPointers {
@@ -10,9 +13,12 @@ final class JsonPointers {
 
   /** The value at the pointer, or null. */
   static JsonNode get(JsonNode root, String pointer) {
-    JsonNode value = root.at(pointer);
+    JsonNode value = root.at(COMPILED.computeIfAbsent(pointer, JsonPointer::compile));
     return value.isMissingNode() ? null : value;
   }
+
+  /** The pointers asked for, compiled once: they are the kinds' few foreign keys. */
+  private static final Map<String, JsonPointer> COMPILED = new ConcurrentHashMap<>();
 
   /** Sets the member at the pointer, when its parent object exists. */
   static void set(JsonNode root, String pointer, JsonNode value) {
