@@ -8,7 +8,6 @@ import io.posthoggitops.kind.FieldPath;
 import io.posthoggitops.kind.JsonNodes;
 import io.posthoggitops.model.SourceLocation;
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -97,21 +96,21 @@ final class BlockYamlReader {
   }
 
   private static BlockYamlReader parse(String file, String text, boolean positions) {
-    List<Integer> lineStarts = new ArrayList<>();
-    lineStarts.add(0);
+    int lines = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n') {
-        lineStarts.add(i + 1);
+        lines++;
       } else if (!plainCharacter(c)) {
         throw NOT_BLOCK_YAML;
       }
     }
-    int lines = lineStarts.size();
     int[] starts = new int[lines + 1];
     int[] indents = new int[lines];
-    for (int l = 0; l < lines; l++) {
-      starts[l] = lineStarts.get(l);
+    for (int i = 0, l = 1; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[l++] = i + 1;
+      }
     }
     starts[lines] = text.length() + 1;
     BlockYamlReader reader = new BlockYamlReader(file, text, starts, indents, positions);
