@@ -85,6 +85,66 @@ public final class CanonicalJson {
     }
   }
 
+  /**
+   * {@link #normalise} for a value nothing else holds (a part of a fresh copy): the value itself
+   * where it is already canonical, else a canonical copy that shares the parts that are. Nothing is
+   * changed in place.
+   */
+  public static JsonNode normaliseOwned(JsonNode node) {
+    if (node == null) {
+      return NODES.nullNode();
+    }
+    if (node.isNumber()) {
+      return number(node);
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode out = null;
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode item = array.get(i);
+        JsonNode canonical = normaliseOwned(item);
+        if (out == null && canonical != item) {
+          out = NODES.arrayNode(array.size());
+          for (int k = 0; k < i; k++) {
+            out.add(array.get(k));
+          }
+        }
+        if (out != null) {
+          out.add(canonical);
+        }
+      }
+      return out != null ? out : array;
+    }
+    if (node instanceof ObjectNode object) {
+      boolean same = inOrder(object);
+      for (Iterator<Map.Entry<String, JsonNode>> members = object.properties().iterator();
+          same && members.hasNext(); ) {
+        JsonNode value = members.next().getValue();
+        same = normaliseOwned(value) == value;
+      }
+      if (same) {
+        return object;
+      }
+      ObjectNode out = NODES.objectNode();
+      for (String key : orderedKeys(object)) {
+        out.set(key, normaliseOwned(object.get(key)));
+      }
+      return out;
+    }
+    return node;
+  }
+
+  private static boolean inOrder(JsonNode object) {
+    String previous = null;
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      if (previous != null && KEY_ORDER.compare(previous, key) > 0) {
+        return false;
+      }
+      previous = key;
+    }
+    return true;
+  }
+
   /** The leading keys first, in their order, then the others alphabetically. */
   private static final Comparator<String> KEY_ORDER =
       Comparator.<String>comparingInt(k -> LEADING_RANK.getOrDefault(k, LEADING_KEYS.size()))

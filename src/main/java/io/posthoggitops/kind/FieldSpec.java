@@ -42,9 +42,20 @@ public record FieldSpec(
 
   /** The value in canonical form (a copy). */
   public JsonNode canonical(JsonNode value) {
-    if (canon == Canon.AS_IS || !value.isArray()) {
-      return CanonicalJson.normalise(value);
-    }
+    return canon == Canon.AS_IS || !value.isArray() ? CanonicalJson.normalise(value) : set(value);
+  }
+
+  /**
+   * The value in canonical form, sharing what is canonical already: for a value nothing else holds
+   * (see {@link CanonicalJson#normaliseOwned}).
+   */
+  public JsonNode canonicalOwned(JsonNode value) {
+    return canon == Canon.AS_IS || !value.isArray()
+        ? CanonicalJson.normaliseOwned(value)
+        : set(value);
+  }
+
+  private JsonNode set(JsonNode value) {
     TreeSet<String> set = new TreeSet<>();
     value.forEach(
         item -> {

@@ -99,20 +99,23 @@ public final class Canonical {
   static ObjectNode finish(Kind kind, ObjectNode fields, boolean keepUnknown) {
     KindSpec spec = kind.spec();
     ObjectNode out = CanonicalJson.NODES.objectNode();
+    // fields is the caller's fresh copy, so its canonical parts are taken as they are; the
+    // defaults, which every object shares, are copied.
     for (FieldSpec field : spec.fields().values()) {
       JsonNode value = fields.get(field.name());
       boolean hasDefault = field.defaultValue() != null && !field.defaultValue().isNull();
       if (value == null || (value.isNull() && hasDefault)) {
-        value = field.defaultValue();
-      }
-      if (value != null) {
-        out.set(field.name(), field.canonical(value));
+        if (field.defaultValue() != null) {
+          out.set(field.name(), field.canonical(field.defaultValue()));
+        }
+      } else {
+        out.set(field.name(), field.canonicalOwned(value));
       }
     }
     if (keepUnknown) {
       fields.properties().stream()
           .filter(e -> !spec.fields().containsKey(e.getKey()))
-          .forEach(e -> out.set(e.getKey(), CanonicalJson.normalise(e.getValue())));
+          .forEach(e -> out.set(e.getKey(), CanonicalJson.normaliseOwned(e.getValue())));
     }
     return out;
   }
