@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -16,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +174,7 @@ final class DeclarationFiles {
         tooLarge(name, size);
         return;
       }
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = contents(file, size);
       if (bytes.length > MAX_BYTES) { // it grew after it was listed
         tooLarge(name, bytes.length);
         return;
@@ -182,6 +185,23 @@ final class DeclarationFiles {
           Diagnostic.error(
               SourceLocation.unknown(name), "cannot read the file (" + e.getMessage() + ")."));
     }
+  }
+
+  /**
+   * The bytes of a file whose size the listing gave: one read of one byte more than that size,
+   * answered with exactly that many bytes, is the whole file as listed (a large folder is thousands
+   * of files, and a second read to find the end was a fifth of reading them); any other answer (the
+   * file changed since) reads it whole.
+   */
+  private static byte[] contents(Path file, long size) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buffer = ByteBuffer.allocate((int) size + 1);
+      int read = channel.read(buffer);
+      if (read == size || read == -1 && size == 0) {
+        return Arrays.copyOf(buffer.array(), (int) size);
+      }
+    }
+    return Files.readAllBytes(file);
   }
 
   private void tooLarge(String name, long size) {
