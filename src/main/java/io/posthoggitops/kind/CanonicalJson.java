@@ -165,8 +165,16 @@ public final class CanonicalJson {
     if (node == null || !node.isTextual()) {
       return node;
     }
+    String text = node.asText();
+    int first = 0;
+    while (first < text.length() && Character.isWhitespace(text.charAt(first))) {
+      first++;
+    }
+    if (first < text.length() && "{[\"-0123456789tfn".indexOf(text.charAt(first)) < 0) {
+      return node; // cannot start a JSON value: no parser, and no exception, per plain string
+    }
     try {
-      return JSON.readTree(node.asText());
+      return JSON.readTree(text);
     } catch (JsonProcessingException e) {
       return node;
     }

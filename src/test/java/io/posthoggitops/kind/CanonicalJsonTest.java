@@ -3,6 +3,7 @@ package io.posthoggitops.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CanonicalJsonTest {
@@ -26,5 +27,17 @@ class CanonicalJsonTest {
     assertThat(CanonicalJson.text(value)).as("nothing changed in place").isEqualTo(written);
     assertThat(CanonicalJson.normaliseOwned(canonical)).isSameAs(canonical);
     assertThat(CanonicalJson.normaliseOwned(canonical.get("tags"))).isSameAs(canonical.get("tags"));
+  }
+
+  @Test
+  void aStringHoldingJsonIsReadAsJsonAndAnyOtherStaysAString() throws Exception {
+    var nodes = CanonicalJson.NODES;
+    assertThat(CanonicalJson.parsedString(nodes.textNode(" {\"n\": 1}")))
+        .isEqualTo(json("{\"n\":1}"));
+    assertThat(CanonicalJson.parsedString(nodes.textNode("true")).isBoolean()).isTrue();
+    assertThat(CanonicalJson.parsedString(nodes.textNode("-5")).asInt()).isEqualTo(-5);
+    for (String text : List.of("hello", "{not json", "Yes", " x1")) {
+      assertThat(CanonicalJson.parsedString(nodes.textNode(text))).isEqualTo(nodes.textNode(text));
+    }
   }
 }
