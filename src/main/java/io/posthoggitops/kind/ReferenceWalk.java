@@ -76,12 +76,17 @@ public final class ReferenceWalk {
         }
       }
       // The visitor has rewritten this object, if at all; its members are walked as they are now.
+      // Only objects hold references, so scalars are not walked into.
       for (Map.Entry<String, JsonNode> member : object.properties()) {
-        walk(member.getValue(), new At(at, member.getKey(), -1), slots, visitor);
+        if (member.getValue().isContainerNode()) {
+          walk(member.getValue(), new At(at, member.getKey(), -1), slots, visitor);
+        }
       }
     } else if (node != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        walk(node.get(i), new At(at, null, i), slots, visitor);
+        if (node.get(i).isContainerNode()) {
+          walk(node.get(i), new At(at, null, i), slots, visitor);
+        }
       }
     }
   }
