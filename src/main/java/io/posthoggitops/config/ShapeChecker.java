@@ -6,6 +6,7 @@ import io.posthoggitops.kind.JsonTypes;
 import io.posthoggitops.kind.Kind;
 import io.posthoggitops.kind.KindSpec;
 import io.posthoggitops.kind.ObjectShape;
+import io.posthoggitops.kind.PointerPath;
 import io.posthoggitops.kind.Suggestions;
 import io.posthoggitops.kind.ValueType;
 import io.posthoggitops.kind.ValueType.AnyValue;
@@ -57,7 +58,7 @@ final class ShapeChecker {
     Set<String> ours = new HashSet<>(KindSpec.COMMON_KEYS);
     ours.add(kind.identityField());
     new ShapeChecker(document, findings, documentLabel, ours, FormatShapes::named)
-        .checkObject(document.root(), FormatShapes.of(kind), At.ROOT);
+        .checkObject(document.root(), FormatShapes.of(kind), PointerPath.ROOT);
   }
 
   /** Checks any document against a shape whose nested shapes {@code shapes} names. */
@@ -68,37 +69,10 @@ final class ShapeChecker {
       String documentLabel,
       Findings findings) {
     new ShapeChecker(document, findings, documentLabel, Set.of(), shapes)
-        .checkObject(document.root(), shape, At.ROOT);
+        .checkObject(document.root(), shape, PointerPath.ROOT);
   }
 
-  /**
-   * Where the check is, spelled as a JSON pointer only for a message: building every node's pointer
-   * was a third of checking a large folder.
-   */
-  private record At(At parent, String key, int index) {
-    static final At ROOT = new At(null, null, -1);
-
-    boolean isRoot() {
-      return parent == null;
-    }
-
-    At member(String name) {
-      return new At(this, name, -1);
-    }
-
-    At item(int i) {
-      return new At(this, null, i);
-    }
-
-    String pointer() {
-      if (parent == null) {
-        return "";
-      }
-      return key != null ? FieldPath.member(parent.pointer(), key) : parent.pointer() + "/" + index;
-    }
-  }
-
-  private void check(JsonNode value, ValueType type, At at) {
+  private void check(JsonNode value, ValueType type, PointerPath at) {
     if (type instanceof Scalar scalar) {
       checkScalar(value, scalar, at);
     } else if (type instanceof ShapeRef ref) {
@@ -114,7 +88,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkObject(JsonNode value, ObjectShape shape, At at) {
+  private void checkObject(JsonNode value, ObjectShape shape, PointerPath at) {
     if (!value.isObject()) {
       wrongType(at.pointer(), "a mapping", value);
       return;
@@ -124,7 +98,7 @@ final class ShapeChecker {
       if (at.isRoot() && checkedByReader(member.getKey())) {
         continue;
       }
-      At memberAt = at.member(member.getKey());
+      PointerPath memberAt = at.member(member.getKey());
       if (type == null) {
         if (!shape.open()) {
           reportUnknown(member.getKey(), shape, at.pointer(), memberAt.pointer());
@@ -152,7 +126,7 @@ final class ShapeChecker {
     return checkedElsewhere.contains(rootKey);
   }
 
-  private void checkMap(JsonNode value, MapOf map, At at) {
+  private void checkMap(JsonNode value, MapOf map, PointerPath at) {
     if (!value.isObject()) {
       wrongType(at.pointer(), "a mapping", value);
       return;
@@ -162,7 +136,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkList(JsonNode value, ListOf list, At at) {
+  private void checkList(JsonNode value, ListOf list, PointerPath at) {
     if (!value.isArray()) {
       wrongType(at.pointer(), "a list", value);
       return;
@@ -172,7 +146,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkByKey(JsonNode value, ByKey byKey, At at) {
+  private void checkByKey(JsonNode value, ByKey byKey, PointerPath at) {
     if (!value.isObject()) {
       wrongType(at.pointer(), "a mapping", value);
       return;
@@ -206,7 +180,7 @@ final class ShapeChecker {
     }
   }
 
-  private void checkScalar(JsonNode value, Scalar scalar, At at) {
+  private void checkScalar(JsonNode value, Scalar scalar, PointerPath at) {
     if (!matches(value, scalar.kind())) {
       wrongType(
           at.pointer(),

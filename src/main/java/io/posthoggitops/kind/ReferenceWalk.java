@@ -36,7 +36,7 @@ public final class ReferenceWalk {
         visitor.visit(document, slot, field.pointer());
       }
       if (!field.leaves().isEmpty()) {
-        walk(value, At.root(field.pointer()), field.leaves(), visitor);
+        walk(value, PointerPath.at(field.pointer()), field.leaves(), visitor);
       }
     }
   }
@@ -67,7 +67,8 @@ public final class ReferenceWalk {
         .toList();
   }
 
-  private static void walk(JsonNode node, At at, List<ReferenceSlot> slots, Visitor visitor) {
+  private static void walk(
+      JsonNode node, PointerPath at, List<ReferenceSlot> slots, Visitor visitor) {
     if (node instanceof ObjectNode object) {
       for (ReferenceSlot slot : slots) {
         if (slot.leaf().test(object)) {
@@ -79,32 +80,15 @@ public final class ReferenceWalk {
       // Only objects hold references, so scalars are not walked into.
       for (Map.Entry<String, JsonNode> member : object.properties()) {
         if (member.getValue().isContainerNode()) {
-          walk(member.getValue(), new At(at, member.getKey(), -1), slots, visitor);
+          walk(member.getValue(), at.member(member.getKey()), slots, visitor);
         }
       }
     } else if (node != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         if (node.get(i).isContainerNode()) {
-          walk(node.get(i), new At(at, null, i), slots, visitor);
+          walk(node.get(i), at.item(i), slots, visitor);
         }
       }
-    }
-  }
-
-  /**
-   * Where the walk is, spelled as a pointer only when a slot is found there: most nodes hold no
-   * reference, and building every node's pointer was most of a walk.
-   */
-  private record At(At parent, String key, int index) {
-    static At root(String pointer) {
-      return new At(null, pointer, -1);
-    }
-
-    String pointer() {
-      if (parent == null) {
-        return key;
-      }
-      return key == null ? parent.pointer() + "/" + index : FieldPath.member(parent.pointer(), key);
     }
   }
 }
