@@ -55,25 +55,7 @@ public final class CanonicalJson {
 
   /** A deep copy with numbers normalised and nested object keys in the fixed order. */
   public static JsonNode normalise(JsonNode node) {
-    if (node == null) {
-      return NODES.nullNode();
-    }
-    if (node.isNumber()) {
-      return number(node);
-    }
-    if (node.isArray()) {
-      ArrayNode out = NODES.arrayNode();
-      node.forEach(item -> out.add(normalise(item)));
-      return out;
-    }
-    if (node.isObject()) {
-      ObjectNode out = NODES.objectNode();
-      for (String key : orderedKeys(node)) {
-        out.set(key, normalise(node.get(key)));
-      }
-      return out;
-    }
-    return node.deepCopy();
+    return normaliseOwned(JsonNodes.copy(node));
   }
 
   /** Each leading key's place; the others come after them. */
