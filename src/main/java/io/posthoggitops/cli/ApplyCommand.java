@@ -123,8 +123,9 @@ public class ApplyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     LiveConnection.Opened[] opened = new LiveConnection.Opened[1];
     Plan plan =
-        PlanPipeline.run(
-            global, planning, config, () -> opened[0] = connect(global, config), null, err);
+        PlanPipeline.planned(
+                global, planning, config, () -> opened[0] = connect(global, config), null, err)
+            .plan();
     planned.accept(plan);
     err.print(PlanTextView.warnings(plan));
     ApplyProcess process =

@@ -38,25 +38,14 @@ public final class PlanPipeline {
 
   private PlanPipeline() {}
 
-  /**
-   * Plans against {@code snapshot}, or else the API, opened only once the declarations (and {@code
-   * --base}) have been read and found valid, so an invalid file never costs a request or a
-   * missing-key error.
-   */
-  public static Plan run(
-      GlobalOptions global,
-      PlanningOptions options,
-      ProjectConfig config,
-      Supplier<LiveConnection.Opened> api,
-      Path snapshot,
-      PrintWriter err) {
-    return planned(global, options, config, api, snapshot, err).plan();
-  }
-
   /** A plan and the live state it was made against. */
   public record Planned(Plan plan, LiveState live) {}
 
-  /** As {@link #run}, keeping the live state (impact reads the raw live objects). */
+  /**
+   * Plans against {@code snapshot}, or else the API, opened only once the declarations (and {@code
+   * --base}) have been read and found valid, so an invalid file never costs a request or a
+   * missing-key error; the live state is kept (impact reads the raw live objects).
+   */
   public static Planned planned(
       GlobalOptions global,
       PlanningOptions options,
