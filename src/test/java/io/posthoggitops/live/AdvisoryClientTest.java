@@ -6,43 +6,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.config.ConnectionSettings;
 import java.time.Duration;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Advisory requests are sent once whatever comes back, through the production transport. */
 class AdvisoryClientTest {
 
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
   private static final String QUERY = "/api/projects/4242/query/";
   private final ObjectNode body = JsonNodeFactory.instance.objectNode().put("query", "SELECT 1");
 
-  @BeforeAll
-  static void startServer() {
-    api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.stop();
-  }
-
   @BeforeEach
-  void reset() {
-    api.resetAll();
-  }
+  void reset() {}
 
   private static AdvisoryClient client(Duration timeout) {
     ConnectionSettings settings =

@@ -8,20 +8,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.model.ChangeRequest;
 import io.posthoggitops.model.LiveState;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client and PostHog's approvals: the open change requests are one list request where the
@@ -34,25 +32,12 @@ class ApprovalsClientTest {
   private static final String LIST = "/api/projects/4242/change_requests/";
   private static final String FLAG = "/api/projects/4242/feature_flags/4811/";
   private static final String FIRST_PAGE = LIST + "?state=pending,approved&limit=100&offset=0";
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
   private ClientSetup setup;
-
-  @BeforeAll
-  static void startServer() {
-    api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.stop();
-  }
 
   @BeforeEach
   void stubProject() {
-    api.resetAll();
-    api.stubFor(
-        get(urlEqualTo("/api/projects/4242/"))
-            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    ClientSetup.stubProject(api);
     api.stubFor(
         get(urlPathEqualTo("/api/projects/4242/actions/"))
             .willReturn(okJson("{\"count\":0,\"results\":[]}")));

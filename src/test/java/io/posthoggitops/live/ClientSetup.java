@@ -1,6 +1,11 @@
 package io.posthoggitops.live;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.config.ConnectionSettings;
 import java.util.List;
 import java.util.Random;
@@ -24,8 +29,23 @@ final class ClientSetup {
   int rateLimit = 480;
   int maxAttempts = 5;
 
-  ClientSetup(WireMockServer server) {
+  ClientSetup(WireMockExtension server) {
     this(server.baseUrl());
+  }
+
+  /**
+   * A WireMock server on a free port, started and stopped with the test class, reset after each
+   * test.
+   */
+  static WireMockExtension server() {
+    return WireMockExtension.newInstance().options(options().dynamicPort()).build();
+  }
+
+  /** The project the client is pointed at: 4242, "Acme Web". */
+  static void stubProject(WireMockExtension server) {
+    server.stubFor(
+        get(urlEqualTo("/api/projects/4242/"))
+            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
   }
 
   ClientSetup(String serverUrl) {

@@ -6,19 +6,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.kind.LiveId;
 import io.posthoggitops.kinds.earlyaccess.EarlyAccessFeatureKind;
 import io.posthoggitops.model.LiveObject;
 import io.posthoggitops.model.LiveState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Early access features are listed in pages with UUID ids; a PostHog that answers their list 404
@@ -27,25 +25,12 @@ import org.junit.jupiter.api.Test;
 class EarlyAccessFeatureListingTest {
 
   private static final String LIST = "/api/projects/4242/early_access_feature/";
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
   private ClientSetup setup;
-
-  @BeforeAll
-  static void startServer() {
-    api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.stop();
-  }
 
   @BeforeEach
   void stubProject() {
-    api.resetAll();
-    api.stubFor(
-        get(urlEqualTo("/api/projects/4242/"))
-            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    ClientSetup.stubProject(api);
     setup = new ClientSetup(api);
     setup.project = "4242";
   }

@@ -4,41 +4,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.TestKinds;
 import java.io.IOException;
 import java.net.ServerSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every failure ends in one sentence naming the request, the status and the next step. */
 class ErrorMessagesTest {
 
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
   private ClientSetup setup;
   private ApiException error;
 
-  @BeforeAll
-  static void startServer() {
-    api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.stop();
-  }
-
   @BeforeEach
   void reset() {
-    api.resetAll();
     setup = new ClientSetup(api);
   }
 

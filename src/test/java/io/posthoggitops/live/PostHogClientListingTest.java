@@ -9,45 +9,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.posthoggitops.TestKinds;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostHogClientListingTest {
 
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
 
   /** Stands for PostHog's own host, which the {@code next} links name. */
-  private static final WireMockServer postHogHost = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension postHogHost = ClientSetup.server();
 
   private ClientSetup setup;
 
-  @BeforeAll
-  static void startServers() {
-    api.start();
-    postHogHost.start();
-  }
-
-  @AfterAll
-  static void stopServers() {
-    api.stop();
-    postHogHost.stop();
-  }
-
   @BeforeEach
   void stubProject() {
-    api.resetAll();
-    postHogHost.resetAll();
     postHogHost.stubFor(get(anyUrl()).willReturn(okJson("{\"count\":0,\"results\":[]}")));
     api.stubFor(
         get(urlEqualTo("/api/projects/@current/"))

@@ -10,44 +10,29 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RetryTest {
 
-  private static final WireMockServer api = new WireMockServer(options().dynamicPort());
+  @RegisterExtension static final WireMockExtension api = ClientSetup.server();
   private static final String FLAG = "/api/projects/4242/feature_flags/4821/";
   private ClientSetup setup;
 
-  @BeforeAll
-  static void startServer() {
-    api.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    api.stop();
-  }
-
   @BeforeEach
   void stubProject() {
-    api.resetAll();
-    api.stubFor(
-        get(urlEqualTo("/api/projects/4242/"))
-            .willReturn(okJson("{\"id\":4242,\"name\":\"Acme Web\"}")));
+    ClientSetup.stubProject(api);
     setup = new ClientSetup(api);
     setup.project = "4242";
   }
