@@ -43,24 +43,22 @@ final class ComparedFields {
       ObjectNode live,
       Collection<String> ignored,
       Set<String> features) {
-    ObjectNode d = desired;
-    ObjectNode l = live;
     for (FieldSpec field : kind.spec().fields().values()) {
       boolean declaredOnly = field.defaultValue() == null && !field.required();
       boolean unstored =
           field.requiresFeature() != null && !features.contains(field.requiresFeature());
-      if (declaredOnly && !d.has(field.name()) || unstored) {
-        l.remove(field.name());
+      if (declaredOnly && !desired.has(field.name()) || unstored) {
+        live.remove(field.name());
       }
       if (unstored) {
-        d.remove(field.name());
+        desired.remove(field.name());
       }
     }
-    d.remove(ignored);
-    l.remove(ignored);
-    keepForeignKeys(kind, d, l);
-    List<String> notStored = kind.form().compareLike(d, l);
-    return new Pair(d, l, notStored);
+    desired.remove(ignored);
+    live.remove(ignored);
+    keepForeignKeys(kind, desired, live);
+    List<String> notStored = kind.form().compareLike(desired, live);
+    return new Pair(desired, live, notStored);
   }
 
   /** Keys others write: where the document does not declare one, it keeps the live value. */
