@@ -55,17 +55,6 @@ public record LiveId(String value) implements Comparable<LiveId> {
     return node != null && !node.isNull() && node.isValueNode() && node.asText().equals(value);
   }
 
-  // Written out, as a record's own are linked at run time: ids are hashed by the hundred thousand.
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof LiveId that && value.equals(that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return value.hashCode();
-  }
-
   @Override
   public String toString() {
     return value;
